@@ -1,0 +1,32 @@
+// What every subcommand shares: the global options and the database they name.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+
+#include "inventory/database.h"
+#include "inventory/model.h"
+#include "inventory/store.h"
+
+namespace gpulca::cli {
+
+struct Context {
+  std::string db_path;   // --db; empty: the default database
+  std::string data_dir;  // --data; the bundled data directory
+
+  std::string DatabasePath() const { return db_path.empty() ? DefaultDatabasePath() : db_path; }
+  // Opens the database, building it from the bundled data when needed.
+  std::unique_ptr<Store> Open() const { return OpenDatabase(DatabasePath(), data_dir); }
+  // The whole inventory of the database.
+  Inventory Load() const { return Open()->Read(); }
+};
+
+// Each file of cli/ adds its subcommands to the app.
+void AddDbCommands(CLI::App& app, Context& context);
+void AddListCommand(CLI::App& app, Context& context);
+void AddCalcCommand(CLI::App& app, Context& context);
+void AddGraphCommand(CLI::App& app, Context& context);
+
+}  // namespace gpulca::cli

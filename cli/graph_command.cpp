@@ -1,0 +1,59 @@
+// gpulca graph DEMAND [--format dot|text]
+#include <fmt/format.h>
+
+#include "cli/context.h"
+#include "cli/options.h"
+#include "graph/graph_algorithms.h"
+#include "lca/matrix_data.h"
+
+namespace gpulca::cli {
+namespace {
+
+struct GraphOptions {
+  std::string demand;
+  std::string region;
+  OutputOptions output;
+};
+
+void Run(const Context& context, const GraphOptions& o) {
+  Inventory inv = context.Load();
+  std::string process = lca::ResolveDemand(inv, o.demand);
+  LinkOptions links;
+  if (!o.region.empty()) links.locations[process] = o.region;
+  ProductSystem system = BuildProductSystem(inv, process, links);
+  if (o.output.format == "dot") {
+    o.output.Write(ToDot(system, inv));
+    return;
+  }
+  std::string text = fmt::format("{} processes, {} links\n", system.size(), system.links.size());
+  auto loops = Loops(system);
+  text += fmt::format("{} loop{}\n", loops.size(), loops.size() == 1 ? "" : "s");
+  for (const auto& loop : loops) {
+    std::vector<std::string> ids;
+    for (int p : loop) ids.push_back(inv.processes[system.processes[p]].id);
+    text += fmt::format("  loop: {}\n", fmt::join(ids, ", "));
+  }
+  if (auto order = TopologicalOrder(system)) {
+    text += "topological order (demand first):\n";
+    for (int p : *order) {
+      const Process& proc = inv.processes[system.processes[p]];
+      text += fmt::format("  {:<40} {:<12} {}\n", proc.id,
+                          proc.stage == Stage::kNone ? "background" : ToString(proc.stage),
+                          system.locations[p]);
+    }
+  }
+  o.output.Write(text);
+}
+
+}  // namespace
+
+void AddGraphCommand(CLI::App& app, Context& context) {
+  auto* cmd = app.add_subcommand("graph", "The supply-chain graph of a demand");
+  auto o = std::make_shared<GraphOptions>();
+  cmd->add_option("demand", o->demand, "Process or product id")->required();
+  cmd->add_option("--region", o->region, "Treat the demand process as located here");
+  o->output.Add(*cmd, "text", {"text", "dot"});
+  cmd->callback([&context, o] { Run(context, *o); });
+}
+
+}  // namespace gpulca::cli

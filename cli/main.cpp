@@ -1,0 +1,45 @@
+// gpulca: the command-line front end. Parsing and dispatch only; the work is
+// in the libraries. Exit codes: 0 success, 1 an error in the input or the
+// calculation, 2 a bad command line.
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "cli/context.h"
+#include "inventory/error.h"
+
+int main(int argc, char** argv) {
+  gpulca::cli::Context context;
+  const char* data_env = std::getenv("GPULCA_DATA");
+  context.data_dir = data_env && *data_env ? data_env : GPULCA_DATA_DIR;
+
+  CLI::App app{"gpulca: life-cycle assessment of GPU supply chains"};
+  app.set_version_flag("--version", GPULCA_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.option_defaults()->always_capture_default();
+  app.add_option("--db", context.db_path, "Database file (default: $GPULCA_DB or ~/.cache/gpulca/gpulca.db)");
+  app.add_option("--data", context.data_dir, "Bundled data directory");
+
+  gpulca::cli::AddDbCommands(app, context);
+  gpulca::cli::AddListCommand(app, context);
+  gpulca::cli::AddCalcCommand(app, context);
+  gpulca::cli::AddGraphCommand(app, context);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  } catch (const gpulca::UsageError& e) {
+    fmt::print(stderr, "gpulca: {}\n", e.what());
+    return 2;
+  } catch (const gpulca::Error& e) {
+    fmt::print(stderr, "gpulca: {}\n", e.what());
+    return 1;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "gpulca: internal error: {}\n", e.what());
+    return 1;
+  }
+  return 0;
+}

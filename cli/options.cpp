@@ -1,0 +1,61 @@
+#include "cli/options.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <fstream>
+
+#include "inventory/error.h"
+#include "inventory/toml_loader.h"
+
+namespace gpulca::cli {
+
+void ParameterOptions::Add(CLI::App& command) {
+  command.add_option("--set", sets, "Override a parameter: name=value (repeatable)");
+  command.add_option("--params", params_file, "TOML file of parameter overrides (name = value)")
+      ->check(CLI::ExistingFile);
+}
+
+void ParameterOptions::Apply(ParameterSet& parameters) const {
+  if (!params_file.empty()) {
+    for (const auto& [name, value] : LoadOverrides(params_file)) parameters.Override(name, value);
+  }
+  for (const std::string& set : sets) {
+    auto eq = set.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      throw UsageError(fmt::format("--set '{}': expected name=value", set));
+    }
+    std::string name = set.substr(0, eq), text = set.substr(eq + 1);
+    size_t used = 0;
+    double value = 0;
+    try {
+      value = std::stod(text, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != text.size() || text.empty() || !std::isfinite(value)) {
+      throw UsageError(fmt::format("--set {}: '{}' is not a number", name, text));
+    }
+    parameters.Override(name, value);
+  }
+  parameters.Evaluate();
+}
+
+void OutputOptions::Add(CLI::App& command, const std::string& default_format,
+                        const std::vector<std::string>& formats) {
+  format = default_format;
+  command.add_option("--format", format, "Output format")->check(CLI::IsMember(formats));
+  command.add_option("--out", out, "Write to this file instead of standard output");
+}
+
+void OutputOptions::Write(const std::string& text) const {
+  if (out.empty()) {
+    fmt::print("{}", text);
+    return;
+  }
+  std::ofstream file(out, std::ios::binary);
+  if (!file) throw UsageError(fmt::format("--out {}: cannot be written", out));
+  file << text;
+}
+
+}  // namespace gpulca::cli

@@ -1,0 +1,55 @@
+// The product system (supply-chain graph) of a demand: every process reached
+// from the demand process by linking each product or waste input to its
+// provider.
+//
+// Provider rule, for an input of flow F by process C at location L:
+//   1. the exchange's explicit `provider`;
+//   2. the only process that makes F;
+//   3. of several, the only one at L (C's effective location);
+//   4. else the one marked `default` (at L first, then anywhere);
+//   5. else a LinkError listing the candidates.
+// No process making F is a LinkError naming F and C (with file:line).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "inventory/model.h"
+
+namespace gpulca {
+
+struct LinkOptions {
+  // Process id -> the location it is treated as having (e.g. the region of a
+  // deployment). Its inputs then prefer providers at that location.
+  std::map<std::string, std::string> locations;
+};
+
+// One supply relation: exchange `exchange` of process `consumer` is provided
+// by process `provider`. Indices are positions in ProductSystem::processes.
+struct Link {
+  int consumer;
+  int exchange;  // index into the consumer's exchanges
+  int provider;
+};
+
+struct ProductSystem {
+  std::vector<size_t> processes;  // indices into Inventory::processes; [0] is the demand
+  std::vector<std::string> locations;  // effective location of each process
+  std::vector<Link> links;
+  std::map<size_t, int> position;  // inventory index -> position in `processes`
+
+  size_t size() const { return processes.size(); }
+};
+
+// Builds the product system reachable from process `demand_process`.
+// Throws NotFound for an unknown process, LinkError for a missing or
+// ambiguous provider.
+ProductSystem BuildProductSystem(const Inventory& inventory, const std::string& demand_process,
+                                 const LinkOptions& options = {});
+
+// The process that provides `flow` by default (rule 2 to 4 above, with no
+// consumer location); throws LinkError when there is none or no default.
+const Process& DefaultProvider(const Inventory& inventory, const std::string& flow);
+
+}  // namespace gpulca

@@ -1,0 +1,65 @@
+// The one error hierarchy of gpulca. Every module throws a subclass of
+// gpulca::Error; third-party exceptions are converted at the boundary of the
+// module that owns the library. `main` catches Error and maps it to an exit
+// code. Messages say where (file:line, flow id, process id) and why.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace gpulca {
+
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Input files that do not parse or do not validate (TOML, CSV, JSON-LD).
+class InputError : public Error {
+ public:
+  using Error::Error;
+};
+
+// A unit that is unknown, or that does not fit the flow's dimension.
+class UnitError : public Error {
+ public:
+  using Error::Error;
+};
+
+// A formula that does not parse, names an unknown parameter, or is circular.
+class FormulaError : public Error {
+ public:
+  using Error::Error;
+};
+
+// A lookup of an id that the database does not hold (flow, process, GPU…).
+class NotFound : public Error {
+ public:
+  using Error::Error;
+};
+
+// The store could not be read or written.
+class StoreError : public Error {
+ public:
+  using Error::Error;
+};
+
+// The product system cannot be built: missing or ambiguous provider.
+class LinkError : public Error {
+ public:
+  using Error::Error;
+};
+
+// The technosphere cannot be solved: singular, or a loop that diverges.
+class SolveError : public Error {
+ public:
+  using Error::Error;
+};
+
+// A command-line option with a bad value.
+class UsageError : public Error {
+ public:
+  using Error::Error;
+};
+
+}  // namespace gpulca

@@ -1,0 +1,63 @@
+// ParameterSet: the parameters and formula amounts of an inventory, compiled
+// once (muparser) and evaluated in dependency order.
+//
+// Scope: a formula in process P sees P's own parameters, then those of the
+// process named by P.parameters_from, then the globals. A formula that names
+// anything else, or parameters that depend on each other in a cycle, are
+// problems that name the formula's owner and the parameters involved.
+//
+// Overrides (`--set name=value`) replace the value of every parameter of that
+// name, in every scope; a formula parameter that is overridden becomes a
+// number. Evaluate() recomputes every formula after overrides.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "inventory/diagnostic.h"
+#include "inventory/model.h"
+
+namespace gpulca {
+
+struct ParameterValue {
+  std::string scope;  // empty for a global
+  std::string id;
+  double value;
+  bool is_formula;
+  bool overridden;
+};
+
+class ParameterSet {
+ public:
+  // Compiles every parameter and formula exchange of `inventory` (which must
+  // outlive this object). Problems go to `problems` when given; otherwise the
+  // first batch is thrown as FormulaError. Evaluates once at the end.
+  explicit ParameterSet(const Inventory& inventory, std::vector<Diagnostic>* problems = nullptr);
+  ~ParameterSet();
+  ParameterSet(const ParameterSet&) = delete;
+  ParameterSet& operator=(const ParameterSet&) = delete;
+
+  // Sets every parameter named `id` to `value`. Returns how many matched;
+  // throws UsageError when none does. Call Evaluate() afterwards.
+  int Override(const std::string& id, double value);
+  // Recomputes every formula parameter in dependency order.
+  void Evaluate();
+
+  // The value of parameter `id` as seen from process `process` (or the
+  // globals when empty). Throws NotFound.
+  double Value(const std::string& process, const std::string& id) const;
+  // The amount of exchange `exchange` of process `process` (indices into the
+  // inventory), in the flow's reference unit. Throws FormulaError when the
+  // formula evaluates to a non-finite number.
+  double ExchangeAmount(size_t process, size_t exchange) const;
+  // Every parameter, globals first, with its current value.
+  std::vector<ParameterValue> All() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gpulca

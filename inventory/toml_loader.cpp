@@ -1,0 +1,437 @@
+#include "inventory/toml_loader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <toml.hpp>
+
+#include "inventory/error.h"
+
+namespace gpulca {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Reads one table with bookkeeping of which keys were used, so that unknown
+// keys (typos) are reported.
+class TableReader {
+ public:
+  TableReader(const toml::value& value, std::string file, std::string what,
+              std::vector<Diagnostic>& problems)
+      : value_(value), file_(std::move(file)), what_(std::move(what)), problems_(problems) {
+    // A table's own location is unreliable with sub-tables; its id line is not.
+    const toml::value& at = value.is_table() && value.as_table().count("id")
+                                 ? value.as_table().at("id")
+                                 : value;
+    origin_ = {file_, static_cast<int>(at.location().line())};
+  }
+
+  const Origin& origin() const { return origin_; }
+  bool Has(const std::string& key) {
+    used_.insert(key);
+    return value_.is_table() && value_.as_table().count(key) > 0;
+  }
+  const toml::value& At(const std::string& key) { return value_.as_table().at(key); }
+  Origin OriginOf(const std::string& key) {
+    return {file_, static_cast<int>(At(key).location().line())};
+  }
+
+  void Problem(const std::string& message) { problems_.push_back({origin_, what_ + ": " + message}); }
+  void ProblemAt(const std::string& key, const std::string& message) {
+    problems_.push_back({OriginOf(key), what_ + ": " + message});
+  }
+
+  std::string String(const std::string& key, bool required) {
+    if (!Has(key)) {
+      if (required) Problem(fmt::format("missing '{}'", key));
+      return "";
+    }
+    const toml::value& v = At(key);
+    if (!v.is_string()) {
+      ProblemAt(key, fmt::format("'{}' must be a string", key));
+      return "";
+    }
+    return v.as_string().str;
+  }
+
+  std::optional<double> Number(const std::string& key, bool required) {
+    if (!Has(key)) {
+      if (required) Problem(fmt::format("missing '{}'", key));
+      return std::nullopt;
+    }
+    const toml::value& v = At(key);
+    if (v.is_integer()) return static_cast<double>(v.as_integer());
+    if (v.is_floating()) return v.as_floating();
+    ProblemAt(key, fmt::format("'{}' must be a number", key));
+    return std::nullopt;
+  }
+
+  bool Bool(const std::string& key) {
+    if (!Has(key)) return false;
+    const toml::value& v = At(key);
+    if (!v.is_boolean()) {
+      ProblemAt(key, fmt::format("'{}' must be true or false", key));
+      return false;
+    }
+    return v.as_boolean();
+  }
+
+  // The elements of an array of tables under `key` (may be empty).
+  std::vector<const toml::value*> Tables(const std::string& key) {
+    std::vector<const toml::value*> out;
+    if (!Has(key)) return out;
+    const toml::value& v = At(key);
+    if (!v.is_array()) {
+      ProblemAt(key, fmt::format("'{}' must be an array of tables ([[{}]])", key, key));
+      return out;
+    }
+    for (const toml::value& item : v.as_array()) {
+      if (!item.is_table()) {
+        ProblemAt(key, fmt::format("every element of '{}' must be a table", key));
+        continue;
+      }
+      out.push_back(&item);
+    }
+    return out;
+  }
+
+  // Reports keys that were never asked for.
+  void Finish() {
+    if (!value_.is_table()) return;
+    for (const auto& [key, v] : value_.as_table()) {
+      if (!used_.count(key)) {
+        problems_.push_back({{file_, static_cast<int>(v.location().line())},
+                             fmt::format("{}: unknown key '{}'", what_, key)});
+      }
+    }
+  }
+
+  const std::string& file() const { return file_; }
+  std::vector<Diagnostic>& problems() { return problems_; }
+
+ private:
+  const toml::value& value_;
+  std::string file_, what_;
+  std::vector<Diagnostic>& problems_;
+  std::set<std::string> used_;
+  Origin origin_;
+};
+
+Uncertainty ReadUncertainty(TableReader& owner) {
+  Uncertainty u;
+  if (!owner.Has("uncertainty")) return u;
+  const toml::value& v = owner.At("uncertainty");
+  if (!v.is_table()) {
+    owner.ProblemAt("uncertainty", "'uncertainty' must be a table");
+    return u;
+  }
+  TableReader r(v, owner.file(), "uncertainty", owner.problems());
+  std::string kind = r.String("distribution", true);
+  if (kind == "lognormal") {
+    u.kind = Uncertainty::Kind::kLognormal;
+    u.gsd = r.Number("gsd", true).value_or(1.0);
+  } else if (kind == "normal") {
+    u.kind = Uncertainty::Kind::kNormal;
+    u.sd = r.Number("sd", true).value_or(0.0);
+  } else if (kind == "triangular" || kind == "uniform") {
+    u.kind = kind == "uniform" ? Uncertainty::Kind::kUniform : Uncertainty::Kind::kTriangular;
+    u.min = r.Number("min", true).value_or(0.0);
+    u.max = r.Number("max", true).value_or(0.0);
+  } else if (!kind.empty()) {
+    r.Problem(fmt::format("unknown distribution '{}' (lognormal, normal, triangular, uniform)",
+                          kind));
+  }
+  r.Finish();
+  return u;
+}
+
+Parameter ReadParameter(const toml::value& v, const std::string& file, const std::string& scope,
+                        std::vector<Diagnostic>& problems) {
+  TableReader r(v, file, "parameter", problems);
+  Parameter p;
+  p.origin = r.origin();
+  p.scope = scope;
+  p.id = r.String("id", true);
+  p.value = r.Number("value", false);
+  p.formula = r.String("formula", false);
+  if (p.value && !p.formula.empty()) r.Problem(fmt::format("'{}' has both value and formula", p.id));
+  if (!p.value && p.formula.empty()) r.Problem(fmt::format("'{}' needs a value or a formula", p.id));
+  if (!p.value && p.formula.empty()) p.value = 0.0;
+  p.unit = r.String("unit", false);
+  p.source = r.String("source", false);
+  p.description = r.String("description", false);
+  p.estimate = r.Bool("estimate");
+  p.uncertainty = ReadUncertainty(r);
+  r.Finish();
+  return p;
+}
+
+Exchange ReadExchange(const toml::value& v, const std::string& file,
+                      std::vector<Diagnostic>& problems) {
+  TableReader r(v, file, "exchange", problems);
+  Exchange e;
+  e.origin = r.origin();
+  e.flow = r.String("flow", true);
+  if (r.Has("amount")) {
+    const toml::value& a = r.At("amount");
+    if (a.is_string()) {
+      e.formula = a.as_string().str;
+      if (e.formula.empty()) r.ProblemAt("amount", "empty formula");
+    } else {
+      e.amount = r.Number("amount", true);
+      if (!e.amount) e.amount = 0.0;
+    }
+  } else {
+    r.Problem(fmt::format("exchange of '{}' has no amount", e.flow));
+    e.amount = 0.0;
+  }
+  e.unit = r.String("unit", true);
+  e.source = r.String("source", false);
+  e.output = r.Bool("output");
+  e.provider = r.String("provider", false);
+  e.comment = r.String("comment", false);
+  e.uncertainty = ReadUncertainty(r);
+  if (r.Has("pedigree")) {
+    const toml::value& pv = r.At("pedigree");
+    std::array<int, 5> scores{};
+    bool ok = pv.is_array() && pv.as_array().size() == 5;
+    for (size_t i = 0; ok && i < 5; ++i) {
+      ok = pv.as_array()[i].is_integer();
+      if (ok) scores[i] = static_cast<int>(pv.as_array()[i].as_integer());
+    }
+    if (ok) {
+      e.pedigree = scores;
+    } else {
+      r.ProblemAt("pedigree", "'pedigree' must be five integer scores 1-5");
+    }
+  }
+  r.Finish();
+  return e;
+}
+
+Process ReadProcess(const toml::value& v, const std::string& file,
+                    std::vector<Diagnostic>& problems) {
+  TableReader r(v, file, "process", problems);
+  Process p;
+  p.origin = r.origin();
+  p.id = r.String("id", true);
+  p.name = r.String("name", true);
+  std::string stage = r.String("stage", false);
+  if (auto s = ParseStage(stage)) {
+    p.stage = *s;
+  } else {
+    r.ProblemAt("stage", fmt::format("process '{}': unknown stage '{}' (mining, materials, "
+                                     "fabrication, assembly, shipping, deployment, end_of_life)",
+                                     p.id, stage));
+  }
+  p.location = r.String("location", true);
+  p.is_default = r.Bool("default");
+  p.parameters_from = r.String("parameters_from", false);
+  p.description = r.String("description", false);
+  p.source = r.String("source", false);
+  if (!r.Has("product")) {
+    r.Problem(fmt::format("process '{}' has no reference product", p.id));
+  } else if (!r.At("product").is_table()) {
+    r.ProblemAt("product", "'product' must be a table { flow, amount, unit }");
+  } else {
+    TableReader pr(r.At("product"), file, "product of process '" + p.id + "'", problems);
+    p.product = pr.String("flow", true);
+    p.product_amount = pr.Number("amount", true).value_or(1.0);
+    p.product_unit = pr.String("unit", true);
+    pr.Finish();
+  }
+  for (const toml::value* t : r.Tables("parameters")) {
+    p.parameters.push_back(ReadParameter(*t, file, p.id, problems));
+  }
+  for (const toml::value* t : r.Tables("exchanges")) {
+    p.exchanges.push_back(ReadExchange(*t, file, problems));
+  }
+  r.Finish();
+  return p;
+}
+
+ImpactMethod ReadMethod(const toml::value& v, const std::string& file,
+                        std::vector<Diagnostic>& problems) {
+  TableReader r(v, file, "method", problems);
+  ImpactMethod m;
+  m.origin = r.origin();
+  m.id = r.String("id", true);
+  m.name = r.String("name", true);
+  m.unit = r.String("unit", true);
+  m.source = r.String("source", true);
+  m.description = r.String("description", false);
+  for (const toml::value* t : r.Tables("factors")) {
+    TableReader fr(*t, file, "factor", problems);
+    ImpactFactor f;
+    f.origin = fr.origin();
+    f.flow = fr.String("flow", true);
+    f.value = fr.Number("value", true).value_or(0.0);
+    f.unit = fr.String("unit", false);
+    f.source = fr.String("source", false);
+    fr.Finish();
+    m.factors.push_back(std::move(f));
+  }
+  r.Finish();
+  return m;
+}
+
+void ReadDocument(const toml::value& doc, const std::string& file, Inventory& inv,
+                  std::vector<Diagnostic>& problems) {
+  TableReader r(doc, file, "file", problems);
+  for (const toml::value* t : r.Tables("source")) {
+    TableReader sr(*t, file, "source", problems);
+    Source s;
+    s.origin = sr.origin();
+    s.id = sr.String("id", true);
+    s.citation = sr.String("citation", true);
+    s.url = sr.String("url", false);
+    s.table = sr.String("table", false);
+    s.page = sr.String("page", false);
+    s.note = sr.String("note", false);
+    sr.Finish();
+    inv.sources.push_back(std::move(s));
+  }
+  for (const toml::value* t : r.Tables("parameter")) {
+    inv.parameters.push_back(ReadParameter(*t, file, "", problems));
+  }
+  for (const toml::value* t : r.Tables("flow")) {
+    TableReader fr(*t, file, "flow", problems);
+    Flow f;
+    f.origin = fr.origin();
+    f.id = fr.String("id", true);
+    f.name = fr.String("name", true);
+    std::string kind = fr.String("kind", true);
+    if (auto k = ParseFlowKind(kind)) {
+      f.kind = *k;
+    } else if (!kind.empty()) {
+      fr.ProblemAt("kind", fmt::format("flow '{}': unknown kind '{}' (product, waste, elementary)",
+                                       f.id, kind));
+    }
+    f.unit = fr.String("unit", true);
+    f.compartment = fr.String("compartment", false);
+    f.subcompartment = fr.String("subcompartment", false);
+    f.cas = fr.String("cas", false);
+    f.description = fr.String("description", false);
+    fr.Finish();
+    inv.flows.push_back(std::move(f));
+  }
+  for (const toml::value* t : r.Tables("process")) inv.processes.push_back(ReadProcess(*t, file, problems));
+  for (const toml::value* t : r.Tables("method")) inv.methods.push_back(ReadMethod(*t, file, problems));
+  r.Finish();
+}
+
+// toml11 messages span several lines with carets; keep the first line that
+// says what is wrong and point at file:line ourselves.
+Diagnostic SyntaxProblem(const std::string& what, const std::string& file) {
+  int line = 0;
+  std::string first = what;
+  auto nl = what.find('\n');
+  if (nl != std::string::npos) first = what.substr(0, nl);
+  // The excerpt below the message reads " 12 | text": the first such number.
+  std::istringstream lines(what);
+  for (std::string text; line == 0 && std::getline(lines, text);) {
+    auto bar = text.find(" | ");
+    if (bar != std::string::npos && bar > 0) line = std::atoi(text.substr(0, bar).c_str());
+  }
+  std::string hint;
+  if (auto caret = what.find("^---"); caret != std::string::npos) {
+    hint = what.substr(caret + 4, what.find('\n', caret) - caret - 4);
+  }
+  for (const char* prefix : {"[error] toml::parse_", "[error] "}) {
+    if (first.rfind(prefix, 0) == 0) first = first.substr(std::string(prefix).size());
+  }
+  if (!hint.empty()) first += " (" + hint.substr(hint.find_first_not_of(' ')) + ")";
+  return {{file, line}, "malformed TOML: " + first};
+}
+
+}  // namespace
+
+Inventory ParseToml(const std::string& text, const std::string& name,
+                    std::vector<Diagnostic>& problems) {
+  Inventory inv;
+  std::istringstream in(text);
+  try {
+    toml::value doc = toml::parse(in, name);
+    ReadDocument(doc, name, inv, problems);
+  } catch (const toml::syntax_error& e) {
+    problems.push_back(SyntaxProblem(e.what(), name));
+  } catch (const toml::exception& e) {
+    problems.push_back(SyntaxProblem(e.what(), name));
+  } catch (const std::exception& e) {
+    problems.push_back({{name, 0}, std::string("malformed TOML: ") + e.what()});
+  }
+  inv.BuildIndex();
+  return inv;
+}
+
+std::vector<std::string> ListTomlFiles(const std::vector<std::string>& paths,
+                                       std::vector<Diagnostic>& problems) {
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::end(it);
+           it.increment(ec)) {
+        if (it->is_regular_file() && it->path().extension() == ".toml") {
+          files.push_back(it->path().lexically_normal().string());
+        }
+      }
+    } else if (fs::is_regular_file(path, ec)) {
+      files.push_back(fs::path(path).lexically_normal().string());
+    } else {
+      problems.push_back({{path, 0}, "no such file or directory"});
+    }
+  }
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  return files;
+}
+
+Inventory LoadToml(const std::vector<std::string>& paths, std::vector<Diagnostic>& problems) {
+  Inventory all;
+  for (const std::string& file : ListTomlFiles(paths, problems)) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      problems.push_back({{file, 0}, "cannot be read"});
+      continue;
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    all.Append(ParseToml(buffer.str(), file, problems));
+  }
+  all.BuildIndex();
+  return all;
+}
+
+}  // namespace gpulca
+
+namespace gpulca {
+
+std::vector<std::pair<std::string, double>> LoadOverrides(const std::string& path) {
+  std::vector<std::pair<std::string, double>> out;
+  try {
+    toml::value doc = toml::parse(path);
+    for (const auto& [key, v] : doc.as_table()) {
+      if (v.is_integer()) {
+        out.emplace_back(key, static_cast<double>(v.as_integer()));
+      } else if (v.is_floating()) {
+        out.emplace_back(key, v.as_floating());
+      } else {
+        throw InputError(fmt::format("{}:{}: parameter '{}' must be a number", path,
+                                     v.location().line(), key));
+      }
+    }
+  } catch (const toml::exception& e) {
+    throw InputError(SyntaxProblem(e.what(), path).ToString());
+  } catch (const std::runtime_error& e) {
+    if (dynamic_cast<const Error*>(&e)) throw;
+    throw InputError(fmt::format("{}: {}", path, e.what()));
+  }
+  return out;
+}
+
+}  // namespace gpulca

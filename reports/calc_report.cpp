@@ -1,0 +1,157 @@
+#include "reports/calc_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <numeric>
+
+#include "lca/upstream_tree.h"
+
+namespace gpulca::reports {
+namespace {
+
+using lca::LcaResult;
+using nlohmann::ordered_json;
+
+// Indices of `values` by decreasing absolute value, at most `top`, non-zero.
+std::vector<int> Top(const std::vector<double>& values, int top) {
+  std::vector<int> idx(values.size());
+  std::iota(idx.begin(), idx.end(), 0);
+  std::stable_sort(idx.begin(), idx.end(),
+                   [&](int a, int b) { return std::abs(values[a]) > std::abs(values[b]); });
+  std::vector<int> out;
+  for (int i : idx) {
+    if (static_cast<int>(out.size()) >= top || values[i] == 0.0) break;
+    out.push_back(i);
+  }
+  return out;
+}
+
+double Share(double part, double total) { return total != 0.0 ? part / total : 0.0; }
+
+ordered_json TreeJson(const LcaResult& r, const lca::UpstreamNode& node) {
+  ordered_json j;
+  j["process"] = r.data.process_ids[node.process];
+  j["amount"] = node.amount;
+  j["unit"] = r.data.product_units[node.process];
+  j["total"] = node.total;
+  j["direct"] = node.direct;
+  if (!node.children.empty()) {
+    j["children"] = ordered_json::array();
+    for (const auto& child : node.children) j["children"].push_back(TreeJson(r, child));
+  }
+  return j;
+}
+
+}  // namespace
+
+std::string RenderCalcText(const LcaResult& r, const CalcReportOptions& o) {
+  const auto& d = r.data;
+  std::string out = fmt::format("demand     {} {} of {} ({})\n", d.demand[0], d.product_units[0],
+                                d.product_ids[0], d.process_ids[0]);
+  out += fmt::format("system     {} processes, {} elementary flows, solver {}\n",
+                     d.process_ids.size(), d.flow_ids.size(), r.solver);
+  if (!o.data_hash.empty()) out += fmt::format("data hash  {}\n", o.data_hash.substr(0, 16));
+  out += "\nImpacts\n";
+  for (size_t k = 0; k < d.impact_ids.size(); ++k) {
+    out += fmt::format("  {:<8} {:>14.6g} {}\n", d.impact_ids[k], r.impacts[k], d.impact_units[k]);
+  }
+  out += "\nBy stage (share of each impact)\n  " + fmt::format("{:<12}", "stage");
+  for (const auto& id : d.impact_ids) out += fmt::format(" {:>10}", id);
+  out += "\n";
+  for (int slot = 0; slot < lca::kStageSlots; ++slot) {
+    bool any = false;
+    for (size_t k = 0; k < d.impact_ids.size(); ++k) any = any || r.by_stage[k][slot] != 0.0;
+    if (!any) continue;
+    out += fmt::format("  {:<12}", lca::StageSlotName(slot));
+    for (size_t k = 0; k < d.impact_ids.size(); ++k) {
+      out += fmt::format(" {:>9.1f}%", 100 * Share(r.by_stage[k][slot], r.impacts[k]));
+    }
+    out += "\n";
+  }
+  for (size_t k = 0; k < d.impact_ids.size() && k < 1; ++k) {
+    out += fmt::format("\nTop processes, {} ({}, direct)\n", d.impact_ids[k], d.impact_units[k]);
+    for (int j : Top(r.by_process[k], o.top)) {
+      out += fmt::format("  {:<40} {:>12.4g} {:>6.1f}%\n", d.process_ids[j], r.by_process[k][j],
+                         100 * Share(r.by_process[k][j], r.impacts[k]));
+    }
+    out += fmt::format("\nTop elementary flows, {}\n", d.impact_ids[k]);
+    for (int f : Top(r.by_flow[k], o.top)) {
+      out += fmt::format("  {:<40} {:>12.4g} {:>6.1f}%\n", d.flow_ids[f], r.by_flow[k][f],
+                         100 * Share(r.by_flow[k][f], r.impacts[k]));
+    }
+  }
+  return out;
+}
+
+std::string RenderCalcJson(const LcaResult& r, const CalcReportOptions& o) {
+  const auto& d = r.data;
+  ordered_json j;
+  j["demand"] = {{"product", o.demand.empty() ? d.process_ids[0] : o.demand},
+                 {"process", d.process_ids[0]},
+                 {"amount", d.demand[0]},
+                 {"unit", d.product_units[0]},
+                 {"boundary", o.boundary}};
+  if (!o.data_hash.empty()) j["data_hash"] = o.data_hash;
+  j["solver"] = r.solver;
+  j["impacts"] = ordered_json::object();
+  for (size_t k = 0; k < d.impact_ids.size(); ++k) {
+    j["impacts"][d.impact_ids[k]] = {{"value", r.impacts[k]}, {"unit", d.impact_units[k]}};
+  }
+  j["stages"] = ordered_json::object();
+  for (int slot = 0; slot < lca::kStageSlots; ++slot) {
+    ordered_json s = ordered_json::object();
+    bool any = false;
+    for (size_t k = 0; k < d.impact_ids.size(); ++k) {
+      s[d.impact_ids[k]] = r.by_stage[k][slot];
+      any = any || r.by_stage[k][slot] != 0.0;
+    }
+    if (any || slot < kStageCount) j["stages"][lca::StageSlotName(slot)] = s;
+  }
+  j["processes"] = ordered_json::array();
+  for (size_t p = 0; p < d.process_ids.size(); ++p) {
+    ordered_json row = {{"id", d.process_ids[p]},
+                        {"stage", ToString(d.stages[p])},
+                        {"location", d.locations[p]},
+                        {"scaling", r.scaling[p]}};
+    for (size_t k = 0; k < d.impact_ids.size(); ++k) row[d.impact_ids[k]] = r.by_process[k][p];
+    j["processes"].push_back(row);
+  }
+  j["flows"] = ordered_json::array();
+  for (size_t f = 0; f < d.flow_ids.size(); ++f) {
+    ordered_json row = {{"id", d.flow_ids[f]}, {"amount", r.inventory[f]}, {"unit", d.flow_units[f]}};
+    for (size_t k = 0; k < d.impact_ids.size(); ++k) row[d.impact_ids[k]] = r.by_flow[k][f];
+    j["flows"].push_back(row);
+  }
+  j["upstream"] = ordered_json::object();
+  for (size_t k = 0; k < d.impact_ids.size(); ++k) {
+    j["upstream"][d.impact_ids[k]] = TreeJson(r, lca::UpstreamTree(r, static_cast<int>(k), o.cutoff));
+  }
+  return j.dump(2) + "\n";
+}
+
+std::string RenderCalcCsv(const LcaResult& r, const CalcReportOptions&) {
+  const auto& d = r.data;
+  std::string out = "section,impact,key,value,unit\n";
+  for (size_t k = 0; k < d.impact_ids.size(); ++k) {
+    const std::string& id = d.impact_ids[k];
+    const std::string& unit = d.impact_units[k];
+    out += fmt::format("impact,{},total,{:.10g},{}\n", id, r.impacts[k], unit);
+    for (int slot = 0; slot < lca::kStageSlots; ++slot) {
+      out += fmt::format("stage,{},{},{:.10g},{}\n", id, lca::StageSlotName(slot), r.by_stage[k][slot], unit);
+    }
+    for (size_t p = 0; p < d.process_ids.size(); ++p) {
+      out += fmt::format("process,{},{},{:.10g},{}\n", id, d.process_ids[p], r.by_process[k][p], unit);
+    }
+    for (size_t f = 0; f < d.flow_ids.size(); ++f) {
+      if (r.by_flow[k][f] != 0.0) {
+        out += fmt::format("flow,{},{},{:.10g},{}\n", id, d.flow_ids[f], r.by_flow[k][f], unit);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace gpulca::reports

@@ -1,0 +1,27 @@
+// Renderers of one calculation result (`gpulca calc`): pure functions from a
+// result to text. No database access, no I/O.
+#pragma once
+
+#include <string>
+
+#include "lca/result.h"
+
+namespace gpulca::reports {
+
+struct CalcReportOptions {
+  std::string demand;         // the id the user asked for
+  std::string boundary = "cradle-to-gate";
+  std::string data_hash;
+  int top = 10;               // rows in the top-contributor tables
+  double cutoff = 0.01;       // of the upstream tree
+};
+
+// A readable summary: impacts, stages, top processes and flows.
+std::string RenderCalcText(const lca::LcaResult& result, const CalcReportOptions& options);
+// The JSON of DESIGN.md: demand, impacts, stages, plus processes, flows and
+// the upstream tree of every impact.
+std::string RenderCalcJson(const lca::LcaResult& result, const CalcReportOptions& options);
+// Long CSV: section,impact,key,value,unit — one row per number.
+std::string RenderCalcCsv(const lca::LcaResult& result, const CalcReportOptions& options);
+
+}  // namespace gpulca::reports

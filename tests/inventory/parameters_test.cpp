@@ -1,0 +1,90 @@
+#include "inventory/parameters.h"
+
+#include <catch2/catch.hpp>
+
+#include "inventory/error.h"
+#include "tests/test_support.h"
+
+using namespace gpulca;
+
+namespace {
+const char* kHeader = R"T(
+[[source]]
+id = "s"
+citation = "c"
+)T";
+}
+
+TEST_CASE("formulas evaluate in dependency order with process scope", "[parameters]") {
+  Inventory inv = test::ParseValid(std::string(kHeader) + R"T(
+[[parameter]]
+id = "c"
+formula = "a * b + 1"
+[[parameter]]
+id = "a"
+value = 3
+source = "s"
+[[parameter]]
+id = "b"
+formula = "a ^ 2"
+[[parameter]]
+id = "d"
+formula = "floor(7.9) + ceil(0.2) + (a > 2 ? 100 : 0)"
+)T");
+  ParameterSet p(inv);
+  CHECK(p.Value("", "b") == Approx(9));
+  CHECK(p.Value("", "c") == Approx(28));
+  CHECK(p.Value("", "d") == Approx(108));
+  p.Override("a", 2);
+  p.Evaluate();
+  CHECK(p.Value("", "c") == Approx(9));
+  CHECK(p.Value("", "d") == Approx(8));
+}
+
+TEST_CASE("process parameters hide globals and parameters_from is seen", "[parameters]") {
+  Inventory inv = test::ParseValid(test::kSmallInventory);
+  ParameterSet p(inv);
+  CHECK(p.Value("wafer_tw", "area_factor") == Approx(5.0));
+  size_t wafer = inv.process_index.at("wafer_tw");
+  CHECK(p.ExchangeAmount(wafer, 0) == Approx(5.0));
+  p.Override("epa", 3.0);
+  p.Evaluate();
+  CHECK(p.ExchangeAmount(wafer, 0) == Approx(6.0));
+  CHECK_THROWS_AS(p.Override("nonexistent", 1), UsageError);
+}
+
+TEST_CASE("an unknown name in a formula names the formula and the name", "[parameters]") {
+  std::vector<Diagnostic> problems;
+  test::Parse(std::string(kHeader) + R"T(
+[[parameter]]
+id = "x"
+formula = "y * 2"
+)T", &problems);
+  CHECK(test::AnyProblem(problems, {"test.toml:", "'x'", "unknown parameter 'y'"}));
+}
+
+TEST_CASE("a circular definition names every parameter in it", "[parameters]") {
+  std::vector<Diagnostic> problems;
+  test::Parse(std::string(kHeader) + R"T(
+[[parameter]]
+id = "p"
+formula = "q + 1"
+[[parameter]]
+id = "q"
+formula = "r * 2"
+[[parameter]]
+id = "r"
+formula = "p"
+)T", &problems);
+  REQUIRE(test::AnyProblem(problems, {"circular", "p", "q", "r"}));
+}
+
+TEST_CASE("a formula that does not parse is reported with its text", "[parameters]") {
+  std::vector<Diagnostic> problems;
+  test::Parse(std::string(kHeader) + R"T(
+[[parameter]]
+id = "x"
+formula = "2 * (3 + "
+)T", &problems);
+  CHECK(test::AnyProblem(problems, {"test.toml:7", "'2 * (3 + '", "does not parse"}));
+}

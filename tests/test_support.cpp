@@ -1,0 +1,148 @@
+#include "tests/test_support.h"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "inventory/toml_loader.h"
+#include "inventory/validate.h"
+
+namespace gpulca::test {
+
+Inventory Parse(const std::string& text, std::vector<Diagnostic>* problems) {
+  std::vector<Diagnostic> local;
+  std::vector<Diagnostic>& out = problems ? *problems : local;
+  Inventory inv = ParseToml(text, "test.toml", out);
+  auto more = Validate(inv);
+  out.insert(out.end(), more.begin(), more.end());
+  return inv;
+}
+
+Inventory ParseValid(const std::string& text) {
+  std::vector<Diagnostic> problems;
+  Inventory inv = Parse(text, &problems);
+  INFO(JoinDiagnostics(problems));
+  REQUIRE(problems.empty());
+  return inv;
+}
+
+bool AnyProblem(const std::vector<Diagnostic>& problems, const std::vector<std::string>& parts) {
+  for (const Diagnostic& d : problems) {
+    std::string text = d.ToString();
+    bool all = true;
+    for (const std::string& part : parts) all = all && text.find(part) != std::string::npos;
+    if (all) return true;
+  }
+  return false;
+}
+
+TempDir::TempDir() {
+  std::random_device rd;
+  path_ = std::filesystem::temp_directory_path() / ("gpulca-test-" + std::to_string(rd()));
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+std::filesystem::path TempDir::Write(const std::string& name, const std::string& text) const {
+  auto file = path_ / name;
+  std::filesystem::create_directories(file.parent_path());
+  std::ofstream(file, std::ios::binary) << text;
+  return file;
+}
+
+std::string ReadAll(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+const char* const kSmallInventory = R"T(
+[[source]]
+id = "s1"
+citation = "Test source"
+
+[[flow]]
+id = "co2_fossil"
+name = "Carbon dioxide, fossil"
+kind = "elementary"
+compartment = "air"
+unit = "kg"
+cas = "124-38-9"
+
+[[flow]]
+id = "electricity"
+name = "Electricity"
+kind = "product"
+unit = "kWh"
+
+[[flow]]
+id = "wafer_area"
+name = "Wafer area"
+kind = "product"
+unit = "cm2"
+
+[[parameter]]
+id = "epa"
+value = 2.5
+source = "s1"
+
+[[process]]
+id = "grid_tw"
+name = "Grid TW"
+location = "TW"
+product = { flow = "electricity", amount = 1, unit = "kWh" }
+  [[process.exchanges]]
+  flow = "co2_fossil"
+  amount = 500
+  unit = "g"
+  source = "s1"
+
+[[process]]
+id = "grid_glo"
+name = "Grid world"
+location = "GLO"
+default = true
+product = { flow = "electricity", amount = 1, unit = "kWh" }
+  [[process.exchanges]]
+  flow = "co2_fossil"
+  amount = 0.4
+  unit = "kg"
+  source = "s1"
+
+[[process]]
+id = "wafer_tw"
+name = "Wafer"
+stage = "fabrication"
+location = "TW"
+product = { flow = "wafer_area", amount = 1, unit = "cm2" }
+  [[process.parameters]]
+  id = "area_factor"
+  formula = "2 * epa"
+  [[process.exchanges]]
+  flow = "electricity"
+  amount = "area_factor"
+  unit = "kWh"
+  source = "s1"
+  [[process.exchanges]]
+  flow = "co2_fossil"
+  amount = 0.1
+  unit = "kg"
+  source = "s1"
+
+[[method]]
+id = "gwp100"
+name = "GWP100"
+unit = "kg CO2e"
+source = "s1"
+  [[method.factors]]
+  flow = "co2_fossil"
+  value = 1
+)T";
+
+}  // namespace gpulca::test

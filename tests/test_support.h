@@ -1,0 +1,39 @@
+// Helpers shared by the tests: inventories from inline TOML, temporary files.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "inventory/diagnostic.h"
+#include "inventory/model.h"
+
+namespace gpulca::test {
+
+// Parses and validates `text`; returns the inventory and fills `problems`.
+Inventory Parse(const std::string& text, std::vector<Diagnostic>* problems = nullptr);
+
+// Parses `text`, validates it and requires no problem (fails the test otherwise).
+Inventory ParseValid(const std::string& text);
+
+// True when any problem's text contains every one of `parts`.
+bool AnyProblem(const std::vector<Diagnostic>& problems, const std::vector<std::string>& parts);
+
+// A fresh empty directory under the system's temporary directory, removed
+// when the object dies.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path Write(const std::string& name, const std::string& text) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::string ReadAll(const std::filesystem::path& path);
+
+// A two-process inventory: a wafer that needs electricity from a grid.
+extern const char* const kSmallInventory;
+
+}  // namespace gpulca::test

@@ -1,0 +1,15 @@
+// Calculate: from matrices to results, a pure function of its input.
+// Solves A·s = f (never inverts), then g = B·s, h = C·g, the contributions by
+// process, flow and stage, and the upstream intensities.
+#pragma once
+
+#include "lca/matrix_data.h"
+#include "lca/result.h"
+#include "lca/solver.h"
+
+namespace gpulca::lca {
+
+// Throws SolveError (singular or divergent system, naming the processes).
+LcaResult Calculate(MatrixData data, SolverChoice choice = SolverChoice::kAuto);
+
+}  // namespace gpulca::lca

@@ -1,0 +1,150 @@
+#include "lca/klu_lu.h"
+
+#include <klu.h>
+
+#include <cmath>
+#include <mutex>
+#include <string>
+#include <utility>
+
+#include "inventory/error.h"
+
+namespace gpulca::lca {
+namespace {
+
+std::string StatusText(int status) {
+  switch (status) {
+    case KLU_OUT_OF_MEMORY:
+      return "out of memory";
+    case KLU_INVALID:
+      return "invalid input";
+    case KLU_TOO_LARGE:
+      return "problem too large for 32-bit indices";
+    case KLU_SINGULAR:
+      return "singular";
+    default:
+      return "status " + std::to_string(status);
+  }
+}
+
+[[noreturn]] void Fail(const char* call, int status) {
+  throw SolveError(std::string("sparse LU (KLU) failed in ") + call + ": " + StatusText(status));
+}
+
+}  // namespace
+
+struct KluLu::Impl {
+  int n = 0;
+  std::vector<int> col_ptr;
+  std::vector<int> row_idx;
+  klu_common common;
+  klu_symbolic* symbolic = nullptr;
+  klu_numeric* numeric = nullptr;
+  int singular_column = -1;
+  double rcond = 0.0;
+  int smallest_pivot_column = -1;
+  mutable std::mutex solve_mutex;
+
+  ~Impl() {
+    FreeNumeric();
+    if (symbolic != nullptr) klu_free_symbolic(&symbolic, &common);
+  }
+
+  void FreeNumeric() {
+    if (numeric != nullptr) klu_free_numeric(&numeric, &common);
+  }
+
+  // KLU takes non-const pointers to inputs it documents as "not modified".
+  double* Values(const std::vector<double>& values) const {
+    return const_cast<double*>(values.data());
+  }
+
+  void MeasureConditioning() {
+    if (klu_rcond(symbolic, numeric, &common) != 1) Fail("klu_rcond", common.status);
+    rcond = std::isnan(common.rcond) ? 0.0 : common.rcond;
+    // U(k,k) is the pivot of column Q[k] of the original matrix: pivoting
+    // permutes rows only.
+    const double* udiag = static_cast<const double*>(numeric->Udiag);
+    int smallest = 0;
+    for (int k = 1; k < n; ++k) {
+      if (!(std::fabs(udiag[k]) >= std::fabs(udiag[smallest]))) smallest = k;
+    }
+    smallest_pivot_column = n > 0 ? symbolic->Q[smallest] : -1;
+  }
+};
+
+KluLu::KluLu(int n, std::vector<int> col_ptr, std::vector<int> row_idx)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->n = n;
+  impl_->col_ptr = std::move(col_ptr);
+  impl_->row_idx = std::move(row_idx);
+  klu_defaults(&impl_->common);
+  impl_->common.btf = 1;       // loops become diagonal blocks, the rest 1x1
+  impl_->common.ordering = 0;  // AMD within each block
+  impl_->symbolic =
+      klu_analyze(n, impl_->col_ptr.data(), impl_->row_idx.data(), &impl_->common);
+  if (impl_->symbolic == nullptr) Fail("klu_analyze", impl_->common.status);
+}
+
+KluLu::~KluLu() = default;
+
+bool KluLu::Factor(const std::vector<double>& values) {
+  Impl& m = *impl_;
+  m.FreeNumeric();
+  m.singular_column = -1;
+  m.numeric = klu_factor(m.col_ptr.data(), m.row_idx.data(), m.Values(values), m.symbolic,
+                         &m.common);
+  if (m.numeric == nullptr) {
+    if (m.common.status == KLU_SINGULAR) {
+      m.singular_column = m.common.singular_col;
+      return false;
+    }
+    Fail("klu_factor", m.common.status);
+  }
+  m.MeasureConditioning();
+  return true;
+}
+
+bool KluLu::Refactor(const std::vector<double>& values) {
+  Impl& m = *impl_;
+  if (m.numeric == nullptr) return false;
+  m.singular_column = -1;
+  const int ok = klu_refactor(m.col_ptr.data(), m.row_idx.data(), m.Values(values), m.symbolic,
+                              m.numeric, &m.common);
+  if (!ok) {
+    // The numeric object is only partly updated: drop it.
+    m.FreeNumeric();
+    if (m.common.status == KLU_SINGULAR) {
+      m.singular_column = m.common.singular_col;
+      return false;
+    }
+    Fail("klu_refactor", m.common.status);
+  }
+  m.MeasureConditioning();
+  return true;
+}
+
+const std::vector<int>& KluLu::col_ptr() const { return impl_->col_ptr; }
+
+const std::vector<int>& KluLu::row_idx() const { return impl_->row_idx; }
+
+bool KluLu::factored() const { return impl_->numeric != nullptr; }
+
+int KluLu::singular_column() const { return impl_->singular_column; }
+
+double KluLu::rcond() const { return impl_->rcond; }
+
+int KluLu::smallest_pivot_column() const { return impl_->smallest_pivot_column; }
+
+void KluLu::Solve(std::vector<double>& b) const {
+  Impl& m = *impl_;
+  std::lock_guard<std::mutex> lock(m.solve_mutex);
+  // klu_solve writes only its status into Common; a local copy keeps the
+  // shared one untouched.
+  klu_common common = m.common;
+  if (!klu_solve(m.symbolic, m.numeric, m.n, 1, b.data(), &common)) {
+    Fail("klu_solve", common.status);
+  }
+}
+
+}  // namespace gpulca::lca

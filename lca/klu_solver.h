@@ -1,0 +1,70 @@
+// The general technosphere solver: sparse LU by KLU (SuiteSparse), made for
+// matrices like these - very sparse, unsymmetric, nearly block triangular.
+//
+// Construction analyses the pattern once (block triangular form, whose
+// diagonal blocks are the loops, and AMD within each block) and factorises.
+// Refactor reuses the analysis and the pivot order (numeric work only) and
+// falls back to a fresh factorisation with pivoting when a reused pivot is
+// zero or too small. Solve does two triangular solves: A is never inverted.
+//
+// Errors (gpulca::SolveError), each naming the processes at fault:
+//   - zero or missing diagonal entry;
+//   - a loop that does not converge (loop_convergence.h);
+//   - a singular system: the column where KLU met a zero pivot, and the loop
+//     it lies in;
+//   - a nearly singular system: rcond, KLU's cheap reciprocal condition
+//     estimate min|U(k,k)|/max|U(k,k)|, below kMinRcond; names the column of
+//     the smallest pivot and its loop.
+//
+// Thread safety: Solve may be called concurrently (calls on one instance are
+// serialised; distinct instances run fully in parallel). Refactor must not
+// run concurrently with anything else on the same instance.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lca/loops.h"
+#include "lca/process_names.h"
+#include "lca/solver.h"
+#include "lca/sparse_matrix.h"
+
+namespace gpulca::lca {
+
+class KluLu;
+
+class KluSolver final : public TechnosphereSolver {
+ public:
+  // Below this, a factorisation's answer may have no correct digit.
+  static constexpr double kMinRcond = 1e-14;
+
+  // Throws gpulca::SolveError as listed above, or if `a` is not square.
+  // REQUIRES: process_names is null or has a.cols() entries.
+  explicit KluSolver(const SparseMatrix& a,
+                     const std::vector<std::string>* process_names = nullptr);
+  ~KluSolver() override;
+
+  void Refactor(const SparseMatrix& a) override;
+  std::vector<double> Solve(const std::vector<double>& f) const override;
+  const char* Name() const override { return "klu"; }
+
+  // The rcond of the held factorisation (see above).
+  double rcond() const;
+
+ private:
+  // Runs the checks that need no factorisation; throws before any state
+  // changes.
+  void CheckValues(const SparseMatrix& a) const;
+  // Throws the singular (or, if `nearly`, nearly singular) error that names
+  // `column` and its loop.
+  [[noreturn]] void ThrowSingular(int column, bool nearly) const;
+  void CheckConditioning() const;
+
+  ProcessNames names_;
+  std::vector<int> diagonal_;  // index in a.values() of A(j, j)
+  Loops loops_;
+  std::unique_ptr<KluLu> lu_;
+};
+
+}  // namespace gpulca::lca

@@ -1,0 +1,116 @@
+#include "lca/matrix_data.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "inventory/error.h"
+
+namespace gpulca::lca {
+
+std::string ResolveDemand(const Inventory& inventory, const std::string& id) {
+  if (inventory.FindProcess(id)) return id;
+  if (const Flow* flow = inventory.FindFlow(id); flow && flow->kind != FlowKind::kElementary) {
+    return DefaultProvider(inventory, id).id;
+  }
+  throw NotFound(fmt::format("'{}' is neither a process nor a product in the database "
+                             "(see 'gpulca list processes')", id));
+}
+
+MatrixData BuildMatrices(const Inventory& inventory, const ParameterSet& parameters,
+                         const std::string& demand_process, double amount,
+                         const std::vector<std::string>& method_ids, const LinkOptions& links) {
+  MatrixData m;
+  m.system = BuildProductSystem(inventory, demand_process, links);
+  const ProductSystem& system = m.system;
+  const int n = static_cast<int>(system.size());
+
+  std::map<std::string, int> flow_row;
+  std::vector<Triplet> a, b;
+  // Which system position provides which exchange: a link per input.
+  std::map<std::pair<int, int>, int> provider_of;
+  for (const Link& link : system.links) provider_of[{link.consumer, link.exchange}] = link.provider;
+  std::map<std::string, int> position_of_product;
+  for (int j = 0; j < n; ++j) {
+    const Process& p = inventory.processes[system.processes[j]];
+    position_of_product.emplace(p.product, j);
+  }
+
+  for (int j = 0; j < n; ++j) {
+    size_t index = system.processes[j];
+    const Process& p = inventory.processes[index];
+    const Flow* product = inventory.FindFlow(p.product);
+    m.process_ids.push_back(p.id);
+    m.process_names.push_back(p.name);
+    m.locations.push_back(system.locations[j]);
+    m.stages.push_back(p.stage);
+    m.product_ids.push_back(p.product);
+    m.product_units.push_back(product ? product->unit : "");
+    a.push_back({j, j, p.product_amount * p.product_factor});
+    for (size_t e = 0; e < p.exchanges.size(); ++e) {
+      const Exchange& ex = p.exchanges[e];
+      const Flow* flow = inventory.FindFlow(ex.flow);
+      if (!flow) throw NotFound(fmt::format("{}: unknown flow '{}'", ex.origin.ToString(), ex.flow));
+      double value = parameters.ExchangeAmount(index, e);
+      if (flow->kind == FlowKind::kElementary) {
+        auto [it, fresh] = flow_row.emplace(flow->id, static_cast<int>(m.flow_ids.size()));
+        if (fresh) {
+          m.flow_ids.push_back(flow->id);
+          m.flow_units.push_back(flow->unit);
+        }
+        b.push_back({it->second, j, value});
+      } else if (ex.output) {
+        // A co-product displaces the product of its provider, where the
+        // system has one; otherwise it leaves the system (cut off).
+        auto it = position_of_product.find(ex.flow);
+        if (it != position_of_product.end()) a.push_back({it->second, j, value});
+      } else {
+        a.push_back({provider_of.at({j, static_cast<int>(e)}), j, -value});
+      }
+    }
+  }
+
+  std::vector<const ImpactMethod*> methods;
+  if (method_ids.empty()) {
+    // The five of DESIGN.md first, in its order, then any other.
+    static const std::vector<std::string> kOrder = {"gwp100", "gwp20", "energy", "water", "adp"};
+    for (const std::string& id : kOrder) {
+      if (const ImpactMethod* method = inventory.FindMethod(id)) methods.push_back(method);
+    }
+    for (const ImpactMethod& method : inventory.methods) {
+      if (std::find(kOrder.begin(), kOrder.end(), method.id) == kOrder.end()) {
+        methods.push_back(&method);
+      }
+    }
+  } else {
+    for (const std::string& id : method_ids) {
+      const ImpactMethod* method = inventory.FindMethod(id);
+      if (!method) {
+        throw NotFound(fmt::format("no impact method '{}' (see 'gpulca list methods')", id));
+      }
+      methods.push_back(method);
+    }
+  }
+  std::vector<Triplet> c;
+  for (size_t k = 0; k < methods.size(); ++k) {
+    m.impact_ids.push_back(methods[k]->id);
+    m.impact_units.push_back(methods[k]->unit);
+    m.impact_names.push_back(methods[k]->name);
+    for (const ImpactFactor& f : methods[k]->factors) {
+      auto it = flow_row.find(f.flow);
+      if (it != flow_row.end()) c.push_back({static_cast<int>(k), it->second, f.value * f.unit_factor});
+    }
+  }
+
+  const int flows = static_cast<int>(m.flow_ids.size());
+  m.technosphere = SparseMatrix::FromTriplets(n, n, std::move(a));
+  m.biosphere = SparseMatrix::FromTriplets(flows, n, std::move(b));
+  m.characterisation =
+      SparseMatrix::FromTriplets(static_cast<int>(methods.size()), flows, std::move(c));
+  m.demand.assign(n, 0.0);
+  m.demand[0] = amount;  // in the unit of the demand's product flow
+  return m;
+}
+
+}  // namespace gpulca::lca

@@ -1,0 +1,50 @@
+// MatrixData: a product system in matrix form, in LCA words.
+//   technosphere A (n x n): column j = process j, row i = product of process i
+//   biosphere B (m x n):    row = elementary flow, amounts per process scaling
+//   characterisation C (k x m): row = impact method, indicator per flow unit
+//   demand f (n):           the functional unit on the demand process's row
+// The index vectors name the rows and columns. Built from an inventory with
+// the current values of a ParameterSet.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "graph/product_system.h"
+#include "inventory/model.h"
+#include "inventory/parameters.h"
+#include "lca/sparse_matrix.h"
+
+namespace gpulca::lca {
+
+struct MatrixData {
+  std::vector<std::string> process_ids;  // TechIndex: column j
+  std::vector<std::string> process_names;
+  std::vector<std::string> locations;
+  std::vector<Stage> stages;
+  std::vector<std::string> product_ids;   // row i: the product of process i
+  std::vector<std::string> product_units;
+  std::vector<std::string> flow_ids;      // EnviIndex: rows of B
+  std::vector<std::string> flow_units;
+  std::vector<std::string> impact_ids;    // ImpactIndex: rows of C
+  std::vector<std::string> impact_units;
+  std::vector<std::string> impact_names;
+  SparseMatrix technosphere, biosphere, characterisation;
+  std::vector<double> demand;
+  ProductSystem system;
+};
+
+// Builds the matrices of the product system of `demand_process` for
+// `amount` units of its reference product (in the product's unit), with
+// the methods `method_ids` (all methods when empty). Throws NotFound for an
+// unknown method, and whatever linking and formulas throw.
+MatrixData BuildMatrices(const Inventory& inventory, const ParameterSet& parameters,
+                         const std::string& demand_process, double amount,
+                         const std::vector<std::string>& method_ids,
+                         const LinkOptions& links = {});
+
+// The demand process for an id that names a process, or a product flow (its
+// default provider). Throws NotFound naming the id.
+std::string ResolveDemand(const Inventory& inventory, const std::string& id);
+
+}  // namespace gpulca::lca

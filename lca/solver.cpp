@@ -1,0 +1,24 @@
+#include "lca/solver.h"
+
+#include "lca/klu_solver.h"
+#include "lca/technosphere_checks.h"
+#include "lca/topological_solver.h"
+
+namespace gpulca::lca {
+
+std::unique_ptr<TechnosphereSolver> MakeSolver(const SparseMatrix& a, SolverChoice choice,
+                                               const std::vector<std::string>* process_names) {
+  switch (choice) {
+    case SolverChoice::kTopological:
+      return std::make_unique<TopologicalSolver>(a, process_names);
+    case SolverChoice::kKlu:
+      return std::make_unique<KluSolver>(a, process_names);
+    case SolverChoice::kAuto:
+      break;
+  }
+  CheckSquare(a);
+  if (TopologicalSolver::IsAcyclic(a)) return std::make_unique<TopologicalSolver>(a, process_names);
+  return std::make_unique<KluSolver>(a, process_names);
+}
+
+}  // namespace gpulca::lca

@@ -1,0 +1,133 @@
+#include "graph/product_system.h"
+
+#include <catch2/catch.hpp>
+
+#include "graph/graph_algorithms.h"
+#include "inventory/error.h"
+#include "tests/test_support.h"
+
+using namespace gpulca;
+
+namespace {
+std::string ProviderOf(const Inventory& inv, const ProductSystem& s, const std::string& consumer,
+                       const std::string& flow) {
+  for (const Link& l : s.links) {
+    const Process& c = inv.processes[s.processes[l.consumer]];
+    if (c.id == consumer && c.exchanges[l.exchange].flow == flow) {
+      return inv.processes[s.processes[l.provider]].id;
+    }
+  }
+  return "";
+}
+
+const char* kConsumer = R"T(
+[[process]]
+id = "server_us"
+name = "Server"
+stage = "deployment"
+location = "US"
+product = { flow = "server", amount = 1, unit = "item" }
+  [[process.exchanges]]
+  flow = "electricity"
+  amount = 10
+  unit = "kWh"
+  source = "s1"
+[[flow]]
+id = "server"
+name = "Server"
+kind = "product"
+unit = "item"
+)T";
+}  // namespace
+
+TEST_CASE("providers: same location first, then the default", "[graph]") {
+  Inventory inv = test::ParseValid(std::string(test::kSmallInventory) + kConsumer);
+  ProductSystem wafer = BuildProductSystem(inv, "wafer_tw");
+  CHECK(wafer.size() == 2);
+  CHECK(ProviderOf(inv, wafer, "wafer_tw", "electricity") == "grid_tw");
+  ProductSystem server = BuildProductSystem(inv, "server_us");
+  CHECK(ProviderOf(inv, server, "server_us", "electricity") == "grid_glo");  // no US grid
+  LinkOptions in_taiwan;
+  in_taiwan.locations["server_us"] = "TW";
+  ProductSystem moved = BuildProductSystem(inv, "server_us", in_taiwan);
+  CHECK(ProviderOf(inv, moved, "server_us", "electricity") == "grid_tw");
+  CHECK(moved.locations[0] == "TW");
+}
+
+TEST_CASE("several providers without a default is an error listing them", "[graph]") {
+  std::string text = std::string(test::kSmallInventory) + kConsumer;
+  text.replace(text.find("default = true\n"), 15, "");
+  Inventory inv = test::ParseValid(text);
+  CHECK_THROWS_WITH(BuildProductSystem(inv, "server_us"),
+                    Catch::Contains("'electricity'") && Catch::Contains("'server_us'") &&
+                        Catch::Contains("'grid_glo' (GLO)") && Catch::Contains("'grid_tw' (TW)"));
+}
+
+TEST_CASE("no provider is an error naming the flow and the consumer", "[graph]") {
+  Inventory inv = test::ParseValid(std::string(test::kSmallInventory) + kConsumer + R"T(
+[[flow]]
+id = "cooling"
+name = "Cooling"
+kind = "product"
+unit = "kWh"
+[[process]]
+id = "rack"
+name = "Rack"
+stage = "deployment"
+location = "US"
+product = { flow = "rack", amount = 1, unit = "item" }
+  [[process.exchanges]]
+  flow = "cooling"
+  amount = 1
+  unit = "kWh"
+  source = "s1"
+[[flow]]
+id = "rack"
+name = "Rack"
+kind = "product"
+unit = "item"
+)T");
+  CHECK_THROWS_AS(BuildProductSystem(inv, "rack"), LinkError);
+  CHECK_THROWS_WITH(BuildProductSystem(inv, "rack"),
+                    Catch::Contains("no process makes flow 'cooling'") && Catch::Contains("'rack'"));
+  CHECK_THROWS_AS(BuildProductSystem(inv, "nothing"), NotFound);
+}
+
+TEST_CASE("loops, topological order and DOT", "[graph]") {
+  Inventory inv = test::ParseValid(std::string(test::kSmallInventory) + R"T(
+[[flow]]
+id = "steel"
+name = "Steel"
+kind = "product"
+unit = "kg"
+[[process]]
+id = "steel_tw"
+name = "Steel"
+stage = "materials"
+location = "TW"
+product = { flow = "steel", amount = 1, unit = "kg" }
+  [[process.exchanges]]
+  flow = "electricity"
+  amount = 0.5
+  unit = "kWh"
+  source = "s1"
+)T");
+  ProductSystem acyclic = BuildProductSystem(inv, "wafer_tw");
+  auto order = TopologicalOrder(acyclic);
+  REQUIRE(order);
+  CHECK(order->front() == 0);
+  CHECK(Loops(acyclic).empty());
+  std::string dot = ToDot(acyclic, inv);
+  CHECK(dot.find("digraph") == 0);
+  CHECK(dot.find("p1 -> p0 [label=\"electricity\"") != std::string::npos);
+
+  // The grid now needs steel: electricity -> steel -> electricity.
+  inv.processes[inv.process_index.at("grid_tw")].exchanges.push_back(
+      Exchange{"steel", 0.01, "", "kg", 1.0, "s1", false, "", {}, std::nullopt, "", {}});
+  inv.BuildIndex();
+  ProductSystem looped = BuildProductSystem(inv, "wafer_tw");
+  auto loops = Loops(looped);
+  REQUIRE(loops.size() == 1);
+  CHECK(loops[0].size() == 2);
+  CHECK_FALSE(TopologicalOrder(looped));
+}

@@ -28,5 +28,7 @@ void AddDbCommands(CLI::App& app, Context& context);
 void AddListCommand(CLI::App& app, Context& context);
 void AddCalcCommand(CLI::App& app, Context& context);
 void AddGraphCommand(CLI::App& app, Context& context);
+void AddChipCommand(CLI::App& app, Context& context);
+void AddReportCommand(CLI::App& app, Context& context);
 
 }  // namespace gpulca::cli

@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
   gpulca::cli::AddListCommand(app, context);
   gpulca::cli::AddCalcCommand(app, context);
   gpulca::cli::AddGraphCommand(app, context);
+  gpulca::cli::AddChipCommand(app, context);
+  gpulca::cli::AddReportCommand(app, context);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,24 @@
+#include "tests/cli/cli_support.h"
+
+#include <sys/wait.h>
+
+#include <cstdio>
+
+namespace gpulca::test {
+
+CommandResult RunGpulca(const std::string& args) {
+  std::string cmd = "env -u GPULCA_DB '" GPULCA_BINARY "' " + args + " 2>&1";
+  CommandResult result{-1, ""};
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (!pipe) return result;
+  char buffer[4096];
+  size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
+  int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::string BundledData() { return GPULCA_SOURCE_DIR "/data"; }
+
+}  // namespace gpulca::test

@@ -1,0 +1,19 @@
+// Runs the built gpulca binary for end-to-end tests.
+#pragma once
+
+#include <string>
+
+namespace gpulca::test {
+
+struct CommandResult {
+  int exit_code;
+  std::string out;  // standard output and standard error, merged
+};
+
+// Runs `gpulca ARGS` (ARGS is shell text) with GPULCA_DB unset.
+CommandResult RunGpulca(const std::string& args);
+
+// The bundled data directory of the source tree.
+std::string BundledData();
+
+}  // namespace gpulca::test

@@ -114,7 +114,7 @@ double FabGridIntensity(const Inventory& inv, const ParameterSet& parameters,
       lca::Calculate(lca::BuildMatrices(inv, parameters, id, 1.0, {"gwp100"}));
   int k = result.ImpactIndex("gwp100");
   if (k < 0) throw NotFound("impact method 'gwp100' is not in the database");
-  return result.impacts[k] / grid->product_amount;
+  return result.impacts[k];  // BuildMatrices demands 1 unit (kWh) of the product
 }
 
 struct ChipRun {

@@ -25,9 +25,12 @@ double DiesPerWafer(double die_area_mm2, double wafer_diameter_mm = 300);
 // alpha the negative-binomial clustering parameter. Each returns a value in
 // (0, 1]. REQUIRES: area_cm2 >= 0, d0 >= 0 (and alpha > 0); a violation throws
 // UsageError naming the value.
-double PoissonYield(double area_cm2, double d0);               // exp(−A·D0)
-double MurphyYield(double area_cm2, double d0);                // ((1−e^(−A·D0))/(A·D0))², 1 at A·D0 = 0
-double NegativeBinomialYield(double area_cm2, double d0, double alpha);  // (1 + A·D0/α)^−α
+//   Poisson:           exp(−A·D0)
+//   Murphy:            ((1 − exp(−A·D0)) / (A·D0))², 1 at A·D0 = 0
+//   negative binomial: (1 + A·D0/α)^−α
+double PoissonYield(double area_cm2, double d0);
+double MurphyYield(double area_cm2, double d0);
+double NegativeBinomialYield(double area_cm2, double d0, double alpha);
 
 enum class YieldModel { kPoisson, kMurphy, kNegativeBinomial };
 // "poisson", "murphy", "negative-binomial".

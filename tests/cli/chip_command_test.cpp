@@ -1,0 +1,125 @@
+// End-to-end: `gpulca chip` on the bundled data, in a temporary database.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "tests/cli/cli_support.h"
+#include "tests/test_support.h"
+
+using namespace gpulca::test;
+using Catch::Matchers::Contains;
+
+namespace {
+
+// `gpulca --db TMP/chip.db --data DATA chip ARGS`.
+CommandResult Chip(const TempDir& dir, const std::string& args) {
+  return RunGpulca("--db '" + (dir.path() / "chip.db").string() + "' --data '" + BundledData() +
+                   "' chip " + args);
+}
+
+}  // namespace
+
+TEST_CASE("gpulca chip reproduces ACT with ACT's own parameters", "[chip][cli]") {
+  TempDir dir;
+  // 100 mm2 = 1 cm2 at 5 nm, ACT defaults: (0.583×2.75 + 0.3275 + 0.5)/0.875 + 0.15 = 2.928.
+  auto r = Chip(dir,
+                "--area 100 --node n5 --ci-fab 0.583 --epa 2.75 --gpa 0.3275 --mpa 0.5 "
+                "--yield 0.875 --packaging 0.15 --format json");
+  INFO(r.out);
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["carbon"]["total"].get<double>() == Approx(2.928).epsilon(1e-9));
+  CHECK(j["carbon"]["energy"].get<double>() == Approx(1.60325 / 0.875).epsilon(1e-9));
+  CHECK(j["carbon"]["packaging"].get<double>() == 0.15);
+  CHECK(j["impacts"]["gwp100"]["value"].get<double>() == Approx(2.928).epsilon(1e-9));
+  CHECK(j["yield"]["value"].get<double>() == 0.875);
+  CHECK(j["yield"]["overridden"].get<bool>());
+  CHECK(j["dies_per_wafer"].get<double>() == 640);  // 706.858 − 66.643 = 640.2
+}
+
+TEST_CASE("gpulca chip on the data: H100-sized die at n4 in Taiwan", "[chip][cli]") {
+  TempDir dir;
+  auto r = Chip(dir, "--area 814 --node n4 --format json");
+  INFO(r.out);
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  // Data: d0_n4 = 0.11, alpha_logic = 10, yield_model = 3 (negative binomial):
+  // (1 + 8.14×0.11/10)^−10 = 0.424198. DPW 63.
+  CHECK(j["yield"]["model"] == "negative-binomial");
+  CHECK(j["yield"]["value"].get<double>() == Approx(0.4241976027148448).epsilon(1e-9));
+  CHECK(j["dies_per_wafer"].get<double>() == 63);
+  // CI_fab = gwp100 of 1 kWh of grid_tw, 494 g (MOEA 2023); EPA 2.75; GPA 0.3275; MPA 0.5.
+  double ci = j["inputs"]["ci_fab_kg_per_kwh"].get<double>();
+  CHECK(ci == Approx(0.494).epsilon(1e-9));
+  double y = 0.4241976027148448;
+  double expected = 8.14 * (ci * 2.75 + 0.3275 + 0.5) / y + 0.15;  // ≈ 42.10
+  CHECK(j["carbon"]["total"].get<double>() == Approx(expected).epsilon(1e-9));
+
+  SECTION("text output names every term") {
+    auto t = Chip(dir, "--area 814 --node n4");
+    REQUIRE(t.exit_code == 0);
+    CHECK_THAT(t.out, Contains("energy") && Contains("gases") && Contains("materials") &&
+                          Contains("packaging") && Contains("total") && Contains("grid_tw") &&
+                          Contains("Dies per wafer (300 mm): 63"));
+  }
+  SECTION("Poisson yield and a user D0") {
+    auto p = Chip(dir, "--area 814 --node n4 --yield-model poisson --defect-density 0.2 "
+                       "--format json");
+    REQUIRE(p.exit_code == 0);
+    // exp(−8.14 × 0.2) = exp(−1.628) = 0.196342.
+    CHECK(nlohmann::json::parse(p.out)["yield"]["value"].get<double>() ==
+          Approx(std::exp(-1.628)).epsilon(1e-9));
+  }
+}
+
+TEST_CASE("gpulca chip: a two-die chiplet package", "[chip][cli]") {
+  TempDir dir;
+  // ACT-style dies (Y 0.875) on a 2,500 mm2 interposer, bonding yield 0.9.
+  auto r = Chip(dir,
+                "--area 400 --node n5 --ci-fab 0.5 --yield 0.875 --dies 2 --interposer 2500 "
+                "--bonding-yield 0.9 --format json");
+  INFO(r.out);
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  // Die per good die: 4 × (0.5×2.75 + 0.3275 + 0.5)/0.875 = 4 × 2.2025/0.875 = 10.068571.
+  double die = 4 * 2.2025 / 0.875;
+  // Interposer (data): 25 cm2, EPA 1.2, GPA 0.1, MPA 0.25; NB with D0 0.06, α 6:
+  // Y = 1.25^−6 = 0.262144; 25 × (0.5×1.2 + 0.35)/0.262144 = 90.599.
+  double interposer = 25 * (0.5 * 1.2 + 0.1 + 0.25) / 0.262144;
+  CHECK(j["chiplet"]["die_per_good_die"]["total"].get<double>() == Approx(die).epsilon(1e-9));
+  CHECK(j["chiplet"]["interposer_yield"].get<double>() == Approx(0.262144).epsilon(1e-9));
+  CHECK(j["chiplet"]["interposer_per_good_interposer"]["total"].get<double>() ==
+        Approx(interposer).epsilon(1e-9));
+  CHECK(j["chiplet"]["assembly_yield"].get<double>() == Approx(0.81));
+  // (2 × 10.068571 + 90.599)/0.81 + 0.15.
+  CHECK(j["carbon"]["total"].get<double>() ==
+        Approx((2 * die + interposer) / 0.81 + 0.15).epsilon(1e-9));
+}
+
+TEST_CASE("gpulca chip rejects bad options with a clear message", "[chip][cli]") {
+  TempDir dir;
+  struct Case {
+    const char* args;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"--area -5 --node n5", "--area -5"},
+      {"--area 100 --node n9", "known: n28"},
+      {"--area 100 --node n5 --yield 1.5", "--yield 1.5: must be in (0, 1]"},
+      {"--area 100 --node n5 --yield 0", "--yield 0"},
+      {"--area 100 --node n5 --fab-region XX", "known regions:"},
+      {"--area 100 --node n5 --yield-model seeds", "seeds"},
+      {"--area 100 --node n5 --dies 2 --bonding-yield 1.1", "--bonding-yield 1.1"},
+      {"--area 100 --node n5 --defect-density -1", "--defect-density -1"},
+      {"--area 100 --node n5 --dies 0", "--dies 0"},
+  };
+  for (const Case& c : cases) {
+    auto r = Chip(dir, c.args);
+    INFO(c.args << "\n" << r.out);
+    CHECK(r.exit_code != 0);
+    CHECK_THAT(r.out, Contains(c.message));
+  }
+  CHECK_THAT(Chip(dir, "--area 100 --node n5 --fab-region XX").out, Contains("TW"));
+}

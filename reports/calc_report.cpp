@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "lca/upstream_tree.h"
+#include "reports/ranking.h"
 
 namespace gpulca::reports {
 namespace {
@@ -16,20 +17,6 @@ using lca::LcaResult;
 using nlohmann::ordered_json;
 
 // Indices of `values` by decreasing absolute value, at most `top`, non-zero.
-std::vector<int> Top(const std::vector<double>& values, int top) {
-  std::vector<int> idx(values.size());
-  std::iota(idx.begin(), idx.end(), 0);
-  std::stable_sort(idx.begin(), idx.end(),
-                   [&](int a, int b) { return std::abs(values[a]) > std::abs(values[b]); });
-  std::vector<int> out;
-  for (int i : idx) {
-    if (static_cast<int>(out.size()) >= top || values[i] == 0.0) break;
-    out.push_back(i);
-  }
-  return out;
-}
-
-double Share(double part, double total) { return total != 0.0 ? part / total : 0.0; }
 
 ordered_json TreeJson(const LcaResult& r, const lca::UpstreamNode& node) {
   ordered_json j;
@@ -73,12 +60,12 @@ std::string RenderCalcText(const LcaResult& r, const CalcReportOptions& o) {
   }
   for (size_t k = 0; k < d.impact_ids.size() && k < 1; ++k) {
     out += fmt::format("\nTop processes, {} ({}, direct)\n", d.impact_ids[k], d.impact_units[k]);
-    for (int j : Top(r.by_process[k], o.top)) {
+    for (int j : TopIndices(r.by_process[k], o.top)) {
       out += fmt::format("  {:<40} {:>12.4g} {:>6.1f}%\n", d.process_ids[j], r.by_process[k][j],
                          100 * Share(r.by_process[k][j], r.impacts[k]));
     }
     out += fmt::format("\nTop elementary flows, {}\n", d.impact_ids[k]);
-    for (int f : Top(r.by_flow[k], o.top)) {
+    for (int f : TopIndices(r.by_flow[k], o.top)) {
       out += fmt::format("  {:<40} {:>12.4g} {:>6.1f}%\n", d.flow_ids[f], r.by_flow[k][f],
                          100 * Share(r.by_flow[k][f], r.impacts[k]));
     }

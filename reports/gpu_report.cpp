@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
-#include <numeric>
+
+#include "reports/ranking.h"
 
 namespace gpulca::reports {
 namespace {
@@ -18,20 +19,6 @@ const char* Boundary(const GpuAssessment& a) {
   return a.cradle_to_grave ? "cradle-to-grave" : "cradle-to-gate";
 }
 
-std::vector<int> TopIndices(const std::vector<double>& values, int top) {
-  std::vector<int> idx(values.size());
-  std::iota(idx.begin(), idx.end(), 0);
-  std::stable_sort(idx.begin(), idx.end(),
-                   [&](int x, int y) { return std::abs(values[x]) > std::abs(values[y]); });
-  std::vector<int> out;
-  for (int i : idx) {
-    if (static_cast<int>(out.size()) >= top || values[i] == 0.0) break;
-    out.push_back(i);
-  }
-  return out;
-}
-
-double Share(double part, double whole) { return whole != 0.0 ? part / whole : 0.0; }
 
 std::string Bar(double share, int width = 30) {
   int n = static_cast<int>(std::lround(std::clamp(share, 0.0, 1.0) * width));

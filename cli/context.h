@@ -30,5 +30,7 @@ void AddCalcCommand(CLI::App& app, Context& context);
 void AddGraphCommand(CLI::App& app, Context& context);
 void AddChipCommand(CLI::App& app, Context& context);
 void AddReportCommand(CLI::App& app, Context& context);
+void AddFleetCommand(CLI::App& app, Context& context);
+void AddImportCommand(CLI::App& app, Context& context);
 
 }  // namespace gpulca::cli

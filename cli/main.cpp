@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
   gpulca::cli::AddGraphCommand(app, context);
   gpulca::cli::AddChipCommand(app, context);
   gpulca::cli::AddReportCommand(app, context);
+  gpulca::cli::AddFleetCommand(app, context);
+  gpulca::cli::AddImportCommand(app, context);
 
   try {
     app.parse(argc, argv);

@@ -7,6 +7,7 @@
 #include "inventory/error.h"
 #include "lca/gpu_assessment.h"
 #include "reports/gpu_report.h"
+#include "reports/gpu_report_html.h"
 
 namespace gpulca::cli {
 namespace {
@@ -53,6 +54,8 @@ void Run(const Context& context, const ReportOptions& o) {
     o.output.Write(reports::RenderGpuJson(a, report));
   } else if (f == "csv") {
     o.output.Write(reports::RenderGpuCsv(a, report));
+  } else if (f == "html") {
+    o.output.Write(reports::RenderGpuHtml(a, report));
   } else if (f == "md") {
     o.output.Write(reports::RenderGpuMarkdown(a, report));
   } else {
@@ -74,7 +77,7 @@ void AddReportCommand(CLI::App& app, Context& context) {
   cmd->add_option("--lifetime-years", o->lifetime_years, "Service life in years");
   cmd->add_option("--query-wh", o->query_wh, "GPU energy of one query, Wh: adds per-query figures");
   o->parameters.Add(*cmd);
-  o->output.Add(*cmd, "terminal", {"terminal", "md", "json", "csv"});
+  o->output.Add(*cmd, "terminal", {"terminal", "md", "html", "json", "csv"});
   cmd->callback([&context, o] { Run(context, *o); });
 }
 

@@ -125,13 +125,19 @@ std::string DefaultDatabasePath() {
 }
 
 std::unique_ptr<Store> OpenDatabase(const std::string& path, const std::string& bundled_dir) {
-  bool rebuild = !fs::exists(path);
-  if (!rebuild) {
-    auto store = std::make_unique<Store>(path, false);
-    if (store->Meta("origin") != "bundled" || store->Meta("data_hash") == BundledHash(bundled_dir)) {
+  if (fs::exists(path)) {
+    std::unique_ptr<Store> store;
+    try {
+      store = std::make_unique<Store>(path, false);
+    } catch (const SchemaMismatch&) {
+      // A bundled database from another gpulca version is rebuilt; a user's
+      // own database is left for the user to rebuild.
+      if (Store::PeekMeta(path, "origin") != "bundled") throw;
+    }
+    if (store && (store->Meta("origin") != "bundled" ||
+                  store->Meta("data_hash") == BundledHash(bundled_dir))) {
       return store;
     }
-    rebuild = true;
   }
   BuildDatabase(path, {bundled_dir}, "bundled");
   return std::make_unique<Store>(path, false);

@@ -44,6 +44,12 @@ class StoreError : public Error {
   using Error::Error;
 };
 
+// A database file written by another schema version.
+class SchemaMismatch : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
 // The product system cannot be built: missing or ambiguous provider.
 class LinkError : public Error {
  public:

@@ -125,6 +125,7 @@ struct ImpactFactor {
   std::string unit;   // empty: the flow's unit
   double unit_factor = 1;  // value * unit_factor = per unit of the flow's unit
   std::string source;
+  Uncertainty uncertainty;  // around `value`
   Origin origin;
 };
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <muParser.h>
 
+#include <algorithm>
 #include <cmath>
 #include <deque>
 #include <queue>
@@ -58,6 +59,7 @@ std::vector<std::string> NamesUsed(const std::string& formula, std::string* erro
 struct ParameterSet::Impl {
   struct Slot {
     std::string scope, id, formula;
+    const Parameter* parameter = nullptr;
     Origin origin;
     bool overridden = false;
     std::unique_ptr<mu::Parser> parser;
@@ -128,6 +130,7 @@ struct ParameterSet::Impl {
     slot.id = p.id;
     slot.formula = p.IsFormula() ? p.formula : "";
     slot.origin = p.origin;
+    slot.parameter = &p;
     slots.push_back(std::move(slot));
     values.push_back(p.value.value_or(0.0));
   }
@@ -279,6 +282,23 @@ double ParameterSet::ExchangeAmount(size_t process, size_t exchange) const {
                                    impl_->inventory.processes[process].id, v));
   }
   return v * ex.unit_factor;
+}
+
+int ParameterSet::SlotCount() const { return static_cast<int>(impl_->slots.size()); }
+const Parameter& ParameterSet::SlotParameter(int slot) const { return *impl_->slots.at(slot).parameter; }
+bool ParameterSet::SlotIsFormula(int slot) const { return !impl_->slots.at(slot).formula.empty(); }
+bool ParameterSet::SlotIsOverridden(int slot) const { return impl_->slots.at(slot).overridden; }
+double ParameterSet::SlotValue(int slot) const { return impl_->values.at(slot); }
+void ParameterSet::SetSlotValue(int slot, double value) { impl_->values.at(slot) = value; }
+
+void ParameterSet::CopyValuesFrom(const ParameterSet& other) {
+  if (other.impl_->slots.size() != impl_->slots.size()) {
+    throw Error("ParameterSet::CopyValuesFrom: built on another inventory");
+  }
+  std::copy(other.impl_->values.begin(), other.impl_->values.end(), impl_->values.begin());
+  for (size_t s = 0; s < impl_->slots.size(); ++s) {
+    impl_->slots[s].overridden = other.impl_->slots[s].overridden;
+  }
 }
 
 std::vector<ParameterValue> ParameterSet::All() const {

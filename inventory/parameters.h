@@ -55,6 +55,19 @@ class ParameterSet {
   // Every parameter, globals first, with its current value.
   std::vector<ParameterValue> All() const;
 
+  // Slots: every parameter has one, numbered as in All(). For Monte Carlo
+  // and sensitivity, which set numbers directly and then call Evaluate().
+  int SlotCount() const;
+  // The parameter behind slot `slot` (its uncertainty, value, origin).
+  const Parameter& SlotParameter(int slot) const;
+  bool SlotIsFormula(int slot) const;
+  bool SlotIsOverridden(int slot) const;
+  double SlotValue(int slot) const;
+  // REQUIRES: the slot holds a number (not a formula that is not overridden).
+  void SetSlotValue(int slot, double value);
+  // Copies the values and overrides of `other`, built on the same inventory.
+  void CopyValuesFrom(const ParameterSet& other);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -32,8 +32,8 @@ const char* kSchema[] = {
     "CREATE TABLE IF NOT EXISTS methods (id TEXT PRIMARY KEY, name TEXT, unit TEXT, source TEXT,"
     " description TEXT, file TEXT, line INTEGER)",
     "CREATE TABLE IF NOT EXISTS factors (method TEXT NOT NULL, flow TEXT NOT NULL, value REAL,"
-    " unit TEXT, source TEXT, file TEXT, line INTEGER, position INTEGER,"
-    " PRIMARY KEY (method, flow))",
+    " unit TEXT, source TEXT, file TEXT, line INTEGER, position INTEGER, unc_kind TEXT,"
+    " unc_gsd REAL, unc_sd REAL, unc_min REAL, unc_max REAL, PRIMARY KEY (method, flow))",
 };
 
 const char* kInventoryTables[] = {"sources", "parameters", "flows", "processes",
@@ -184,7 +184,7 @@ struct Store::Impl {
       }
     }
     SQLite::Statement met(*db, "INSERT INTO methods VALUES (?,?,?,?,?,?,?)");
-    SQLite::Statement fac(*db, "INSERT INTO factors VALUES (?,?,?,?,?,?,?,?)");
+    SQLite::Statement fac(*db, "INSERT INTO factors VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const ImpactMethod& m : inv.methods) {
       met.reset();
       met.bind(1, m.id);
@@ -206,6 +206,7 @@ struct Store::Impl {
         fac.bind(6, f.origin.file);
         fac.bind(7, f.origin.line);
         fac.bind(8, k++);
+        BindUncertainty(fac, 9, f.uncertainty);
         fac.exec();
       }
     }
@@ -236,12 +237,23 @@ Store::Store(const std::string& path, bool create) : impl_(std::make_unique<Impl
       impl_->db->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
       tx.commit();
     } else if (version != kSchemaVersion) {
-      throw StoreError(fmt::format("{}: schema version {} is not gpulca's {}; rebuild it with "
+      throw SchemaMismatch(fmt::format("{}: schema version {} is not gpulca's {}; rebuild it with "
                                    "'gpulca db build --db {}'", path, version, kSchemaVersion,
                                    path));
     }
   } catch (const SQLite::Exception& e) {
     throw StoreError(fmt::format("{}: {}", path, e.what()));
+  }
+}
+
+std::string Store::PeekMeta(const std::string& path, const std::string& key) {
+  try {
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    SQLite::Statement q(db, "SELECT value FROM meta WHERE key = ?");
+    q.bind(1, key);
+    return q.executeStep() ? q.getColumn(0).getString() : "";
+  } catch (const SQLite::Exception&) {
+    return "";
   }
 }
 
@@ -377,6 +389,7 @@ Inventory Store::Read() const {
       f.unit = fac.getColumn(3).getString();
       f.source = fac.getColumn(4).getString();
       f.origin = OriginColumns(fac, 5);
+      f.uncertainty = ReadUncertainty(fac, 8);
       factors[fac.getColumn(0).getString()].push_back(std::move(f));
     }
     SQLite::Statement met(db, "SELECT * FROM methods ORDER BY rowid");

@@ -16,7 +16,7 @@
 
 namespace gpulca {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct StoreCounts {
   long sources = 0, parameters = 0, flows = 0, processes = 0, exchanges = 0, methods = 0,
@@ -38,6 +38,10 @@ class Store {
   // Adds objects to the stored inventory, in one transaction; an id that is
   // already stored is a StoreError naming it, and nothing is written.
   void Add(const Inventory& inventory, const std::map<std::string, std::string>& meta);
+
+  // A meta entry of the database at `path`, read whatever its schema
+  // version; "" when it cannot be read.
+  static std::string PeekMeta(const std::string& path, const std::string& key);
 
   // The whole stored inventory, indexed and normalised.
   Inventory Read() const;

@@ -272,6 +272,7 @@ ImpactMethod ReadMethod(const toml::value& v, const std::string& file,
     f.value = fr.Number("value", true).value_or(0.0);
     f.unit = fr.String("unit", false);
     f.source = fr.String("source", false);
+    f.uncertainty = ReadUncertainty(fr);
     fr.Finish();
     m.factors.push_back(std::move(f));
   }

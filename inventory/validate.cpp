@@ -176,6 +176,13 @@ class Checker {
     if (e.amount) {
       std::string bad = CheckUncertainty(e.uncertainty, *e.amount);
       if (!bad.empty()) Problem(e.origin, what + ": " + bad);
+    } else if (e.uncertainty.IsSet() && e.uncertainty.kind != Uncertainty::Kind::kLognormal) {
+      Problem(e.origin, fmt::format("{}: a formula amount takes its uncertainty from its parameters, "
+                                    "or a lognormal factor, not a {} distribution", what,
+                                    ToString(e.uncertainty.kind)));
+    } else if (e.uncertainty.IsSet()) {
+      std::string bad = CheckUncertainty(e.uncertainty, 1.0);
+      if (!bad.empty()) Problem(e.origin, what + ": " + bad);
     }
     if (e.pedigree) {
       for (int score : *e.pedigree) {
@@ -210,6 +217,8 @@ class Checker {
           Problem(f.origin, fmt::format("{}: duplicate factor", what));
         }
         if (!f.source.empty()) CheckSource(f.source, f.origin, what, false);
+        std::string bad = CheckUncertainty(f.uncertainty, f.value);
+        if (!bad.empty()) Problem(f.origin, what + ": " + bad);
       }
     }
   }

@@ -30,6 +30,25 @@ struct GpuAssessmentOptions {
   std::optional<double> query_wh;      // GPU energy per query, Wh
 };
 
+// A source as cited by the inventory.
+struct SourceRef {
+  std::string id, citation, url;
+};
+
+// The data quality of one process of the headline result: the sources it,
+// its exchanges and the parameters of their formulas cite, and how many of
+// its exchanges rest on an estimate (a parameter with estimate = true) or
+// carry an uncertainty range (on the exchange or a parameter it uses).
+// Plain data so that the renderers need no inventory.
+struct ProcessQuality {
+  std::string id, name, location;
+  Stage stage = Stage::kNone;
+  std::vector<SourceRef> sources;  // in order of first citation
+  int exchanges = 0;               // input and output exchanges, not the reference product
+  int estimated = 0;               // of those, resting on an estimate
+  int uncertain = 0;               // of those, with an uncertainty range
+};
+
 struct GpuAssessment {
   std::string gpu, name, region;
   bool cradle_to_grave = true;
@@ -46,6 +65,8 @@ struct GpuAssessment {
   std::vector<double> operational;  // use phase less the host share's upstream
   std::vector<double> host_share;   // embodied upstream of the host share
   std::vector<double> per_gpu_hour, per_pflop_hour, per_query;  // per_query empty without query_wh
+  // Per process j of headline() (its data.process_ids order).
+  std::vector<ProcessQuality> quality;
 
   const LcaResult& headline() const { return grave ? *grave : gate; }
 };
@@ -56,6 +77,9 @@ bool IsCatalogueGpu(const Process& process);
 std::vector<std::string> CatalogueGpus(const Inventory& inventory);
 // Locations that have an electricity provider (the regions a GPU may run in).
 std::vector<std::string> ElectricityRegions(const Inventory& inventory);
+
+// The quality record of every process of `data`, from `inventory`.
+std::vector<ProcessQuality> DataQuality(const Inventory& inventory, const MatrixData& data);
 
 // Throws NotFound for an unknown GPU (listing the catalogue), UsageError for
 // a region without electricity (listing the known ones), and whatever the

@@ -48,6 +48,7 @@ MatrixData BuildMatrices(const Inventory& inventory, const ParameterSet& paramet
     m.product_ids.push_back(p.product);
     m.product_units.push_back(product ? product->unit : "");
     a.push_back({j, j, p.product_amount * p.product_factor});
+    m.technosphere_sources.push_back({index, -1, 1.0});
     for (size_t e = 0; e < p.exchanges.size(); ++e) {
       const Exchange& ex = p.exchanges[e];
       const Flow* flow = inventory.FindFlow(ex.flow);
@@ -60,13 +61,18 @@ MatrixData BuildMatrices(const Inventory& inventory, const ParameterSet& paramet
           m.flow_units.push_back(flow->unit);
         }
         b.push_back({it->second, j, value});
+        m.biosphere_sources.push_back({index, static_cast<int>(e), 1.0});
       } else if (ex.output) {
         // A co-product displaces the product of its provider, where the
         // system has one; otherwise it leaves the system (cut off).
         auto it = position_of_product.find(ex.flow);
-        if (it != position_of_product.end()) a.push_back({it->second, j, value});
+        if (it != position_of_product.end()) {
+          a.push_back({it->second, j, value});
+          m.technosphere_sources.push_back({index, static_cast<int>(e), 1.0});
+        }
       } else {
         a.push_back({provider_of.at({j, static_cast<int>(e)}), j, -value});
+        m.technosphere_sources.push_back({index, static_cast<int>(e), -1.0});
       }
     }
   }
@@ -97,17 +103,21 @@ MatrixData BuildMatrices(const Inventory& inventory, const ParameterSet& paramet
     m.impact_ids.push_back(methods[k]->id);
     m.impact_units.push_back(methods[k]->unit);
     m.impact_names.push_back(methods[k]->name);
-    for (const ImpactFactor& f : methods[k]->factors) {
+    const size_t method_index = inventory.method_index.at(methods[k]->id);
+    for (size_t i = 0; i < methods[k]->factors.size(); ++i) {
+      const ImpactFactor& f = methods[k]->factors[i];
       auto it = flow_row.find(f.flow);
-      if (it != flow_row.end()) c.push_back({static_cast<int>(k), it->second, f.value * f.unit_factor});
+      if (it == flow_row.end()) continue;
+      c.push_back({static_cast<int>(k), it->second, f.value * f.unit_factor});
+      m.characterisation_sources.push_back({method_index, i});
     }
   }
 
   const int flows = static_cast<int>(m.flow_ids.size());
-  m.technosphere = SparseMatrix::FromTriplets(n, n, std::move(a));
-  m.biosphere = SparseMatrix::FromTriplets(flows, n, std::move(b));
-  m.characterisation =
-      SparseMatrix::FromTriplets(static_cast<int>(methods.size()), flows, std::move(c));
+  m.technosphere = SparseMatrix::FromTriplets(n, n, std::move(a), &m.technosphere_slots);
+  m.biosphere = SparseMatrix::FromTriplets(flows, n, std::move(b), &m.biosphere_slots);
+  m.characterisation = SparseMatrix::FromTriplets(static_cast<int>(methods.size()), flows,
+                                                  std::move(c), &m.characterisation_slots);
   m.demand.assign(n, 0.0);
   m.demand[0] = amount;  // in the unit of the demand's product flow
   return m;

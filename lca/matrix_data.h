@@ -32,6 +32,25 @@ struct MatrixData {
   SparseMatrix technosphere, biosphere, characterisation;
   std::vector<double> demand;
   ProductSystem system;
+
+  // Where each matrix entry comes from, for Monte Carlo and sensitivity:
+  // entry k of the triplet list of A (or B) is `sign` times the amount of
+  // exchange `exchange` of inventory process `process` (exchange -1: the
+  // reference product); `*_slots[k]` is its place in the matrix values.
+  struct EntrySource {
+    size_t process;
+    int exchange;
+    double sign;
+  };
+  std::vector<EntrySource> technosphere_sources, biosphere_sources;
+  std::vector<int> technosphere_slots, biosphere_slots;
+  // Entry k of C is factor `factor` of method `method` (inventory indices).
+  struct FactorSource {
+    size_t method;
+    size_t factor;
+  };
+  std::vector<FactorSource> characterisation_sources;
+  std::vector<int> characterisation_slots;
 };
 
 // Builds the matrices of the product system of `demand_process` for

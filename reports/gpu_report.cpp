@@ -6,6 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "reports/gpu_report_sections.h"
 #include "reports/ranking.h"
 
 namespace gpulca::reports {
@@ -14,10 +15,6 @@ namespace {
 using lca::GpuAssessment;
 using lca::LcaResult;
 using nlohmann::ordered_json;
-
-const char* Boundary(const GpuAssessment& a) {
-  return a.cradle_to_grave ? "cradle-to-grave" : "cradle-to-gate";
-}
 
 
 std::string Bar(double share, int width = 30) {
@@ -40,26 +37,6 @@ Scaled Small(double value, const std::string& unit) {
   return {value, unit};
 }
 
-struct Row {
-  std::string key;
-  std::vector<double> values;
-};
-
-// The stage table of the headline result: one row per non-empty stage slot.
-std::vector<Row> StageRows(const LcaResult& r) {
-  std::vector<Row> rows;
-  for (int slot = 0; slot < lca::kStageSlots; ++slot) {
-    Row row{lca::StageSlotName(slot), {}};
-    bool any = false;
-    for (size_t k = 0; k < r.impacts.size(); ++k) {
-      row.values.push_back(r.by_stage[k][slot]);
-      any = any || r.by_stage[k][slot] != 0.0;
-    }
-    if (any) rows.push_back(row);
-  }
-  return rows;
-}
-
 std::string Assumptions(const GpuAssessment& a, const char* bullet) {
   std::string out;
   out += fmt::format("{}functional unit: 1 {} module, {}\n", bullet, a.gpu, Boundary(a));
@@ -72,6 +49,41 @@ std::string Assumptions(const GpuAssessment& a, const char* bullet) {
                        100 * a.power_fraction, a.pue, a.use_kwh);
   }
   return out;
+}
+
+
+// Source ids of a quality record, comma-separated.
+std::string SourceIds(const lca::ProcessQuality& q) {
+  std::string out;
+  for (const auto& src : q.sources) out += (out.empty() ? "" : ", ") + src.id;
+  return out.empty() ? "(none)" : out;
+}
+
+// The distinct sources of the records `rows`, in order of first citation.
+std::vector<lca::SourceRef> SourcesOf(const GpuAssessment& a, const std::vector<int>& rows) {
+  std::vector<lca::SourceRef> out;
+  for (int j : rows) {
+    for (const auto& src : a.quality[j].sources) {
+      bool seen = std::any_of(out.begin(), out.end(),
+                              [&](const lca::SourceRef& x) { return x.id == src.id; });
+      if (!seen) out.push_back(src);
+    }
+  }
+  return out;
+}
+
+ordered_json TreeJson(const LcaResult& r, const lca::UpstreamNode& node, double total) {
+  ordered_json j = {{"id", r.data.process_ids[node.process]},
+                    {"name", r.data.process_names[node.process]},
+                    {"stage", ToString(r.data.stages[node.process])},
+                    {"amount", node.amount},
+                    {"unit", r.data.product_units[node.process]},
+                    {"total", node.total},
+                    {"direct", node.direct},
+                    {"share", Share(node.total, total)}};
+  j["children"] = ordered_json::array();
+  for (const auto& child : node.children) j["children"].push_back(TreeJson(r, child, total));
+  return j;
 }
 
 }  // namespace
@@ -92,7 +104,7 @@ std::string RenderGpuTerminal(const GpuAssessment& a, const GpuReportOptions& o)
                        100 * Share(a.embodied[k], a.total[k]));
   }
   out += fmt::format("\nBy stage, {} ({})\n", d.impact_ids[0], d.impact_units[0]);
-  for (const Row& row : StageRows(r)) {
+  for (const StageRow& row : StageRows(r)) {
     double share = Share(row.values[0], a.total[0]);
     out += fmt::format("  {:<12} {:>12.4g} {:>6.1f}%  {}\n", row.key, row.values[0], 100 * share,
                        Bar(share));
@@ -128,6 +140,26 @@ std::string RenderGpuTerminal(const GpuAssessment& a, const GpuReportOptions& o)
     out += fmt::format("  {:<38} {:>10.4g} {:>6.1f}%\n", r.data.flow_ids[f], r.by_flow[0][f],
                        100 * Share(r.by_flow[0][f], a.total[0]));
   }
+  const int h = HeadlineImpact(a);
+  const lca::UpstreamNode tree = HeadlineTree(a, h, o.cutoff);
+  out += fmt::format("\nUpstream tree, {} ({}; cut-off {:g}% of the total)\n", d.impact_ids[h],
+                     d.impact_units[h], 100 * o.cutoff);
+  for (const TreeRow& row : FlattenTree(tree, o.tree_rows)) {
+    std::string label = std::string(2 * row.depth, ' ') + r.data.process_ids[row.node->process];
+    out += fmt::format("  {:<48} {:>11.4g} {:>6.1f}%\n", label, row.node->total,
+                       100 * Share(row.node->total, a.total[h]));
+  }
+  out += fmt::format("\nData quality behind the top processes, {} (direct)\n", d.impact_ids[h]);
+  out += fmt::format("  {:<34} {:<12} {:<5} {:>9} {:>9} {:>9}\n", "process", "stage", "loc",
+                     "exchanges", "estimated", "uncertain");
+  const std::vector<int> top = QualityProcesses(a, h, o.quality_top);
+  for (int j : top) {
+    const lca::ProcessQuality& q = a.quality[j];
+    out += fmt::format("  {:<34} {:<12} {:<5} {:>9} {:>8.0f}% {:>8.0f}%\n", q.id, ToString(q.stage),
+                       q.location, q.exchanges, 100 * CountShare(q.estimated, q.exchanges),
+                       100 * CountShare(q.uncertain, q.exchanges));
+    out += fmt::format("    sources: {}\n", SourceIds(q));
+  }
   return out;
 }
 
@@ -148,7 +180,7 @@ std::string RenderGpuMarkdown(const GpuAssessment& a, const GpuReportOptions& o)
   out += "\n| --- |";
   for (size_t k = 0; k < d.impact_ids.size(); ++k) out += " ---: |";
   out += "\n";
-  for (const Row& row : StageRows(r)) {
+  for (const StageRow& row : StageRows(r)) {
     out += fmt::format("| {} |", row.key);
     for (double v : row.values) out += fmt::format(" {:.5g} |", v);
     out += "\n";
@@ -170,6 +202,30 @@ std::string RenderGpuMarkdown(const GpuAssessment& a, const GpuReportOptions& o)
     out += fmt::format("| {} | {} | {:.5g} | {:.1f}% |\n", r.data.process_ids[j],
                        ToString(r.data.stages[j]), r.by_process[0][j],
                        100 * Share(r.by_process[0][j], a.total[0]));
+  }
+  const int h = HeadlineImpact(a);
+  const lca::UpstreamNode tree = HeadlineTree(a, h, o.cutoff);
+  out += fmt::format("\n## Upstream tree ({}, {}; cut-off {:g}% of the total)\n\n", d.impact_ids[h],
+                     d.impact_units[h], 100 * o.cutoff);
+  for (const TreeRow& row : FlattenTree(tree, o.tree_rows)) {
+    out += fmt::format("{}- `{}` {:.5g} ({:.1f}%)\n", std::string(2 * row.depth, ' '),
+                       r.data.process_ids[row.node->process], row.node->total,
+                       100 * Share(row.node->total, a.total[h]));
+  }
+  out += fmt::format("\n## Data quality and sources ({}, top processes)\n\n"
+                     "| process | stage | location | exchanges | estimated | uncertain | sources |\n"
+                     "| --- | --- | --- | ---: | ---: | ---: | --- |\n", d.impact_ids[h]);
+  const std::vector<int> top = QualityProcesses(a, h, o.quality_top);
+  for (int j : top) {
+    const lca::ProcessQuality& q = a.quality[j];
+    out += fmt::format("| {} | {} | {} | {} | {:.0f}% | {:.0f}% | {} |\n", q.id, ToString(q.stage),
+                       q.location, q.exchanges, 100 * CountShare(q.estimated, q.exchanges),
+                       100 * CountShare(q.uncertain, q.exchanges), SourceIds(q));
+  }
+  out += "\nSources cited:\n\n";
+  for (const lca::SourceRef& src : SourcesOf(a, top)) {
+    out += fmt::format("- `{}`: {}{}\n", src.id, src.citation.empty() ? "(no citation)" : src.citation,
+                       src.url.empty() ? "" : " <" + src.url + ">");
   }
   return out;
 }
@@ -199,7 +255,7 @@ std::string RenderGpuJson(const GpuAssessment& a, const GpuReportOptions& o) {
     if (!a.per_query.empty()) j["intensities"]["per_query"][id] = a.per_query[k];
   }
   j["stages"] = ordered_json::object();
-  for (const Row& row : StageRows(r)) {
+  for (const StageRow& row : StageRows(r)) {
     for (size_t k = 0; k < d.impact_ids.size(); ++k) j["stages"][row.key][d.impact_ids[k]] = row.values[k];
   }
   j["top_processes"] = ordered_json::array();
@@ -215,10 +271,28 @@ std::string RenderGpuJson(const GpuAssessment& a, const GpuReportOptions& o) {
                               {"unit", r.data.flow_units[f]},
                               {d.impact_ids[0], r.by_flow[0][f]}});
   }
+  const int h = HeadlineImpact(a);
+  j["upstream_tree"] = {{"impact", d.impact_ids[h]}, {"cutoff", o.cutoff}};
+  j["upstream_tree"]["root"] = TreeJson(r, HeadlineTree(a, h, o.cutoff), a.total[h]);
+  j["data_quality"] = ordered_json::array();
+  for (int p : QualityProcesses(a, h, o.quality_top)) {
+    const lca::ProcessQuality& q = a.quality[p];
+    ordered_json row = {{"id", q.id}, {"name", q.name}, {"stage", ToString(q.stage)},
+                        {"location", q.location}, {d.impact_ids[h], r.by_process[h][p]},
+                        {"exchanges", q.exchanges}, {"estimated", q.estimated},
+                        {"uncertain", q.uncertain},
+                        {"estimated_share", CountShare(q.estimated, q.exchanges)},
+                        {"uncertain_share", CountShare(q.uncertain, q.exchanges)}};
+    row["sources"] = ordered_json::array();
+    for (const auto& src : q.sources) {
+      row["sources"].push_back({{"id", src.id}, {"citation", src.citation}, {"url", src.url}});
+    }
+    j["data_quality"].push_back(row);
+  }
   return j.dump(2) + "\n";
 }
 
-std::string RenderGpuCsv(const GpuAssessment& a, const GpuReportOptions&) {
+std::string RenderGpuCsv(const GpuAssessment& a, const GpuReportOptions& o) {
   const LcaResult& r = a.headline();
   const auto& d = a.gate.data;
   std::string out = "section,impact,key,value,unit\n";
@@ -233,10 +307,27 @@ std::string RenderGpuCsv(const GpuAssessment& a, const GpuReportOptions&) {
     out += fmt::format("intensity,{},per_pflop_hour,{:.10g},{}\n", id, a.per_pflop_hour[k], u);
     if (!a.per_query.empty()) out += fmt::format("intensity,{},per_query,{:.10g},{}\n", id, a.per_query[k], u);
   }
-  for (const Row& row : StageRows(r)) {
+  for (const StageRow& row : StageRows(r)) {
     for (size_t k = 0; k < d.impact_ids.size(); ++k) {
       out += fmt::format("stage,{},{},{:.10g},{}\n", d.impact_ids[k], row.key, row.values[k], d.impact_units[k]);
     }
+  }
+  // The upstream tree: one row per node, keyed by its path from the demand.
+  const int h = HeadlineImpact(a);
+  const lca::UpstreamNode tree = HeadlineTree(a, h, o.cutoff);
+  std::vector<std::string> path;
+  for (const TreeRow& row : FlattenTree(tree, static_cast<size_t>(-1))) {
+    path.resize(row.depth);
+    path.push_back(r.data.process_ids[row.node->process]);
+    out += fmt::format("upstream,{},{},{:.10g},{}\n", d.impact_ids[h], fmt::join(path, "/"),
+                       row.node->total, d.impact_units[h]);
+  }
+  for (int j : QualityProcesses(a, h, o.quality_top)) {
+    const lca::ProcessQuality& q = a.quality[j];
+    out += fmt::format("quality,,{}:exchanges,{},count\n", q.id, q.exchanges);
+    out += fmt::format("quality,,{}:estimated,{},count\n", q.id, q.estimated);
+    out += fmt::format("quality,,{}:uncertain,{},count\n", q.id, q.uncertain);
+    for (const auto& src : q.sources) out += fmt::format("quality,,{}:source:{},1,\n", q.id, src.id);
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // a GpuAssessment to text. Every format carries the same numbers.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "lca/gpu_assessment.h"
@@ -12,6 +13,8 @@ struct GpuReportOptions {
   std::string data_hash;
   int top = 8;
   double cutoff = 0.02;  // upstream tree, share of the total
+  size_t tree_rows = 40; // upstream tree rows in terminal, md and html
+  int quality_top = 6;   // processes in the data-quality section
 };
 
 std::string RenderGpuTerminal(const lca::GpuAssessment& a, const GpuReportOptions& o);

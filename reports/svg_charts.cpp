@@ -1,0 +1,293 @@
+#include "reports/svg_charts.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+
+namespace gpulca::reports {
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+// A coordinate: two decimals, and 0 for anything not finite.
+std::string N(double v) { return fmt::format("{:.2f}", std::isfinite(v) ? v : 0.0); }
+
+// A value for a label: four significant digits.
+std::string V(double v) { return fmt::format("{:.4g}", std::isfinite(v) ? v : 0.0); }
+
+std::string Pct(double share) {
+  return fmt::format("{:.1f}%", std::isfinite(share) ? 100 * share : 0.0);
+}
+
+std::string Open(const std::string& id, const std::string& title, double width, double height) {
+  return fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{0}\" class=\"chart\" role=\"img\" "
+      "aria-labelledby=\"{0}-title\" viewBox=\"0 0 {1} {2}\" width=\"{1}\" height=\"{2}\" "
+      "font-family=\"sans-serif\" font-size=\"12\">\n<title id=\"{0}-title\">{3}</title>\n",
+      EscapeXml(id), N(width), N(height), EscapeXml(title));
+}
+
+std::string NoData(double x, double y) {
+  return fmt::format("<text class=\"no-data\" x=\"{}\" y=\"{}\" fill=\"#666\">no data</text>\n",
+                     N(x), N(y));
+}
+
+// Shortens `text` to at most `max` characters (by bytes, without splitting
+// a UTF-8 sequence), marking the cut with an ellipsis.
+std::string Clip(const std::string& text, size_t max) {
+  if (text.size() <= max || max < 2) return text;
+  size_t cut = max - 1;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "…";
+}
+
+constexpr const char* kPalette[] = {"#8c564b", "#bcbd22", "#1f77b4", "#9467bd",
+                                    "#17becf", "#d62728", "#2ca02c", "#7f7f7f",
+                                    "#ff7f0e", "#e377c2"};
+
+}  // namespace
+
+std::string EscapeXml(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+const char* SeriesColor(int i) {
+  constexpr int n = sizeof kPalette / sizeof kPalette[0];
+  return kPalette[((i % n) + n) % n];
+}
+
+std::string RenderStackedBars(const StackedBarChart& c) {
+  const double label_w = 90, row_h = 30, bar_h = 20, top = 10;
+  const double legend_y = top + row_h * static_cast<double>(c.rows.size()) + 14;
+  const double width = label_w + kStackedBarWidth + 130;
+  const double height = legend_y + 22 * std::ceil(static_cast<double>(c.series.size()) / 5.0) + 8;
+  std::string out = Open(c.id, c.title, width, height);
+  out +=
+      "<defs><pattern id=\"" + EscapeXml(c.id) +
+      "-credit\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+      "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#fff\"/>"
+      "<rect width=\"3\" height=\"6\" fill=\"#2ca02c\"/></pattern></defs>\n";
+  bool any = false;
+  for (size_t r = 0; r < c.rows.size(); ++r) {
+    const StackedBarRow& row = c.rows[r];
+    const double y = top + row_h * static_cast<double>(r);
+    out += fmt::format("<g class=\"bar\"><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
+                       N(label_w - 8), N(y + bar_h * 0.7), EscapeXml(row.label));
+    double sum = 0;
+    for (double v : row.values) sum += std::isfinite(v) ? std::abs(v) : 0.0;
+    if (sum > 0) {
+      any = true;
+      double x = label_w;
+      for (size_t s = 0; s < row.values.size(); ++s) {
+        double v = std::isfinite(row.values[s]) ? row.values[s] : 0.0;
+        if (v == 0.0) continue;
+        double w = kStackedBarWidth * std::abs(v) / sum;
+        std::string name = s < c.series.size() ? c.series[s] : fmt::format("series {}", s);
+        std::string fill = v < 0 ? "url(#" + EscapeXml(c.id) + "-credit)"
+                                 : std::string(SeriesColor(static_cast<int>(s)));
+        out += fmt::format(
+            "<rect class=\"segment{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" "
+            "stroke=\"#fff\" stroke-width=\"0.5\"><title>{}: {} ({}{})</title></rect>\n",
+            v < 0 ? " credit" : "", N(x), N(y), N(w), N(bar_h), fill, EscapeXml(name), V(v),
+            Pct(std::abs(v) / sum), v < 0 ? ", a credit" : "");
+        if (w >= 34) {
+          out += fmt::format(
+              "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#fff\" font-size=\"10\" "
+              "pointer-events=\"none\">{:.0f}%</text>\n",
+              N(x + w / 2), N(y + bar_h * 0.68), 100 * std::abs(v) / sum);
+        }
+        x += w;
+      }
+    }
+    out += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#333\">{}</text></g>\n",
+                       N(label_w + kStackedBarWidth + 6), N(y + bar_h * 0.7),
+                       EscapeXml(row.note));
+  }
+  if (!any) out += NoData(label_w + 8, top + 14);
+  for (size_t s = 0; s < c.series.size(); ++s) {
+    double x = label_w + 140 * static_cast<double>(s % 5);
+    double y = legend_y + 22 * static_cast<double>(s / 5);
+    out += fmt::format(
+        "<g class=\"legend\"><rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/>"
+        "<text x=\"{}\" y=\"{}\">{}</text></g>\n",
+        N(x), N(y), SeriesColor(static_cast<int>(s)), N(x + 16), N(y + 10),
+        EscapeXml(c.series[s]));
+  }
+  return out + "</svg>\n";
+}
+
+std::string RenderSankey(const SankeyChart& c) {
+  const int n = static_cast<int>(c.nodes.size());
+  const double width = 1100, node_w = 12, margin = 10, gap = 12;
+  auto finite_abs = [](double v) { return std::isfinite(v) ? std::abs(v) : 0.0; };
+
+  // Columns: the longest path from the root along consumer -> provider links,
+  // relaxed at most n times so that a loop cannot run forever.
+  std::vector<int> depth(n, -1);
+  if (c.root >= 0 && c.root < n) depth[c.root] = 0;
+  for (int round = 0; round < n; ++round) {
+    bool changed = false;
+    for (const SankeyChartLink& l : c.links) {
+      if (l.provider < 0 || l.provider >= n || l.consumer < 0 || l.consumer >= n) continue;
+      if (l.provider == c.root || depth[l.consumer] < 0) continue;
+      if (depth[l.provider] < depth[l.consumer] + 1 && depth[l.consumer] + 1 < n) {
+        depth[l.provider] = depth[l.consumer] + 1;
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  for (int& d : depth) {
+    if (d < 0) d = 1;  // not linked to the root: first column upstream of it
+  }
+  // Renumber depths densely: 0 (the root) .. columns-1.
+  std::map<int, int> dense;
+  for (int d : depth) dense[d] = 0;
+  int columns = 0;
+  for (auto& [d, index] : dense) index = columns++;
+  for (int& d : depth) d = dense[d];
+
+  std::vector<std::vector<int>> by_column(std::max(columns, 1));
+  for (int i = 0; i < n; ++i) by_column[depth[i]].push_back(i);
+  double max_sum = 0;
+  size_t max_count = 1;
+  for (auto& col : by_column) {
+    std::stable_sort(col.begin(), col.end(), [&](int x, int y) {
+      return finite_abs(c.nodes[x].value) > finite_abs(c.nodes[y].value);
+    });
+    double sum = 0;
+    for (int i : col) sum += finite_abs(c.nodes[i].value);
+    max_sum = std::max(max_sum, sum);
+    max_count = std::max(max_count, col.size());
+  }
+  const double avail = std::max(420.0, 26.0 * static_cast<double>(max_count));
+  const double scale =
+      max_sum > 0 ? (avail - gap * static_cast<double>(max_count - 1)) / max_sum : 0.0;
+  const double step = columns > 1 ? (width - 2 * margin - node_w - 170) / (columns - 1) : 0.0;
+
+  std::vector<double> x(n), y(n), h(n);
+  double bottom = margin;
+  for (int d = 0; d < static_cast<int>(by_column.size()); ++d) {
+    double cy = margin;
+    for (int i : by_column[d]) {
+      x[i] = margin + step * (columns - 1 - d);
+      y[i] = cy;
+      h[i] = std::max(2.0, finite_abs(c.nodes[i].value) * scale);
+      cy += h[i] + gap;
+    }
+    bottom = std::max(bottom, cy);
+  }
+  const double height = bottom + margin + 16;
+  std::string out = Open(c.id, c.title, width, height);
+  if (n == 0 || max_sum <= 0) return out + NoData(margin, margin + 14) + "</svg>\n";
+
+  // Links, largest first at each node's side, from provider's right edge to
+  // consumer's left edge.
+  std::vector<int> order(c.links.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return finite_abs(c.links[a].value) > finite_abs(c.links[b].value);
+  });
+  std::vector<double> out_used(n, 0), in_used(n, 0);
+  std::string links;
+  for (int li : order) {
+    const SankeyChartLink& l = c.links[li];
+    if (l.provider < 0 || l.provider >= n || l.consumer < 0 || l.consumer >= n) continue;
+    if (depth[l.provider] <= depth[l.consumer]) continue;  // a loop: not drawn
+    double w = std::max(1.0, finite_abs(l.value) * scale);
+    double y0 = y[l.provider] + std::min(out_used[l.provider] + w / 2, h[l.provider]);
+    double y1 = y[l.consumer] + std::min(in_used[l.consumer] + w / 2, h[l.consumer]);
+    out_used[l.provider] += w;
+    in_used[l.consumer] += w;
+    double x0 = x[l.provider] + node_w, x1 = x[l.consumer], mid = (x0 + x1) / 2;
+    links += fmt::format(
+        "<path class=\"link{}\" d=\"M{},{} C{},{} {},{} {},{}\" fill=\"none\" stroke=\"{}\" "
+        "stroke-opacity=\"0.35\" stroke-width=\"{}\"><title>{} → {}: {} {}</title></path>\n",
+        l.value < 0 ? " credit" : "", N(x0), N(y0), N(mid), N(y0), N(mid), N(y1), N(x1), N(y1),
+        l.value < 0 ? "#2ca02c" : "#1f77b4", N(w), EscapeXml(c.nodes[l.provider].label),
+        EscapeXml(c.nodes[l.consumer].label), V(l.value), EscapeXml(c.unit));
+  }
+  out += "<g class=\"links\">\n" + links + "</g>\n<g class=\"nodes\">\n";
+  const size_t label_chars = columns > 1 ? static_cast<size_t>(std::max(8.0, (step - node_w - 8) / 6.2))
+                                         : 60;
+  for (int i = 0; i < n; ++i) {
+    const bool root = i == c.root;
+    double tx = root ? x[i] - 4 : x[i] + node_w + 4;
+    out += fmt::format(
+        "<g class=\"node\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\">"
+        "<title>{}: {} {}</title></rect>"
+        "<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"{}\">{}</text></g>\n",
+        N(x[i]), N(y[i]), N(node_w), N(h[i]), c.nodes[i].value < 0 ? "#2ca02c" : "#444",
+        EscapeXml(c.nodes[i].label), V(c.nodes[i].value), EscapeXml(c.unit), N(tx),
+        N(y[i] + std::min(h[i] / 2, 10.0) + 3.5), root ? "end" : "start",
+        EscapeXml(Clip(c.nodes[i].label, root ? 40 : label_chars)));
+  }
+  return out + "</g>\n</svg>\n";
+}
+
+std::string RenderDonut(const DonutChart& c) {
+  const double width = 620, cx = 130, cy = 120, r = 90, ring = 36;
+  const double height = std::max(250.0, 40 + 24.0 * static_cast<double>(c.parts.size()));
+  std::string out = Open(c.id, c.title, width, height);
+  double sum = 0;
+  for (const DonutPart& p : c.parts) sum += std::isfinite(p.value) && p.value > 0 ? p.value : 0;
+  if (sum <= 0) {
+    out += NoData(cx - 25, cy);
+  } else {
+    double angle = -kPi / 2;
+    for (size_t i = 0; i < c.parts.size(); ++i) {
+      double v = c.parts[i].value;
+      if (!std::isfinite(v) || v <= 0) continue;
+      double share = v / sum;
+      std::string tip = fmt::format("<title>{}: {} {} ({})</title>", EscapeXml(c.parts[i].label),
+                                    V(v), EscapeXml(c.unit), Pct(share));
+      const char* color = SeriesColor(static_cast<int>(i) + 2);
+      if (share > 0.9999) {
+        out += fmt::format(
+            "<circle class=\"arc\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"none\" stroke=\"{}\" "
+            "stroke-width=\"{}\">{}</circle>\n",
+            N(cx), N(cy), N(r), color, N(ring), tip);
+        continue;
+      }
+      double end = angle + 2 * kPi * share;
+      out += fmt::format(
+          "<path class=\"arc\" d=\"M{},{} A{},{} 0 {} 1 {},{}\" fill=\"none\" stroke=\"{}\" "
+          "stroke-width=\"{}\">{}</path>\n",
+          N(cx + r * std::cos(angle)), N(cy + r * std::sin(angle)), N(r), N(r),
+          share > 0.5 ? 1 : 0, N(cx + r * std::cos(end)), N(cy + r * std::sin(end)), color,
+          N(ring), tip);
+      angle = end;
+    }
+    out += fmt::format(
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">"
+        "{}</text><text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#555\">{}</text>\n",
+        N(cx), N(cy), V(sum), N(cx), N(cy + 16), EscapeXml(c.unit));
+  }
+  for (size_t i = 0; i < c.parts.size(); ++i) {
+    double y = 30 + 24.0 * static_cast<double>(i);
+    double v = c.parts[i].value;
+    out += fmt::format(
+        "<g class=\"legend\"><rect x=\"260\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/>"
+        "<text x=\"278\" y=\"{}\">{}: {} {} ({})</text></g>\n",
+        N(y), SeriesColor(static_cast<int>(i) + 2), N(y + 10), EscapeXml(c.parts[i].label), V(v),
+        EscapeXml(c.unit), Pct(sum > 0 && v > 0 ? v / sum : 0.0));
+  }
+  return out + "</svg>\n";
+}
+
+}  // namespace gpulca::reports

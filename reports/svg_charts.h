@@ -1,0 +1,77 @@
+// Inline SVG charts for the HTML reports: pure functions from plain numbers
+// to an <svg> element. Every chart carries an id and a <title>, escapes all
+// the text it is given, and never writes NaN or infinity: a chart whose
+// values are all zero is drawn empty, with a "no data" note.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace gpulca::reports {
+
+// Escapes & < > " ' so that `text` is safe in HTML or SVG text and attributes.
+std::string EscapeXml(const std::string& text);
+
+// The colour of series i (a fixed palette that repeats).
+const char* SeriesColor(int i);
+
+// Horizontal stacked bars, one per row, each split into the rows' shares of
+// the series. Shares are of the sum of absolute values, so that a credit (a
+// negative value, drawn hatched) takes its own room.
+// Invariants of the output: per row with a non-zero sum, the widths of its
+// <rect class="segment"> elements sum to kStackedBarWidth; a row whose values
+// are all zero has no segment.
+inline constexpr double kStackedBarWidth = 600;
+
+struct StackedBarRow {
+  std::string label;
+  std::vector<double> values;  // one per series
+  std::string note;            // shown right of the bar (e.g. the total)
+};
+
+struct StackedBarChart {
+  std::string id, title;
+  std::vector<std::string> series;
+  std::vector<StackedBarRow> rows;
+};
+
+std::string RenderStackedBars(const StackedBarChart& chart);
+
+// A Sankey diagram: nodes as rectangles in columns by their longest path
+// from the root (the demand, on the right), links from provider to consumer
+// as curves whose width is proportional to |value|. Links that would go
+// backwards (a loop) are left out.
+struct SankeyChartNode {
+  std::string label;
+  double value;  // the node's upstream total
+};
+
+struct SankeyChartLink {
+  int provider, consumer;  // indices into nodes
+  double value;
+};
+
+struct SankeyChart {
+  std::string id, title, unit;
+  std::vector<SankeyChartNode> nodes;
+  std::vector<SankeyChartLink> links;
+  int root = 0;
+};
+
+std::string RenderSankey(const SankeyChart& chart);
+
+// A donut of the parts' shares of their sum; parts that are not positive
+// are listed in the legend but take no arc.
+struct DonutPart {
+  std::string label;
+  double value;
+};
+
+struct DonutChart {
+  std::string id, title, unit;
+  std::vector<DonutPart> parts;
+};
+
+std::string RenderDonut(const DonutChart& chart);
+
+}  // namespace gpulca::reports

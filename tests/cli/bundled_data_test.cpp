@@ -91,3 +91,31 @@ TEST_CASE("report rejects bad options with a clear message", "[data][cli]") {
   CHECK(use.exit_code == 2);
   CHECK(use.out.find("between 0 and 1") != std::string::npos);
 }
+
+// Regression: the use-phase electricity once named grid_us as its provider,
+// so --region changed the label and none of the numbers.
+TEST_CASE("the deployment region chooses the use-phase grid", "[data]") {
+  Inventory inv = LoadAndValidate({test::BundledData()});
+  ParameterSet parameters(inv);
+  auto gwp = [&](const std::string& region) {
+    return lca::AssessGpu(inv, parameters, {"nvidia-h100-sxm5", true, region, {}});
+  };
+  lca::GpuAssessment us = gwp("US"), se = gwp("SE"), cn = gwp("CN");
+  // The embodied part does not depend on where the GPU runs.
+  CHECK(se.embodied[0] == Approx(us.embodied[0]));
+  CHECK(cn.embodied[0] == Approx(us.embodied[0]));
+  // Same facility energy everywhere; the grid intensity makes the difference.
+  CHECK(se.use_kwh == Approx(us.use_kwh));
+  CHECK(se.operational[0] < us.operational[0]);
+  CHECK(us.operational[0] < cn.operational[0]);
+  auto direct = [](const lca::GpuAssessment& a, const std::string& process) {
+    const auto& ids = a.grave->data.process_ids;
+    for (size_t j = 0; j < ids.size(); ++j) {
+      if (ids[j] == process) return a.grave->by_process[0][j];
+    }
+    return 0.0;
+  };
+  CHECK(direct(se, "grid_se") > 0);
+  CHECK(direct(se, "grid_us") == 0);
+  CHECK(direct(us, "grid_us") > 0);
+}

@@ -1,6 +1,8 @@
 // gpulca calc --demand ID [--amount N] [--method M ...] [--format text|json|csv]
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cli/context.h"
 #include "cli/options.h"
 #include "inventory/error.h"
@@ -32,13 +34,18 @@ void Run(const Context& context, const CalcOptions& o) {
   Inventory inv = store->Read();
   ParameterSet parameters(inv);
   o.parameters.Apply(parameters);
-  std::string process = lca::ResolveDemand(inv, o.demand);
+  std::string process = lca::ResolveDemand(inv, o.demand, o.region);
   LinkOptions links;
   if (!o.region.empty()) links.locations[process] = o.region;
-  auto data = lca::BuildMatrices(inv, parameters, process, o.amount, o.methods, links);
+  std::vector<std::string> methods;
+  for (const std::string& m : o.methods) {
+    if (std::find(methods.begin(), methods.end(), m) == methods.end()) methods.push_back(m);
+  }
+  auto data = lca::BuildMatrices(inv, parameters, process, o.amount, methods, links);
   lca::LcaResult result = lca::Calculate(std::move(data), ParseSolver(o.solver));
   reports::CalcReportOptions report;
   report.demand = o.demand;
+  report.boundary = reports::BoundaryOf(result);
   report.data_hash = store->Meta("data_hash");
   report.cutoff = o.cutoff;
   if (o.output.format == "json") {
@@ -57,7 +64,7 @@ void AddCalcCommand(CLI::App& app, Context& context) {
   auto o = std::make_shared<CalcOptions>();
   cmd->add_option("--demand", o->demand, "Process or product id")->required();
   cmd->add_option("--amount", o->amount, "Amount of the product, in its unit")
-      ->check(CLI::PositiveNumber);
+      ->check(PositiveFinite);
   cmd->add_option("--method", o->methods, "Impact method id (repeatable; default: all)");
   cmd->add_option("--solver", o->solver, "auto|topological|klu")
       ->check(CLI::IsMember({"auto", "topological", "klu"}));

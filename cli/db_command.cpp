@@ -3,8 +3,6 @@
 
 #include "cli/context.h"
 #include "inventory/error.h"
-#include "inventory/toml_loader.h"
-#include "inventory/validate.h"
 
 namespace gpulca::cli {
 namespace {
@@ -29,9 +27,7 @@ void Check(const Context& context, const DbOptions& options) {
   std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{context.data_dir}
                                                          : options.paths;
   std::vector<Diagnostic> problems;
-  Inventory inv = LoadToml(paths, problems);
-  std::vector<Diagnostic> more = Validate(inv);
-  problems.insert(problems.end(), more.begin(), more.end());
+  Inventory inv = LoadAndCheck(paths, problems);
   for (const Diagnostic& d : problems) fmt::print("{}\n", d.ToString());
   if (!problems.empty()) {
     throw InputError(fmt::format("{} problem{} in {}", problems.size(),

@@ -4,11 +4,36 @@
 
 #include <cmath>
 #include <fstream>
+#include <optional>
 
 #include "inventory/error.h"
 #include "inventory/toml_loader.h"
 
 namespace gpulca::cli {
+namespace {
+
+// The whole of `text` as a finite number, or nothing.
+std::optional<double> FiniteNumber(const std::string& text) {
+  size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  if (used != text.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+const CLI::Validator PositiveFinite(
+    [](std::string& text) -> std::string {
+      auto value = FiniteNumber(text);
+      if (!value || *value <= 0) return fmt::format("must be a positive number, not '{}'", text);
+      return "";
+    },
+    "POSITIVE");
 
 void ParameterOptions::Add(CLI::App& command) {
   command.add_option("--set", sets, "Override a parameter: name=value (repeatable)");
@@ -26,17 +51,9 @@ void ParameterOptions::Apply(ParameterSet& parameters) const {
       throw UsageError(fmt::format("--set '{}': expected name=value", set));
     }
     std::string name = set.substr(0, eq), text = set.substr(eq + 1);
-    size_t used = 0;
-    double value = 0;
-    try {
-      value = std::stod(text, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used != text.size() || text.empty() || !std::isfinite(value)) {
-      throw UsageError(fmt::format("--set {}: '{}' is not a number", name, text));
-    }
-    parameters.Override(name, value);
+    auto value = FiniteNumber(text);
+    if (!value) throw UsageError(fmt::format("--set {}: '{}' is not a number", name, text));
+    parameters.Override(name, *value);
   }
   parameters.Evaluate();
 }

@@ -11,6 +11,10 @@
 
 namespace gpulca::cli {
 
+// A CLI11 check: a finite number greater than zero ("must be a positive
+// number, not '0'"), instead of CLI11's range message with its 300 digits.
+extern const CLI::Validator PositiveFinite;
+
 struct ParameterOptions {
   std::vector<std::string> sets;  // name=value
   std::string params_file;

@@ -5,6 +5,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <boost/graph/topological_sort.hpp>
+#include <deque>
 #include <iterator>
 #include <set>
 
@@ -13,14 +14,18 @@ namespace {
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
 
+// Every link and co-product link, once per pair of processes.
+std::set<std::pair<int, int>> Edges(const ProductSystem& system) {
+  std::set<std::pair<int, int>> edges;
+  for (const auto* links : {&system.links, &system.coproducts}) {
+    for (const Link& link : *links) edges.insert({link.consumer, link.provider});
+  }
+  return edges;
+}
+
 Graph ToBoost(const ProductSystem& system) {
   Graph g(system.size());
-  std::set<std::pair<int, int>> seen;
-  for (const Link& link : system.links) {
-    if (seen.insert({link.consumer, link.provider}).second) {
-      boost::add_edge(link.consumer, link.provider, g);
-    }
-  }
+  for (auto [from, to] : Edges(system)) boost::add_edge(from, to, g);
   return g;
 }
 
@@ -46,8 +51,8 @@ std::vector<std::vector<int>> StronglyConnectedComponents(const ProductSystem& s
 
 std::vector<std::vector<int>> Loops(const ProductSystem& system) {
   std::set<int> self;
-  for (const Link& link : system.links) {
-    if (link.consumer == link.provider) self.insert(link.consumer);
+  for (auto [from, to] : Edges(system)) {
+    if (from == to) self.insert(from);
   }
   std::vector<std::vector<int>> out;
   for (auto& c : StronglyConnectedComponents(system)) {
@@ -64,18 +69,49 @@ std::optional<std::vector<int>> TopologicalOrder(const ProductSystem& system) {
   return std::vector<int>(reversed.rbegin(), reversed.rend());
 }
 
-std::string ToDot(const ProductSystem& system, const Inventory& inventory) {
+std::vector<int> UpstreamDepths(const ProductSystem& system) {
+  std::vector<std::vector<int>> providers(system.size());
+  for (auto [from, to] : Edges(system)) providers[from].push_back(to);
+  std::vector<int> depth(system.size(), -1);
+  if (system.size() == 0) return depth;
+  std::deque<int> queue{0};
+  depth[0] = 0;
+  while (!queue.empty()) {
+    int v = queue.front();
+    queue.pop_front();
+    for (int w : providers[v]) {
+      if (depth[w] < 0) {
+        depth[w] = depth[v] + 1;
+        queue.push_back(w);
+      }
+    }
+  }
+  return depth;
+}
+
+std::string ToDot(const ProductSystem& system, const Inventory& inventory, int max_depth) {
+  std::vector<int> depth = UpstreamDepths(system);
+  auto shown = [&](int v) { return max_depth < 0 || depth[v] <= max_depth; };
   std::string out = "digraph product_system {\n  rankdir=LR;\n  node [shape=box, fontsize=10];\n";
   for (size_t i = 0; i < system.size(); ++i) {
+    if (!shown(static_cast<int>(i))) continue;
     const Process& p = inventory.processes[system.processes[i]];
     out += fmt::format("  p{} [label=\"{}\\n{} | {}\"];\n", i, Escape(p.name),
                        p.stage == Stage::kNone ? "background" : ToString(p.stage),
                        Escape(system.locations[i]));
   }
   for (const Link& link : system.links) {
+    if (!shown(link.consumer) || !shown(link.provider)) continue;
     const Process& consumer = inventory.processes[system.processes[link.consumer]];
     out += fmt::format("  p{} -> p{} [label=\"{}\", fontsize=8];\n", link.provider, link.consumer,
                        Escape(consumer.exchanges[link.exchange].flow));
+  }
+  // A co-product goes from its maker to the process whose product it displaces.
+  for (const Link& link : system.coproducts) {
+    if (!shown(link.consumer) || !shown(link.provider)) continue;
+    const Process& maker = inventory.processes[system.processes[link.consumer]];
+    out += fmt::format("  p{} -> p{} [label=\"{} (co-product)\", style=dashed, fontsize=8];\n",
+                       link.consumer, link.provider, Escape(maker.exchanges[link.exchange].flow));
   }
   out += "}\n";
   return out;

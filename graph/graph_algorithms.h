@@ -1,6 +1,7 @@
 // Graph algorithms on a product system (Boost.Graph inside): strongly
-// connected components, topological order, and Graphviz export. Edges go
-// from a consumer to its provider.
+// connected components, topological order, upstream traversal and Graphviz
+// export. Edges go from a consumer to its provider, and from a co-product's
+// maker to the process whose product it displaces.
 #pragma once
 
 #include <optional>
@@ -23,8 +24,16 @@ std::vector<std::vector<int>> Loops(const ProductSystem& system);
 // its providers), or nullopt when the system has a loop.
 std::optional<std::vector<int>> TopologicalOrder(const ProductSystem& system);
 
+// Upstream traversal: for each position, the fewest links from the demand
+// (0 for the demand itself), following links and co-products towards the
+// providers.
+std::vector<int> UpstreamDepths(const ProductSystem& system);
+
 // A Graphviz DOT description: one node per process (label: name, stage,
-// location), one edge per link labelled with the flow.
-std::string ToDot(const ProductSystem& system, const Inventory& inventory);
+// location), one edge per link labelled with the flow (provider -> consumer),
+// and a dashed edge per co-product (maker -> the process it displaces).
+// `max_depth` >= 0 cuts the graph off at that many links upstream of the
+// demand; -1 shows it whole.
+std::string ToDot(const ProductSystem& system, const Inventory& inventory, int max_depth = -1);
 
 }  // namespace gpulca

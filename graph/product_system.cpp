@@ -5,42 +5,18 @@
 #include <deque>
 
 #include "inventory/error.h"
+#include "inventory/providers.h"
 
 namespace gpulca {
-namespace {
-
-std::string Ids(const std::vector<const Process*>& processes) {
-  std::vector<std::string> ids;
-  for (const Process* p : processes) ids.push_back(fmt::format("'{}' ({})", p->id, p->location));
-  return fmt::format("{}", fmt::join(ids, ", "));
-}
-
-// Applies rules 3 and 4; null when ambiguous.
-const Process* Choose(const std::vector<const Process*>& candidates, const std::string& location) {
-  std::vector<const Process*> local, local_defaults, defaults;
-  for (const Process* p : candidates) {
-    if (p->location == location) {
-      local.push_back(p);
-      if (p->is_default) local_defaults.push_back(p);
-    }
-    if (p->is_default) defaults.push_back(p);
-  }
-  if (local.size() == 1) return local[0];
-  if (local_defaults.size() == 1) return local_defaults[0];
-  if (local.empty() && defaults.size() == 1) return defaults[0];
-  return nullptr;
-}
-
-}  // namespace
 
 const Process& DefaultProvider(const Inventory& inventory, const std::string& flow) {
   auto candidates = inventory.ProvidersOf(flow);
   if (candidates.empty()) throw LinkError(fmt::format("no process makes flow '{}'", flow));
   if (candidates.size() == 1) return *candidates[0];
-  const Process* chosen = Choose(candidates, "");
+  const Process* chosen = ChooseProvider(candidates, "");
   if (!chosen) {
     throw LinkError(fmt::format("flow '{}' has several providers and no default: {}", flow,
-                                Ids(candidates)));
+                                DescribeProviders(candidates)));
   }
   return *chosen;
 }
@@ -65,6 +41,7 @@ ProductSystem BuildProductSystem(const Inventory& inventory, const std::string& 
     return pos->second;
   };
   add(it->second);
+  std::vector<std::pair<int, int>> coproduct_outputs;  // (process position, exchange)
   while (!queue.empty()) {
     int consumer = queue.front();
     queue.pop_front();
@@ -73,7 +50,11 @@ ProductSystem BuildProductSystem(const Inventory& inventory, const std::string& 
     for (size_t e = 0; e < p.exchanges.size(); ++e) {
       const Exchange& ex = p.exchanges[e];
       const Flow* flow = inventory.FindFlow(ex.flow);
-      if (!flow || flow->kind == FlowKind::kElementary || ex.output) continue;
+      if (!flow || flow->kind == FlowKind::kElementary) continue;
+      if (ex.output) {
+        coproduct_outputs.push_back({consumer, static_cast<int>(e)});
+        continue;
+      }
       const Process* provider = nullptr;
       if (!ex.provider.empty()) {
         provider = inventory.FindProcess(ex.provider);
@@ -87,16 +68,29 @@ ProductSystem BuildProductSystem(const Inventory& inventory, const std::string& 
           throw LinkError(fmt::format("{}: no process makes flow '{}', an input of process '{}'",
                                       ex.origin.ToString(), ex.flow, p.id));
         }
-        provider = candidates.size() == 1 ? candidates[0] : Choose(candidates, location);
+        provider = ChooseProvider(candidates, location);
         if (!provider) {
-          throw LinkError(fmt::format("{}: flow '{}', an input of process '{}' ({}), has several "
-                                      "providers and none is at {} or the default: {}",
+          throw LinkError(fmt::format("{}: flow '{}', an input of process '{}' at {}, has several "
+                                      "providers and no single one at {} or marked default: {}; "
+                                      "name one with `provider =`",
                                       ex.origin.ToString(), ex.flow, p.id, location, location,
-                                      Ids(candidates)));
+                                      DescribeProviders(candidates)));
         }
       }
       int pos = add(inventory.process_index.at(provider->id));
       system.links.push_back({consumer, static_cast<int>(e), pos});
+    }
+  }
+  // A co-product displaces the product of the first process of the system
+  // that makes it; with none in the system it leaves the system (cut off).
+  std::map<std::string, int> maker;
+  for (size_t j = 0; j < system.size(); ++j) {
+    maker.emplace(inventory.processes[system.processes[j]].product, static_cast<int>(j));
+  }
+  for (auto [process, exchange] : coproduct_outputs) {
+    const Exchange& ex = inventory.processes[system.processes[process]].exchanges[exchange];
+    if (auto m = maker.find(ex.flow); m != maker.end()) {
+      system.coproducts.push_back({process, exchange, m->second});
     }
   }
   return system;

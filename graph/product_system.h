@@ -2,13 +2,17 @@
 // from the demand process by linking each product or waste input to its
 // provider.
 //
-// Provider rule, for an input of flow F by process C at location L:
-//   1. the exchange's explicit `provider`;
-//   2. the only process that makes F;
-//   3. of several, the only one at L (C's effective location);
-//   4. else the one marked `default` (at L first, then anywhere);
-//   5. else a LinkError listing the candidates.
-// No process making F is a LinkError naming F and C (with file:line).
+// Provider rule, for an input of flow F by process C at location L (C's
+// effective location): the exchange's explicit `provider`, else the rule of
+// inventory/providers.h; an ambiguous choice is a LinkError listing the
+// candidates, and no process making F is a LinkError naming F and C (with
+// file:line).
+//
+// A co-product output of F by C displaces the product of the process of the
+// system that makes F (the first reached); when the system has none, the
+// co-product leaves the system (cut off). Co-product links count as edges for
+// loops and order: the displaced process's scaling depends on C's, as it
+// does on a consumer's.
 #pragma once
 
 #include <map>
@@ -26,7 +30,8 @@ struct LinkOptions {
 };
 
 // One supply relation: exchange `exchange` of process `consumer` is provided
-// by process `provider`. Indices are positions in ProductSystem::processes.
+// by process `provider` (or, for a co-product, displaces its product).
+// Indices are positions in ProductSystem::processes.
 struct Link {
   int consumer;
   int exchange;  // index into the consumer's exchanges
@@ -37,6 +42,9 @@ struct ProductSystem {
   std::vector<size_t> processes;  // indices into Inventory::processes; [0] is the demand
   std::vector<std::string> locations;  // effective location of each process
   std::vector<Link> links;
+  // Co-products: output exchange `exchange` of process `consumer` displaces
+  // the product of process `provider`.
+  std::vector<Link> coproducts;
   std::map<size_t, int> position;  // inventory index -> position in `processes`
 
   size_t size() const { return processes.size(); }

@@ -76,10 +76,16 @@ std::string HashFiles(const std::vector<std::string>& files, const std::string& 
   return h.HexDigest();
 }
 
+Inventory LoadAndCheck(const std::vector<std::string>& paths, std::vector<Diagnostic>& problems) {
+  Inventory inv = LoadToml(paths, problems);
+  std::vector<Diagnostic> more = Validate(inv);
+  problems.insert(problems.end(), more.begin(), more.end());
+  return inv;
+}
+
 Inventory LoadAndValidate(const std::vector<std::string>& paths) {
   std::vector<Diagnostic> problems;
-  Inventory inv = LoadToml(paths, problems);
-  if (problems.empty()) problems = Validate(inv);
+  Inventory inv = LoadAndCheck(paths, problems);
   if (!problems.empty()) {
     throw InputError(fmt::format("{} problem{} found:\n{}", problems.size(),
                                  problems.size() == 1 ? "" : "s", JoinDiagnostics(problems)));

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "inventory/diagnostic.h"
 #include "inventory/model.h"
 #include "inventory/store.h"
 
@@ -21,8 +22,13 @@ std::string HashFiles(const std::vector<std::string>& files, const std::string& 
 // SHA-256 (hex) of a string.
 std::string Sha256Hex(const std::string& data);
 
-// Loads every TOML file under `paths` and validates it; throws InputError
-// listing every problem (file:line: why) when there is any.
+// Loads every TOML file under `paths` and validates it, appending every
+// problem of the loader and of validation to `problems` (one pass, so that a
+// user sees them all at once).
+Inventory LoadAndCheck(const std::vector<std::string>& paths, std::vector<Diagnostic>& problems);
+
+// LoadAndCheck, throwing InputError listing every problem (file:line: why)
+// when there is any.
 Inventory LoadAndValidate(const std::vector<std::string>& paths);
 
 // Builds the database at `path` from `paths`, atomically. `origin` is stored

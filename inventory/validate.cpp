@@ -7,6 +7,7 @@
 
 #include "inventory/error.h"
 #include "inventory/parameters.h"
+#include "inventory/providers.h"
 #include "inventory/units.h"
 
 namespace gpulca {
@@ -172,6 +173,8 @@ class Checker {
       if (f->kind == FlowKind::kElementary) {
         Problem(e.origin, fmt::format("{}: an elementary flow has no provider", what));
       }
+    } else if (f->kind != FlowKind::kElementary && !e.output) {
+      CheckLinkable(p, e, what);
     }
     if (e.amount) {
       std::string bad = CheckUncertainty(e.uncertainty, *e.amount);
@@ -191,6 +194,20 @@ class Checker {
           break;
         }
       }
+    }
+  }
+
+  // An input without an explicit provider must have one by the provider
+  // rule at the process's own location (a region set at calculation time
+  // may still make it ambiguous; the graph says so then).
+  void CheckLinkable(const Process& p, const Exchange& e, const std::string& what) {
+    std::vector<const Process*> candidates = inv_.ProvidersOf(e.flow);
+    if (candidates.empty()) {
+      Problem(e.origin, fmt::format("{}: no process makes '{}'", what, e.flow));
+    } else if (!ChooseProvider(candidates, p.location)) {
+      Problem(e.origin, fmt::format("{}: '{}' has several providers and no single one at {} or "
+                                    "marked default: {}; name one with `provider =`", what,
+                                    e.flow, p.location, DescribeProviders(candidates)));
     }
   }
 

@@ -6,13 +6,19 @@
 #include <map>
 
 #include "inventory/error.h"
+#include "inventory/providers.h"
 
 namespace gpulca::lca {
 
-std::string ResolveDemand(const Inventory& inventory, const std::string& id) {
+std::string ResolveDemand(const Inventory& inventory, const std::string& id,
+                          const std::string& location) {
   if (inventory.FindProcess(id)) return id;
   if (const Flow* flow = inventory.FindFlow(id); flow && flow->kind != FlowKind::kElementary) {
-    return DefaultProvider(inventory, id).id;
+    if (location.empty()) return DefaultProvider(inventory, id).id;
+    auto candidates = inventory.ProvidersOf(id);
+    if (const Process* chosen = ChooseProvider(candidates, location)) return chosen->id;
+    throw LinkError(fmt::format("product '{}' has no single provider at {} or marked default: {}",
+                                id, location, DescribeProviders(candidates)));
   }
   throw NotFound(fmt::format("'{}' is neither a process nor a product in the database "
                              "(see 'gpulca list processes')", id));
@@ -31,11 +37,8 @@ MatrixData BuildMatrices(const Inventory& inventory, const ParameterSet& paramet
   // Which system position provides which exchange: a link per input.
   std::map<std::pair<int, int>, int> provider_of;
   for (const Link& link : system.links) provider_of[{link.consumer, link.exchange}] = link.provider;
-  std::map<std::string, int> position_of_product;
-  for (int j = 0; j < n; ++j) {
-    const Process& p = inventory.processes[system.processes[j]];
-    position_of_product.emplace(p.product, j);
-  }
+  std::map<std::pair<int, int>, int> displaced_by;
+  for (const Link& link : system.coproducts) displaced_by[{link.consumer, link.exchange}] = link.provider;
 
   for (int j = 0; j < n; ++j) {
     size_t index = system.processes[j];
@@ -63,10 +66,10 @@ MatrixData BuildMatrices(const Inventory& inventory, const ParameterSet& paramet
         b.push_back({it->second, j, value});
         m.biosphere_sources.push_back({index, static_cast<int>(e), 1.0});
       } else if (ex.output) {
-        // A co-product displaces the product of its provider, where the
-        // system has one; otherwise it leaves the system (cut off).
-        auto it = position_of_product.find(ex.flow);
-        if (it != position_of_product.end()) {
+        // A co-product displaces the product of the process that the graph
+        // linked it to; without one it leaves the system (cut off).
+        auto it = displaced_by.find({j, static_cast<int>(e)});
+        if (it != displaced_by.end()) {
           a.push_back({it->second, j, value});
           m.technosphere_sources.push_back({index, static_cast<int>(e), 1.0});
         }

@@ -62,8 +62,11 @@ MatrixData BuildMatrices(const Inventory& inventory, const ParameterSet& paramet
                          const std::vector<std::string>& method_ids,
                          const LinkOptions& links = {});
 
-// The demand process for an id that names a process, or a product flow (its
-// default provider). Throws NotFound naming the id.
-std::string ResolveDemand(const Inventory& inventory, const std::string& id);
+// The demand process for an id that names a process, or a product flow: its
+// provider at `location` by the provider rule (inventory/providers.h), or its
+// default provider when `location` is empty. Throws NotFound naming the id,
+// LinkError when the product has no provider the rule can pick.
+std::string ResolveDemand(const Inventory& inventory, const std::string& id,
+                          const std::string& location = "");
 
 }  // namespace gpulca::lca

@@ -32,12 +32,33 @@ ordered_json TreeJson(const LcaResult& r, const lca::UpstreamNode& node) {
   return j;
 }
 
+ordered_json SankeyJson(const LcaResult& r, const lca::Sankey& sankey) {
+  ordered_json j = {{"nodes", ordered_json::array()}, {"links", ordered_json::array()}};
+  for (const auto& node : sankey.nodes) {
+    j["nodes"].push_back({{"process", r.data.process_ids[node.process]},
+                          {"total", node.total},
+                          {"direct", node.direct}});
+  }
+  for (const auto& link : sankey.links) {
+    j["links"].push_back({{"provider", link.provider}, {"consumer", link.consumer},
+                          {"value", link.value}});
+  }
+  return j;
+}
+
 }  // namespace
+
+std::string BoundaryOf(const LcaResult& result) {
+  const auto& stages = result.data.stages;
+  bool use = std::find(stages.begin(), stages.end(), Stage::kDeployment) != stages.end();
+  return use ? "cradle-to-grave" : "cradle-to-gate";
+}
 
 std::string RenderCalcText(const LcaResult& r, const CalcReportOptions& o) {
   const auto& d = r.data;
-  std::string out = fmt::format("demand     {} {} of {} ({})\n", d.demand[0], d.product_units[0],
-                                d.product_ids[0], d.process_ids[0]);
+  std::string out = fmt::format("demand     {} {} of {} ({}), {}\n", d.demand[0],
+                                d.product_units[0], d.product_ids[0], d.process_ids[0],
+                                o.boundary);
   out += fmt::format("system     {} processes, {} elementary flows, solver {}\n",
                      d.process_ids.size(), d.flow_ids.size(), r.solver);
   if (!o.data_hash.empty()) out += fmt::format("data hash  {}\n", o.data_hash.substr(0, 16));
@@ -76,7 +97,7 @@ std::string RenderCalcText(const LcaResult& r, const CalcReportOptions& o) {
 std::string RenderCalcJson(const LcaResult& r, const CalcReportOptions& o) {
   const auto& d = r.data;
   ordered_json j;
-  j["demand"] = {{"product", o.demand.empty() ? d.process_ids[0] : o.demand},
+  j["demand"] = {{"product", d.product_ids[0]},
                  {"process", d.process_ids[0]},
                  {"amount", d.demand[0]},
                  {"unit", d.product_units[0]},
@@ -115,6 +136,10 @@ std::string RenderCalcJson(const LcaResult& r, const CalcReportOptions& o) {
   j["upstream"] = ordered_json::object();
   for (size_t k = 0; k < d.impact_ids.size(); ++k) {
     j["upstream"][d.impact_ids[k]] = TreeJson(r, lca::UpstreamTree(r, static_cast<int>(k), o.cutoff));
+  }
+  j["sankey"] = ordered_json::object();
+  for (size_t k = 0; k < d.impact_ids.size(); ++k) {
+    j["sankey"][d.impact_ids[k]] = SankeyJson(r, lca::SankeyData(r, static_cast<int>(k), o.cutoff));
   }
   return j.dump(2) + "\n";
 }

@@ -10,16 +10,21 @@ namespace gpulca::reports {
 
 struct CalcReportOptions {
   std::string demand;         // the id the user asked for
-  std::string boundary = "cradle-to-gate";
+  std::string boundary = "cradle-to-gate";  // see BoundaryOf
   std::string data_hash;
   int top = 10;               // rows in the top-contributor tables
   double cutoff = 0.01;       // of the upstream tree
 };
 
+// "cradle-to-grave" when the system reaches the deployment stage (a use
+// phase), else "cradle-to-gate".
+std::string BoundaryOf(const lca::LcaResult& result);
+
 // A readable summary: impacts, stages, top processes and flows.
 std::string RenderCalcText(const lca::LcaResult& result, const CalcReportOptions& options);
-// The JSON of DESIGN.md: demand, impacts, stages, plus processes, flows and
-// the upstream tree of every impact.
+// The JSON of DESIGN.md: demand (product flow, process, amount, unit,
+// boundary), impacts, stages, plus processes, flows, and the upstream tree
+// and Sankey data of every impact.
 std::string RenderCalcJson(const lca::LcaResult& result, const CalcReportOptions& options);
 // Long CSV: section,impact,key,value,unit — one row per number.
 std::string RenderCalcCsv(const lca::LcaResult& result, const CalcReportOptions& options);

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "inventory/diagnostic.h"
 #include "inventory/model.h"
@@ -35,5 +36,15 @@ std::string ReadAll(const std::filesystem::path& path);
 
 // A two-process inventory: a wafer that needs electricity from a grid.
 extern const char* const kSmallInventory;
+
+// A bad input: TOML appended to kSmallInventory (as "test.toml") and the
+// words that one problem's message must hold.
+struct BadInputCase {
+  const char* name;
+  std::string extra;
+  std::vector<std::string> expect;
+};
+// Every kind of bad input the loader and validation must report.
+const std::vector<BadInputCase>& BadInputCases();
 
 }  // namespace gpulca::test

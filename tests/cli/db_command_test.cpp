@@ -2,6 +2,9 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
 #include "inventory/store.h"
 
 #include "tests/cli/cli_support.h"
@@ -65,4 +68,97 @@ TEST_CASE("bad options exit 2 with a message", "[cli]") {
   auto demand = RunGpulca("--db " + db + " calc --demand h100");
   CHECK(demand.exit_code == 1);
   CHECK(demand.out.find("'h100'") != std::string::npos);
+}
+
+TEST_CASE("every kind of bad input fails db build and leaves the database as it was", "[cli]") {
+  TempDir dir;
+  dir.Write("good/a.toml", kSmallInventory);
+  std::string db = (dir.path() / "x.db").string();
+  REQUIRE(RunGpulca("--db " + db + " db build " + (dir.path() / "good").string()).exit_code == 0);
+  const std::string before = ReadAll(db);
+  for (const BadInputCase& c : BadInputCases()) {
+    SECTION(c.name) {
+      // The cases name their file test.toml; here it is bad/a.toml.
+      dir.Write("bad/a.toml", std::string(kSmallInventory) + "\n" + c.extra);
+      auto build = RunGpulca("--db " + db + " db build " + (dir.path() / "bad").string());
+      std::string out = build.out;
+      const std::string prefix = dir.path().string() + "/";
+      for (size_t at; (at = out.find(prefix)) != std::string::npos;) out.erase(at, prefix.size());
+      INFO(out);
+      CHECK(build.exit_code == 1);
+      for (std::string part : c.expect) {
+        if (auto at = part.find("test.toml"); at != std::string::npos) {
+          part.replace(at, 9, "bad/a.toml");
+        }
+        CHECK(out.find(part) != std::string::npos);
+      }
+      CHECK(ReadAll(db) == before);
+    }
+  }
+}
+
+TEST_CASE("db build reports the loader's and validation's problems in one pass", "[cli]") {
+  TempDir dir;
+  dir.Write("inv/a.toml", "[[flow]\n");
+  dir.Write("inv/b.toml", std::string(kSmallInventory) +
+                              "\n[[flow]]\nid = \"y\"\nname = \"y\"\nkind = \"product\"\nunit = \"kWh\"\n"
+                              "[[process]]\nid = \"q\"\nname = \"q\"\nlocation = \"TW\"\n"
+                              "product = { flow = \"y\", amount = 1, unit = \"kg\" }\n");
+  std::string db = (dir.path() / "x.db").string();
+  auto build = RunGpulca("--db " + db + " db build " + (dir.path() / "inv").string());
+  INFO(build.out);
+  CHECK(build.exit_code == 1);
+  CHECK(build.out.find("2 problems found") != std::string::npos);
+  CHECK(build.out.find("a.toml:1: malformed TOML") != std::string::npos);
+  CHECK(build.out.find("unit 'kg' does not fit flow 'y'") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(db));
+}
+
+TEST_CASE("calc JSON has the demand, impacts and stages of DESIGN.md", "[cli]") {
+  TempDir dir;
+  dir.Write("inv/a.toml", kSmallInventory);
+  std::string db = "--db " + (dir.path() / "x.db").string();
+  REQUIRE(RunGpulca(db + " db build " + (dir.path() / "inv").string()).exit_code == 0);
+  auto run = RunGpulca(db + " calc --demand wafer_tw --amount 10 --format json");
+  INFO(run.out);
+  REQUIRE(run.exit_code == 0);
+  auto j = nlohmann::json::parse(run.out);
+  CHECK(j["demand"]["product"] == "wafer_area");
+  CHECK(j["demand"]["process"] == "wafer_tw");
+  CHECK(j["demand"]["amount"] == 10);
+  CHECK(j["demand"]["unit"] == "cm2");
+  CHECK(j["demand"]["boundary"] == "cradle-to-gate");
+  // By hand: per cm2, 2 x epa = 5 kWh at 0.5 kg/kWh (2.5 kg) plus 0.1 kg direct.
+  CHECK(j["impacts"]["gwp100"]["value"].get<double>() == Approx(26));
+  CHECK(j["impacts"]["gwp100"]["unit"] == "kg CO2e");
+  for (const char* stage : {"mining", "materials", "fabrication", "assembly", "shipping",
+                            "deployment", "end_of_life"}) {
+    CHECK(j["stages"].contains(stage));
+  }
+  CHECK(j["stages"]["fabrication"]["gwp100"].get<double>() == Approx(26));
+  // The Sankey data: the wafer and its grid, the grid's supply carrying 25 kg.
+  REQUIRE(j["sankey"]["gwp100"]["links"].size() == 1);
+  CHECK(j["sankey"]["gwp100"]["links"][0]["value"].get<double>() == Approx(25));
+}
+
+TEST_CASE("calc picks a product's provider at --region, and graph draws the system", "[cli]") {
+  TempDir dir;
+  dir.Write("inv/a.toml", kSmallInventory);
+  std::string db = "--db " + (dir.path() / "x.db").string();
+  REQUIRE(RunGpulca(db + " db build " + (dir.path() / "inv").string()).exit_code == 0);
+  auto tw = nlohmann::json::parse(
+      RunGpulca(db + " calc --demand electricity --region TW --format json").out);
+  CHECK(tw["demand"]["process"] == "grid_tw");
+  CHECK(tw["impacts"]["gwp100"]["value"].get<double>() == Approx(0.5));
+  auto world = nlohmann::json::parse(RunGpulca(db + " calc --demand electricity --format json").out);
+  CHECK(world["demand"]["process"] == "grid_glo");  // the default provider
+  auto dot = RunGpulca(db + " graph wafer_tw --format dot");
+  CHECK(dot.exit_code == 0);
+  CHECK(dot.out.find("digraph product_system") == 0);
+  CHECK(dot.out.find("p1 -> p0 [label=\"electricity\"") != std::string::npos);
+  auto shallow = RunGpulca(db + " graph wafer_tw --format dot --depth 0");
+  CHECK(shallow.out.find("p1 ") == std::string::npos);
+  auto text = RunGpulca(db + " graph wafer_tw");
+  CHECK(text.out.find("2 processes, 1 links, 0 co-product links") != std::string::npos);
+  CHECK(text.out.find("0 loops") != std::string::npos);
 }

@@ -57,14 +57,17 @@ TEST_CASE("providers: same location first, then the default", "[graph]") {
 TEST_CASE("several providers without a default is an error listing them", "[graph]") {
   std::string text = std::string(test::kSmallInventory) + kConsumer;
   text.replace(text.find("default = true\n"), 15, "");
-  Inventory inv = test::ParseValid(text);
+  std::vector<Diagnostic> problems;  // validation reports the same input
+  Inventory inv = test::Parse(text, &problems);
+  CHECK(test::AnyProblem(problems, {"'electricity' has several providers"}));
   CHECK_THROWS_WITH(BuildProductSystem(inv, "server_us"),
                     Catch::Contains("'electricity'") && Catch::Contains("'server_us'") &&
                         Catch::Contains("'grid_glo' (GLO)") && Catch::Contains("'grid_tw' (TW)"));
 }
 
 TEST_CASE("no provider is an error naming the flow and the consumer", "[graph]") {
-  Inventory inv = test::ParseValid(std::string(test::kSmallInventory) + kConsumer + R"T(
+  std::vector<Diagnostic> problems;  // validation reports the same input
+  Inventory inv = test::Parse(std::string(test::kSmallInventory) + kConsumer + R"T(
 [[flow]]
 id = "cooling"
 name = "Cooling"
@@ -86,7 +89,9 @@ id = "rack"
 name = "Rack"
 kind = "product"
 unit = "item"
-)T");
+)T",
+                              &problems);
+  CHECK(test::AnyProblem(problems, {"no process makes 'cooling'"}));
   CHECK_THROWS_AS(BuildProductSystem(inv, "rack"), LinkError);
   CHECK_THROWS_WITH(BuildProductSystem(inv, "rack"),
                     Catch::Contains("no process makes flow 'cooling'") && Catch::Contains("'rack'"));
@@ -130,4 +135,79 @@ product = { flow = "steel", amount = 1, unit = "kg" }
   REQUIRE(loops.size() == 1);
   CHECK(loops[0].size() == 2);
   CHECK_FALSE(TopologicalOrder(looped));
+}
+
+TEST_CASE("several local providers fall back to the default elsewhere", "[graph]") {
+  // Two Taiwanese grids, none marked default: rule 4 takes the world default.
+  Inventory inv = test::ParseValid(std::string(test::kSmallInventory) + R"T(
+[[process]]
+id = "grid_tw2"
+name = "Grid TW, second"
+location = "TW"
+product = { flow = "electricity", amount = 1, unit = "kWh" }
+  [[process.exchanges]]
+  flow = "co2_fossil"
+  amount = 0.6
+  unit = "kg"
+  source = "s1"
+)T");
+  ProductSystem wafer = BuildProductSystem(inv, "wafer_tw");
+  CHECK(ProviderOf(inv, wafer, "wafer_tw", "electricity") == "grid_glo");
+}
+
+TEST_CASE("a co-product is an edge: two plants that make each other's product are a loop",
+          "[graph]") {
+  Inventory inv = test::ParseValid(R"T(
+[[source]]
+id = "s1"
+citation = "test"
+[[flow]]
+id = "heat"
+name = "Heat"
+kind = "product"
+unit = "MJ"
+[[flow]]
+id = "power"
+name = "Power"
+kind = "product"
+unit = "kWh"
+[[process]]
+id = "boiler"
+name = "Boiler"
+location = "GLO"
+product = { flow = "heat", amount = 1, unit = "MJ" }
+  [[process.exchanges]]
+  flow = "power"
+  amount = 0.1
+  unit = "kWh"
+  source = "s1"
+[[process]]
+id = "chp"
+name = "Combined heat and power"
+location = "GLO"
+product = { flow = "power", amount = 1, unit = "kWh" }
+  [[process.exchanges]]
+  flow = "heat"
+  amount = 2
+  unit = "MJ"
+  source = "s1"
+  output = true
+)T");
+  ProductSystem s = BuildProductSystem(inv, "boiler");
+  REQUIRE(s.size() == 2);
+  REQUIRE(s.links.size() == 1);
+  REQUIRE(s.coproducts.size() == 1);
+  CHECK(s.coproducts[0].consumer == 1);  // chp makes the heat...
+  CHECK(s.coproducts[0].provider == 0);  // ...that the boiler makes
+  auto loops = Loops(s);
+  REQUIRE(loops.size() == 1);
+  CHECK(loops[0].size() == 2);
+  CHECK_FALSE(TopologicalOrder(s));
+  std::string dot = ToDot(s, inv);
+  CHECK(dot.find("p1 -> p0 [label=\"heat (co-product)\", style=dashed") != std::string::npos);
+  CHECK(UpstreamDepths(s) == std::vector<int>{0, 1});
+  std::string shallow = ToDot(s, inv, 0);
+  CHECK(shallow.find("p0 [") != std::string::npos);
+  CHECK(shallow.find("p1 [") == std::string::npos);
+  CHECK(shallow.find("->") == std::string::npos);
 }

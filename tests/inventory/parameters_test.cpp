@@ -76,7 +76,7 @@ formula = "r * 2"
 id = "r"
 formula = "p"
 )T", &problems);
-  REQUIRE(test::AnyProblem(problems, {"circular", "p", "q", "r"}));
+  REQUIRE(test::AnyProblem(problems, {"test.toml:", "circular definition among parameters: p, q, r"}));
 }
 
 TEST_CASE("a formula that does not parse is reported with its text", "[parameters]") {

@@ -3,10 +3,15 @@
 //   [--ci-fab --epa --gpa --mpa --yield --packaging] [--format text|json]
 //
 // The embodied carbon of one die or one chiplet package alone, by ACT's
-// equation (lca/chip_model.h). Node parameters come from the database's
-// globals (epa_<node>, gpa_<node>, mpa_logic, d0_<node>, alpha_logic, …); the
-// fab's grid intensity is the gwp100 of 1 kWh of grid_<region>. ACT's own
-// numbers can be given as flags to reproduce ACT exactly.
+// equation (lca/chip_model.h), on one of two bases:
+//   - catalogue (default): the die consumes the wafer area of the catalogue,
+//     wafer_area / (DPW × Y), and the per-cm² terms are those of the
+//     catalogue's wafer process (lca/wafer_factors.h): its process gases as
+//     individual gases, its wafer, materials and water. The result equals the
+//     catalogue's logic-die term for the same parameters.
+//   - ACT (--yield given): A / Y with ACT's per-area CO2e (gpa_<node>,
+//     mpa_logic), as ACT computes it. With ACT's own flags it reproduces ACT.
+// The fab's grid intensity is the gwp100 of 1 kWh of grid_<region>.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -24,6 +29,7 @@
 #include "inventory/error.h"
 #include "lca/calculation.h"
 #include "lca/chip_model.h"
+#include "lca/wafer_factors.h"
 
 namespace gpulca::cli {
 namespace {
@@ -123,17 +129,32 @@ struct ChipRun {
   bool chiplet = false;
   lca::YieldModel model = lca::YieldModel::kNegativeBinomial;
   double d0 = 0, alpha = 0, model_yield = 0;
-  bool yield_given = false;
+  bool yield_given = false;  // ACT basis: A / Y with ACT's per-area CO2e
+  double yield = 0;          // the die yield used (model or --yield)
   double wafer_diameter_mm = 300, dies_per_wafer = 0;
+  double wafer_cm2_per_good = 0;  // catalogue basis: wafer area / (DPW × Y)
+  std::string wafer_process;      // catalogue basis: where the per-cm² terms come from
+  // `die.yield` is 1 on the catalogue basis (the yield is in the area).
   lca::ActParameters die{};
   lca::DieCarbon single;  // the die alone, with its package
   // Chiplet mode only.
   int dies = 1;
   double interposer_mm2 = 0, interposer_d0 = 0, interposer_alpha = 0, interposer_dpw = 0;
+  double interposer_yield = 0, interposer_cm2_per_good = 0;
+  std::string interposer_process;
   lca::ActParameters interposer{};
   double bonding_yield = 1;
   lca::ChipletCarbon package;
 };
+
+// The wafer process of `product` at the fab region (e.g. logic_wafer_n4_tw),
+// or the product's default provider when the region has none.
+std::string WaferProcess(const Inventory& inv, const std::string& prefix,
+                         const std::string& product, const std::string& region) {
+  std::string id = prefix + "_" + Lower(region);
+  if (const Process* p = inv.FindProcess(id); p && p->product == product) return id;
+  return lca::ResolveDemand(inv, product);
+}
 
 ChipRun Compute(const Inventory& inv, ParameterSet& parameters, const ChipOptions& o) {
   if (!(std::isfinite(o.area_mm2) && o.area_mm2 > 0)) {
@@ -174,20 +195,34 @@ ChipRun Compute(const Inventory& inv, ParameterSet& parameters, const ChipOption
   r.alpha = global("alpha_logic");
   r.model_yield = lca::DieYield(r.model, r.area_cm2, r.d0, r.alpha);
   r.yield_given = Given(o.yield_opt);
+  r.yield = r.yield_given ? o.yield : r.model_yield;
   r.wafer_diameter_mm = global("wafer_diameter_mm");
   r.dies_per_wafer = lca::DiesPerWafer(o.area_mm2, r.wafer_diameter_mm);
 
-  if (Given(o.ci_fab_opt)) {
-    r.die.ci_fab_kg_per_kwh = o.ci_fab;
-  } else {
-    r.die.ci_fab_kg_per_kwh = FabGridIntensity(inv, parameters, o.fab_region, &r.grid_process);
-  }
+  const double ci = Given(o.ci_fab_opt)
+                        ? o.ci_fab
+                        : FabGridIntensity(inv, parameters, o.fab_region, &r.grid_process);
+  r.die.ci_fab_kg_per_kwh = ci;
   r.die.epa_kwh_per_cm2 = Given(o.epa_opt) ? o.epa : global("epa_" + r.node);
-  r.die.gpa_kg_per_cm2 = Given(o.gpa_opt) ? o.gpa : global("gpa_" + r.node) / 1000;  // g -> kg
-  r.die.mpa_kg_per_cm2 = Given(o.mpa_opt) ? o.mpa : global("mpa_logic") / 1000;
-  r.die.yield = r.yield_given ? o.yield : r.model_yield;
   r.die.packaging_kg_per_ic = Given(o.packaging_opt) ? o.packaging : global("act_ic_packaging_kg");
-  r.single = lca::ActDieCarbonSplit(r.area_cm2, r.die, 1);
+  double die_area = r.area_cm2;  // the area ActDieCarbonSplit multiplies
+  if (r.yield_given) {
+    // ACT basis: A / Y, ACT's CO2e per area (kg = g / 1000).
+    r.die.gpa_kg_per_cm2 = Given(o.gpa_opt) ? o.gpa : global("gpa_" + r.node) / 1000;
+    r.die.mpa_kg_per_cm2 = Given(o.mpa_opt) ? o.mpa : global("mpa_logic") / 1000;
+    r.die.yield = r.yield;
+  } else {
+    // Catalogue basis: wafer area per good die, the wafer process's own terms.
+    r.wafer_process = WaferProcess(inv, "logic_wafer_" + r.node, "wafer_area_" + r.node,
+                                   o.fab_region);
+    lca::WaferFactors f = lca::ReadWaferFactors(inv, parameters, r.wafer_process);
+    r.die.gpa_kg_per_cm2 = Given(o.gpa_opt) ? o.gpa : f.gases.gwp100;
+    r.die.mpa_kg_per_cm2 = Given(o.mpa_opt) ? o.mpa : f.materials.gwp100;
+    r.die.yield = 1;
+    r.wafer_cm2_per_good = lca::WaferAreaPerGoodDie(o.area_mm2, r.yield, r.wafer_diameter_mm);
+    die_area = r.wafer_cm2_per_good;
+  }
+  r.single = lca::ActDieCarbonSplit(die_area, r.die, 1);
 
   if (r.chiplet) {
     r.dies = o.dies;
@@ -195,7 +230,7 @@ ChipRun Compute(const Inventory& inv, ParameterSet& parameters, const ChipOption
     r.bonding_yield = Given(o.bonding_yield_opt) ? o.bonding_yield : global("bond_yield_microbump");
     lca::ChipletDesign design;
     design.dies = o.dies;
-    design.die_area_cm2 = r.area_cm2;
+    design.die_area_cm2 = die_area;
     design.die = r.die;
     design.bonding_yield = r.bonding_yield;
     if (o.interposer_mm2 > 0) {
@@ -203,13 +238,27 @@ ChipRun Compute(const Inventory& inv, ParameterSet& parameters, const ChipOption
       r.interposer_d0 = global("d0_interposer");
       r.interposer_alpha = global("alpha_interposer");
       r.interposer_dpw = lca::DiesPerWafer(o.interposer_mm2, r.wafer_diameter_mm);
-      r.interposer.ci_fab_kg_per_kwh = r.die.ci_fab_kg_per_kwh;
+      r.interposer_yield = lca::DieYield(r.model, a, r.interposer_d0, r.interposer_alpha);
+      r.interposer.ci_fab_kg_per_kwh = ci;
       r.interposer.epa_kwh_per_cm2 = global("epa_interposer");
-      r.interposer.gpa_kg_per_cm2 = global("gpa_interposer") / 1000;
-      r.interposer.mpa_kg_per_cm2 = global("mpa_interposer") / 1000;
-      r.interposer.yield = lca::DieYield(r.model, a, r.interposer_d0, r.interposer_alpha);
       r.interposer.packaging_kg_per_ic = 0;
-      design.interposer_area_cm2 = a;
+      double interposer_area = a;
+      if (r.yield_given) {
+        r.interposer.gpa_kg_per_cm2 = global("gpa_interposer") / 1000;
+        r.interposer.mpa_kg_per_cm2 = global("mpa_interposer") / 1000;
+        r.interposer.yield = r.interposer_yield;
+      } else {
+        r.interposer_process =
+            WaferProcess(inv, "silicon_interposer", "interposer_area", o.fab_region);
+        lca::WaferFactors f = lca::ReadWaferFactors(inv, parameters, r.interposer_process);
+        r.interposer.gpa_kg_per_cm2 = f.gases.gwp100;
+        r.interposer.mpa_kg_per_cm2 = f.materials.gwp100;
+        r.interposer.yield = 1;
+        r.interposer_cm2_per_good =
+            lca::WaferAreaPerGoodDie(o.interposer_mm2, r.interposer_yield, r.wafer_diameter_mm);
+        interposer_area = r.interposer_cm2_per_good;
+      }
+      design.interposer_area_cm2 = interposer_area;
       design.interposer = r.interposer;
     }
     r.package = lca::ChipletPackageCarbon(design);
@@ -253,17 +302,26 @@ std::string RenderJson(const ChipRun& r, const ChipOptions& o) {
                 {"d0_per_cm2", r.d0},
                 {"alpha", r.alpha},
                 {"model_value", r.model_yield},
-                {"value", r.die.yield},
+                {"value", r.yield},
                 {"overridden", r.yield_given}};
+  j["basis"] = r.yield_given ? "act" : "dies-per-wafer";
   j["dies_per_wafer"] = r.dies_per_wafer;
-  j["good_dies_per_wafer"] = r.dies_per_wafer * r.die.yield;
+  j["good_dies_per_wafer"] = r.dies_per_wafer * r.yield;
+  if (!r.yield_given) {
+    j["wafer_cm2_per_good_die"] = r.wafer_cm2_per_good;
+    j["wafer_process"] = r.wafer_process;
+  }
   j["die"] = SplitJson(r.single);
   if (r.chiplet) {
     nlohmann::json c;
     c["die_per_good_die"] = SplitJson(r.package.die);
     if (r.interposer_mm2 > 0) {
       c["interposer_per_good_interposer"] = SplitJson(r.package.interposer);
-      c["interposer_yield"] = r.interposer.yield;
+      c["interposer_yield"] = r.interposer_yield;
+      if (!r.yield_given) {
+        c["interposer_wafer_cm2_per_good"] = r.interposer_cm2_per_good;
+        c["interposer_process"] = r.interposer_process;
+      }
       c["interposer_dies_per_wafer"] = r.interposer_dpw;
     }
     c["assembly_yield"] = r.package.assembly_yield;
@@ -289,7 +347,7 @@ std::string RenderText(const ChipRun& r, const ChipOptions& o) {
   out += fmt::format("EPA {} kWh/cm2, GPA {} kg/cm2, MPA {} kg/cm2, packaging {} kg/IC\n",
                      r.die.epa_kwh_per_cm2, r.die.gpa_kg_per_cm2, r.die.mpa_kg_per_cm2,
                      r.die.packaging_kg_per_ic);
-  out += fmt::format("Yield: {:.4f}", r.die.yield);
+  out += fmt::format("Yield: {:.4f}", r.yield);
   if (r.yield_given) {
     out += fmt::format(" (--yield; {} model would give {:.4f})\n", lca::ToString(r.model),
                        r.model_yield);
@@ -297,13 +355,22 @@ std::string RenderText(const ChipRun& r, const ChipOptions& o) {
     out += fmt::format(" ({}, D0 {} /cm2, alpha {})\n", lca::ToString(r.model), r.d0, r.alpha);
   }
   out += fmt::format("Dies per wafer ({} mm): {}; good dies per wafer {:.1f}\n",
-                     r.wafer_diameter_mm, r.dies_per_wafer, r.dies_per_wafer * r.die.yield);
+                     r.wafer_diameter_mm, r.dies_per_wafer, r.dies_per_wafer * r.yield);
+  if (r.yield_given) {
+    out += fmt::format("Basis: ACT (--yield), die area / yield = {:.4f} cm2\n",
+                       r.area_cm2 / r.yield);
+  } else {
+    out += fmt::format(
+        "Basis: catalogue, wafer area per good die = wafer / (DPW x Y) = {:.4f} cm2; "
+        "per-cm2 gases and materials of {}\n",
+        r.wafer_cm2_per_good, r.wafer_process);
+  }
   out += "\nCarbon per good die, packaged (kg CO2e):\n" + SplitText(r.single);
   if (r.chiplet) {
     out += fmt::format("\nChiplet package: {} dies", r.dies);
     if (r.interposer_mm2 > 0) {
       out += fmt::format(", interposer {} mm2 (yield {:.4f}, {} per wafer)", r.interposer_mm2,
-                         r.interposer.yield, r.interposer_dpw);
+                         r.interposer_yield, r.interposer_dpw);
     }
     out += fmt::format("; bonding yield {} per die, assembly yield {:.4f}\n", r.bonding_yield,
                        r.package.assembly_yield);

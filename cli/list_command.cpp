@@ -21,7 +21,7 @@ std::string ParameterText(const Process& p, const std::string& id) {
   for (const Parameter& q : p.parameters) {
     if (q.id == id) return q.value ? fmt::format("{:g}", *q.value) : q.formula;
   }
-  return "";
+  return "-";  // shown, so that a missing value is seen rather than a blank column
 }
 
 void List(const Context& context, const std::string& what) {
@@ -54,7 +54,7 @@ void List(const Context& context, const std::string& what) {
     for (const Process& p : inv.processes) {
       if (!IsGpu(p)) continue;
       fmt::print("{:<28} {:>6} {:>8} {:>10}  {}\n", p.id, ParameterText(p, "release_year"),
-                 ParameterText(p, "tdp_w"), ParameterText(p, "memory_gb"), p.name);
+                 ParameterText(p, "tdp_w"), ParameterText(p, "memory_capacity_gb"), p.name);
     }
   } else {
     throw UsageError(fmt::format("list: unknown kind '{}' (flows, processes, methods, sources, "

@@ -41,6 +41,16 @@ double DiesPerWafer(double die_area_mm2, double wafer_diameter_mm) {
   return dpw > 0 ? std::floor(dpw) : 0.0;
 }
 
+double WaferAreaPerGoodDie(double die_area_mm2, double yield, double wafer_diameter_mm) {
+  const double dpw = DiesPerWafer(die_area_mm2, wafer_diameter_mm);
+  Require(dpw >= 1, fmt::format("die area {} mm2", die_area_mm2),
+          fmt::format("no whole die fits on a {} mm wafer", wafer_diameter_mm).c_str());
+  Require(std::isfinite(yield) && yield > 0 && yield <= 1, fmt::format("yield {}", yield),
+          "must be in (0, 1]");
+  const double d_cm = wafer_diameter_mm / 10;
+  return kPi * d_cm * d_cm / 4 / (dpw * yield);
+}
+
 double PoissonYield(double area_cm2, double d0) {
   CheckYieldInputs(area_cm2, d0);
   return std::exp(-area_cm2 * d0);

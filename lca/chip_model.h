@@ -21,6 +21,12 @@ namespace gpulca::lca {
 // REQUIRES: die_area_mm2 > 0, wafer_diameter_mm > 0 (else UsageError).
 double DiesPerWafer(double die_area_mm2, double wafer_diameter_mm = 300);
 
+// Wafer area one good die consumes, edge loss included, as the catalogue
+// computes it: (π d²/4) / (DPW × Y) cm², with d in cm.
+// REQUIRES: die_area_mm2 > 0, 0 < yield <= 1, wafer_diameter_mm > 0, and at
+// least one die per wafer (else UsageError naming the value).
+double WaferAreaPerGoodDie(double die_area_mm2, double yield, double wafer_diameter_mm = 300);
+
 // Die yield models. A is the die area in cm², d0 the defect density in 1/cm²,
 // alpha the negative-binomial clustering parameter. Each returns a value in
 // (0, 1]. REQUIRES: area_cm2 >= 0, d0 >= 0 (and alpha > 0); a violation throws

@@ -5,6 +5,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "inventory/database.h"
+#include "inventory/parameters.h"
+#include "lca/calculation.h"
 #include "tests/cli/cli_support.h"
 #include "tests/test_support.h"
 
@@ -37,6 +40,7 @@ TEST_CASE("gpulca chip reproduces ACT with ACT's own parameters", "[chip][cli]")
   CHECK(j["yield"]["value"].get<double>() == 0.875);
   CHECK(j["yield"]["overridden"].get<bool>());
   CHECK(j["dies_per_wafer"].get<double>() == 640);  // 706.858 − 66.643 = 640.2
+  CHECK(j["basis"] == "act");
 }
 
 TEST_CASE("gpulca chip on the data: H100-sized die at n4 in Taiwan", "[chip][cli]") {
@@ -50,19 +54,30 @@ TEST_CASE("gpulca chip on the data: H100-sized die at n4 in Taiwan", "[chip][cli
   CHECK(j["yield"]["model"] == "negative-binomial");
   CHECK(j["yield"]["value"].get<double>() == Approx(0.4241976027148448).epsilon(1e-9));
   CHECK(j["dies_per_wafer"].get<double>() == 63);
-  // CI_fab = gwp100 of 1 kWh of grid_tw, 494 g (MOEA 2023); EPA 2.75; GPA 0.3275; MPA 0.5.
+  // Catalogue basis: wafer area per good die, edge loss included:
+  // 706.858347 / (63 × 0.4241976) = 26.449875 cm2 (A / Y would give 19.189).
+  CHECK(j["basis"] == "dies-per-wafer");
+  const double a_good = 26.44987546137315;
+  CHECK(j["wafer_cm2_per_good_die"].get<double>() == Approx(a_good).epsilon(1e-9));
+  CHECK(j["wafer_process"] == "logic_wafer_n4_tw");
+  // CI_fab = gwp100 of 1 kWh of grid_tw; EPA 2.75 kWh/cm2 (epa_n4).
   double ci = j["inputs"]["ci_fab_kg_per_kwh"].get<double>();
-  CHECK(ci == Approx(0.494).epsilon(1e-9));
-  double y = 0.4241976027148448;
-  double expected = 8.14 * (ci * 2.75 + 0.3275 + 0.5) / y + 0.15;  // ≈ 42.10
-  CHECK(j["carbon"]["total"].get<double>() == Approx(expected).epsilon(1e-9));
+  CHECK(j["carbon"]["energy"].get<double>() == Approx(a_good * ci * 2.75).epsilon(1e-9));
+  // Gases: gpa_n4 = 430 + 0.5 × (225 − 430) = 327.5 g CO2e/cm2 (ACT, AR5 basis), split by
+  // the gas shares and recharacterised with AR6: 0.357258 kg CO2e/cm2 (see
+  // tests/lca/process_gases_test.cpp for the hand computation).
+  CHECK(j["inputs"]["gpa_kg_per_cm2"].get<double>() ==
+        Approx(0.35725844802042767).epsilon(1e-9));
+  CHECK(j["carbon"]["gases"].get<double>() == Approx(a_good * 0.35725844802042767).epsilon(1e-9));
+  CHECK(j["carbon"]["packaging"].get<double>() == 0.15);
 
-  SECTION("text output names every term") {
+  SECTION("text output names every term and the basis") {
     auto t = Chip(dir, "--area 814 --node n4");
     REQUIRE(t.exit_code == 0);
     CHECK_THAT(t.out, Contains("energy") && Contains("gases") && Contains("materials") &&
                           Contains("packaging") && Contains("total") && Contains("grid_tw") &&
-                          Contains("Dies per wafer (300 mm): 63"));
+                          Contains("Dies per wafer (300 mm): 63") &&
+                          Contains("wafer / (DPW x Y) = 26.4499 cm2"));
   }
   SECTION("Poisson yield and a user D0") {
     auto p = Chip(dir, "--area 814 --node n4 --yield-model poisson --defect-density 0.2 "
@@ -72,6 +87,33 @@ TEST_CASE("gpulca chip on the data: H100-sized die at n4 in Taiwan", "[chip][cli
     CHECK(nlohmann::json::parse(p.out)["yield"]["value"].get<double>() ==
           Approx(std::exp(-1.628)).epsilon(1e-9));
   }
+  SECTION("ACT basis with --yield: A / Y and ACT's CO2e per area") {
+    auto a = Chip(dir, "--area 814 --node n4 --yield 0.875 --format json");
+    REQUIRE(a.exit_code == 0);
+    auto ja = nlohmann::json::parse(a.out);
+    CHECK(ja["basis"] == "act");
+    // 8.14 × (CI × 2.75 + 0.3275 + 0.5) / 0.875 + 0.15.
+    CHECK(ja["carbon"]["total"].get<double>() ==
+          Approx(8.14 * (ci * 2.75 + 0.3275 + 0.5) / 0.875 + 0.15).epsilon(1e-9));
+  }
+}
+
+// The H100 die through `chip` equals the catalogue's logic-die term: the same
+// wafer area per good die, the same wafer process per cm2.
+TEST_CASE("gpulca chip equals the catalogue's H100 logic-die term", "[chip][cli][data]") {
+  TempDir dir;
+  auto r = Chip(dir, "--area 814 --node n4 --format json");
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  double chip_fab = j["carbon"]["total"].get<double>() - j["carbon"]["packaging"].get<double>();
+
+  gpulca::Inventory inv = gpulca::LoadAndValidate({BundledData()});
+  gpulca::ParameterSet parameters(inv);
+  const double a_good = parameters.Value("nvidia-h100-sxm5", "gpu_wafer_cm2_per_good");
+  CHECK(a_good == Approx(j["wafer_cm2_per_good_die"].get<double>()).epsilon(1e-12));
+  gpulca::lca::LcaResult wafer = gpulca::lca::Calculate(
+      gpulca::lca::BuildMatrices(inv, parameters, "logic_wafer_n4_tw", a_good, {"gwp100"}));
+  CHECK(chip_fab == Approx(wafer.impacts[0]).epsilon(1e-9));
 }
 
 TEST_CASE("gpulca chip: a two-die chiplet package", "[chip][cli]") {

@@ -156,3 +156,13 @@ TEST_CASE("ChipletPackageCarbon: two dies on an interposer", "[chip]") {
     CHECK_THROWS_WITH(ChipletPackageCarbon(d), Contains("interposer area -1"));
   }
 }
+
+TEST_CASE("WaferAreaPerGoodDie: edge loss included, as the catalogue", "[chip]") {
+  // 814 mm2: DPW 63; Y = 0.4241976 -> 706.858347 / (63 × 0.4241976) = 26.449875 cm2,
+  // against A / Y = 19.189 cm2 without the edge loss.
+  CHECK(WaferAreaPerGoodDie(814, 0.4241976027148448) == Approx(26.44987546137315).epsilon(1e-12));
+  // 100 mm2 at Y = 1: 706.858347 / 640 = 1.104466 cm2 (vs 1 cm2).
+  CHECK(WaferAreaPerGoodDie(100, 1) == Approx(706.8583470577034 / 640).epsilon(1e-12));
+  CHECK_THROWS_WITH(WaferAreaPerGoodDie(80000, 1), Contains("no whole die fits"));
+  CHECK_THROWS_WITH(WaferAreaPerGoodDie(100, 0), Contains("yield 0"));
+}

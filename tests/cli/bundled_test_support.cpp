@@ -9,8 +9,8 @@ namespace gpulca::test {
 
 lca::LcaResult Gate(const Inventory& inventory, const ParameterSet& parameters,
                     const std::string& demand, double amount) {
-  return lca::Calculate(lca::BuildMatrices(inventory, parameters,
-                                           lca::ResolveDemand(inventory, demand), amount, {}));
+  return lca::Calculate(
+      lca::BuildMatrices(inventory, parameters, lca::ResolveDemand(inventory, demand), amount, {}));
 }
 
 double Impact(const lca::LcaResult& result, const std::string& impact) {

@@ -32,5 +32,7 @@ void AddChipCommand(CLI::App& app, Context& context);
 void AddReportCommand(CLI::App& app, Context& context);
 void AddFleetCommand(CLI::App& app, Context& context);
 void AddImportCommand(CLI::App& app, Context& context);
+void AddAuditCommands(CLI::App& app, Context& context);
+void AddCompareCommand(CLI::App& app, Context& context);
 
 }  // namespace gpulca::cli

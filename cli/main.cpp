@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
   gpulca::cli::AddReportCommand(app, context);
   gpulca::cli::AddFleetCommand(app, context);
   gpulca::cli::AddImportCommand(app, context);
+  gpulca::cli::AddCompareCommand(app, context);
+  gpulca::cli::AddAuditCommands(app, context);
 
   try {
     app.parse(argc, argv);

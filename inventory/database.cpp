@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "inventory/audit_log.h"
 #include "inventory/error.h"
 #include "inventory/toml_loader.h"
 #include "inventory/validate.h"
@@ -44,12 +45,6 @@ std::string ReadFile(const std::string& path) {
   return buffer.str();
 }
 
-std::string Now() {
-  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return text;
-}
 
 std::string BundledHash(const std::string& dir) {
   std::vector<Diagnostic> problems;
@@ -62,6 +57,13 @@ std::string Sha256Hex(const std::string& data) {
   Sha256 h;
   h.Update(data);
   return h.HexDigest();
+}
+
+std::string UtcTimestamp() {
+  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return text;
 }
 
 std::string HashFiles(const std::vector<std::string>& files, const std::string& root) {
@@ -109,9 +111,11 @@ std::string BuildDatabase(const std::string& path, const std::vector<std::string
       Store store(temp, true);
       store.Replace(inv, {{"data_hash", hash},
                           {"origin", origin},
-                          {"built_at", Now()},
+                          {"built_at", UtcTimestamp()},
                           {"sources_dirs", fmt::format("{}", fmt::join(paths, " "))}});
     }
+    // A rebuilt database keeps the audits recorded in the one it replaces.
+    if (fs::exists(target)) AuditLog::CarryOver(path, temp);
     fs::rename(temp, target);
   } catch (...) {
     std::error_code ec;

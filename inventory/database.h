@@ -19,6 +19,9 @@ namespace gpulca {
 
 // SHA-256 (hex) over the given files' paths (relative to `root`) and contents.
 std::string HashFiles(const std::vector<std::string>& files, const std::string& root);
+// The time now, UTC, as ISO 8601 to the second: "2026-12-01T18:18:34Z".
+std::string UtcTimestamp();
+
 // SHA-256 (hex) of a string.
 std::string Sha256Hex(const std::string& data);
 

@@ -62,6 +62,13 @@ class SolveError : public Error {
   using Error::Error;
 };
 
+// A recorded audit that no longer verifies: a broken hash chain, or results
+// that do not reproduce.
+class VerificationError : public Error {
+ public:
+  using Error::Error;
+};
+
 // A command-line option with a bad value.
 class UsageError : public Error {
  public:

@@ -10,116 +10,12 @@
 #include <toml.hpp>
 
 #include "inventory/error.h"
+#include "inventory/toml_table.h"
 
 namespace gpulca {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Reads one table with bookkeeping of which keys were used, so that unknown
-// keys (typos) are reported.
-class TableReader {
- public:
-  TableReader(const toml::value& value, std::string file, std::string what,
-              std::vector<Diagnostic>& problems)
-      : value_(value), file_(std::move(file)), what_(std::move(what)), problems_(problems) {
-    // A table's own location is unreliable with sub-tables; its id line is not.
-    const toml::value& at = value.is_table() && value.as_table().count("id")
-                                 ? value.as_table().at("id")
-                                 : value;
-    origin_ = {file_, static_cast<int>(at.location().line())};
-  }
-
-  const Origin& origin() const { return origin_; }
-  bool Has(const std::string& key) {
-    used_.insert(key);
-    return value_.is_table() && value_.as_table().count(key) > 0;
-  }
-  const toml::value& At(const std::string& key) { return value_.as_table().at(key); }
-  Origin OriginOf(const std::string& key) {
-    return {file_, static_cast<int>(At(key).location().line())};
-  }
-
-  void Problem(const std::string& message) { problems_.push_back({origin_, what_ + ": " + message}); }
-  void ProblemAt(const std::string& key, const std::string& message) {
-    problems_.push_back({OriginOf(key), what_ + ": " + message});
-  }
-
-  std::string String(const std::string& key, bool required) {
-    if (!Has(key)) {
-      if (required) Problem(fmt::format("missing '{}'", key));
-      return "";
-    }
-    const toml::value& v = At(key);
-    if (!v.is_string()) {
-      ProblemAt(key, fmt::format("'{}' must be a string", key));
-      return "";
-    }
-    return v.as_string().str;
-  }
-
-  std::optional<double> Number(const std::string& key, bool required) {
-    if (!Has(key)) {
-      if (required) Problem(fmt::format("missing '{}'", key));
-      return std::nullopt;
-    }
-    const toml::value& v = At(key);
-    if (v.is_integer()) return static_cast<double>(v.as_integer());
-    if (v.is_floating()) return v.as_floating();
-    ProblemAt(key, fmt::format("'{}' must be a number", key));
-    return std::nullopt;
-  }
-
-  bool Bool(const std::string& key) {
-    if (!Has(key)) return false;
-    const toml::value& v = At(key);
-    if (!v.is_boolean()) {
-      ProblemAt(key, fmt::format("'{}' must be true or false", key));
-      return false;
-    }
-    return v.as_boolean();
-  }
-
-  // The elements of an array of tables under `key` (may be empty).
-  std::vector<const toml::value*> Tables(const std::string& key) {
-    std::vector<const toml::value*> out;
-    if (!Has(key)) return out;
-    const toml::value& v = At(key);
-    if (!v.is_array()) {
-      ProblemAt(key, fmt::format("'{}' must be an array of tables ([[{}]])", key, key));
-      return out;
-    }
-    for (const toml::value& item : v.as_array()) {
-      if (!item.is_table()) {
-        ProblemAt(key, fmt::format("every element of '{}' must be a table", key));
-        continue;
-      }
-      out.push_back(&item);
-    }
-    return out;
-  }
-
-  // Reports keys that were never asked for.
-  void Finish() {
-    if (!value_.is_table()) return;
-    for (const auto& [key, v] : value_.as_table()) {
-      if (!used_.count(key)) {
-        problems_.push_back({{file_, static_cast<int>(v.location().line())},
-                             fmt::format("{}: unknown key '{}'", what_, key)});
-      }
-    }
-  }
-
-  const std::string& file() const { return file_; }
-  std::vector<Diagnostic>& problems() { return problems_; }
-
- private:
-  const toml::value& value_;
-  std::string file_, what_;
-  std::vector<Diagnostic>& problems_;
-  std::set<std::string> used_;
-  Origin origin_;
-};
 
 Uncertainty ReadUncertainty(TableReader& owner) {
   Uncertainty u;
@@ -325,30 +221,6 @@ void ReadDocument(const toml::value& doc, const std::string& file, Inventory& in
   r.Finish();
 }
 
-// toml11 messages span several lines with carets; keep the first line that
-// says what is wrong and point at file:line ourselves.
-Diagnostic SyntaxProblem(const std::string& what, const std::string& file) {
-  int line = 0;
-  std::string first = what;
-  auto nl = what.find('\n');
-  if (nl != std::string::npos) first = what.substr(0, nl);
-  // The excerpt below the message reads " 12 | text": the first such number.
-  std::istringstream lines(what);
-  for (std::string text; line == 0 && std::getline(lines, text);) {
-    auto bar = text.find(" | ");
-    if (bar != std::string::npos && bar > 0) line = std::atoi(text.substr(0, bar).c_str());
-  }
-  std::string hint;
-  if (auto caret = what.find("^---"); caret != std::string::npos) {
-    hint = what.substr(caret + 4, what.find('\n', caret) - caret - 4);
-  }
-  for (const char* prefix : {"[error] toml::parse_", "[error] "}) {
-    if (first.rfind(prefix, 0) == 0) first = first.substr(std::string(prefix).size());
-  }
-  if (!hint.empty()) first += " (" + hint.substr(hint.find_first_not_of(' ')) + ")";
-  return {{file, line}, "malformed TOML: " + first};
-}
-
 }  // namespace
 
 Inventory ParseToml(const std::string& text, const std::string& name,
@@ -377,6 +249,11 @@ std::vector<std::string> ListTomlFiles(const std::vector<std::string>& paths,
     if (fs::is_directory(path, ec)) {
       for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::end(it);
            it.increment(ec)) {
+        // examples/ holds example inputs (orders, asset files), not inventory.
+        if (it->is_directory() && it->path().filename() == "examples") {
+          it.disable_recursion_pending();
+          continue;
+        }
         if (it->is_regular_file() && it->path().extension() == ".toml") {
           files.push_back(it->path().lexically_normal().string());
         }

@@ -18,7 +18,8 @@ Inventory ParseToml(const std::string& text, const std::string& name,
                     std::vector<Diagnostic>& problems);
 
 // Every `*.toml` file under each path (a file, or a directory searched
-// recursively), in sorted path order.
+// recursively, except directories named `examples`, which hold example
+// inputs such as orders), in sorted path order.
 std::vector<std::string> ListTomlFiles(const std::vector<std::string>& paths,
                                        std::vector<Diagnostic>& problems);
 

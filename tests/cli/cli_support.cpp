@@ -7,7 +7,11 @@
 namespace gpulca::test {
 
 CommandResult RunGpulca(const std::string& args) {
-  std::string cmd = "env -u GPULCA_DB '" GPULCA_BINARY "' " + args + " 2>&1";
+  return RunShell("env -u GPULCA_DB '" GPULCA_BINARY "' " + args);
+}
+
+CommandResult RunShell(const std::string& command) {
+  std::string cmd = command + " 2>&1";
   CommandResult result{-1, ""};
   FILE* pipe = popen(cmd.c_str(), "r");
   if (!pipe) return result;

@@ -16,4 +16,7 @@ CommandResult RunGpulca(const std::string& args);
 // The bundled data directory of the source tree.
 std::string BundledData();
 
+// Runs `command` with /bin/sh, standard error in the output.
+CommandResult RunShell(const std::string& command);
+
 }  // namespace gpulca::test

@@ -1,0 +1,69 @@
+// gpulca compare GPU GPU [GPU...] [--per unit|gpu-hour|pflop-hour|gb|query]
+//   [--boundary ...] [--region R] [--query-wh W] [--set name=value] [--format ...]
+#include <fmt/format.h>
+
+#include "cli/context.h"
+#include "cli/options.h"
+#include "lca/compare.h"
+#include "reports/compare_report.h"
+
+namespace gpulca::cli {
+namespace {
+
+struct CompareCommandOptions {
+  std::vector<std::string> gpus;
+  std::string per = "unit";
+  std::string boundary = "cradle-to-grave";
+  std::string region;
+  std::optional<double> query_wh;
+  ParameterOptions parameters;
+  OutputOptions output;
+};
+
+void Run(const Context& context, const CompareCommandOptions& o) {
+  auto store = context.Open();
+  Inventory inv = store->Read();
+  ParameterSet parameters(inv);
+  o.parameters.Apply(parameters);
+  lca::CompareOptions options;
+  options.gpus = o.gpus;
+  options.per = lca::ParsePerUnit(o.per);
+  options.cradle_to_grave = o.boundary == "cradle-to-grave";
+  options.region = o.region;
+  options.query_wh = o.query_wh;
+  lca::Comparison c = lca::Compare(inv, parameters, options);
+  reports::CompareReportOptions report;
+  report.data_hash = store->Meta("data_hash");
+  const std::string& f = o.output.format;
+  if (f == "json") {
+    o.output.Write(reports::RenderCompareJson(c, report));
+  } else if (f == "csv") {
+    o.output.Write(reports::RenderCompareCsv(c, report));
+  } else if (f == "md") {
+    o.output.Write(reports::RenderCompareMarkdown(c, report));
+  } else {
+    o.output.Write(reports::RenderCompareTerminal(c, report));
+  }
+}
+
+}  // namespace
+
+void AddCompareCommand(CLI::App& app, Context& context) {
+  auto* cmd = app.add_subcommand("compare", "Catalogue GPUs side by side on one functional unit");
+  auto o = std::make_shared<CompareCommandOptions>();
+  cmd->add_option("gpus", o->gpus, "Two or more GPU ids (see 'gpulca list gpus')")
+      ->required()
+      ->expected(2, 64);
+  cmd->add_option("--per", o->per, "Functional unit: unit, gpu-hour, pflop-hour, gb or query")
+      ->check(CLI::IsMember({"unit", "gpu-hour", "pflop-hour", "gb", "query"}));
+  cmd->add_option("--boundary", o->boundary, "cradle-to-gate or cradle-to-grave")
+      ->check(CLI::IsMember({"cradle-to-gate", "cradle-to-grave"}));
+  cmd->add_option("--region", o->region, "Region of deployment (a grid location)");
+  cmd->add_option("--query-wh", o->query_wh, "GPU energy of one query, Wh (for --per query)")
+      ->check(PositiveFinite);
+  o->parameters.Add(*cmd);
+  o->output.Add(*cmd, "terminal", {"terminal", "md", "json", "csv"});
+  cmd->callback([&context, o] { Run(context, *o); });
+}
+
+}  // namespace gpulca::cli

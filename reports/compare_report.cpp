@@ -1,0 +1,133 @@
+#include "reports/compare_report.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+namespace gpulca::reports {
+namespace {
+
+using lca::ComparedGpu;
+using lca::Comparison;
+using nlohmann::ordered_json;
+
+const char* Boundary(const Comparison& c) {
+  return c.cradle_to_grave ? "cradle-to-grave" : "cradle-to-gate";
+}
+
+std::string Heading(const Comparison& c) {
+  return fmt::format("per {}, {}{}", lca::ToString(c.per), Boundary(c),
+                     c.cradle_to_grave ? ", deployed in " + c.region : "");
+}
+
+// "+12.3% (fabrication +40.1)" for GPU g against the first, impact k.
+std::string Against(const Comparison& c, const ComparedGpu& g, size_t k) {
+  const ComparedGpu& first = c.gpus.front();
+  if (&g == &first) return "baseline";
+  double base = first.values[k];
+  std::string change = base != 0 ? fmt::format("{:+.1f}%", 100 * (g.values[k] - base) / base)
+                                 : fmt::format("{:+.4g}", g.values[k] - base);
+  return fmt::format("{} ({} {:+.4g})", change, lca::StageSlotName(g.deciding_stage[k]),
+                     g.deciding_difference[k]);
+}
+
+}  // namespace
+
+std::string RenderCompareTerminal(const Comparison& c, const CompareReportOptions& o) {
+  std::string out = fmt::format("Comparison, {}\n{}\n", Heading(c), std::string(72, '='));
+  if (!o.data_hash.empty()) out += fmt::format("database {}\n", o.data_hash.substr(0, 16));
+  for (size_t k = 0; k < c.impact_ids.size(); ++k) {
+    out += fmt::format("\n{} ({})\n", c.impact_ids[k], c.impact_units[k]);
+    for (const ComparedGpu& g : c.gpus) {
+      out += fmt::format("  {:<24} {:>14.6g}   {}\n", g.gpu, g.values[k], Against(c, g, k));
+    }
+  }
+  out += fmt::format("\nFunctional units per GPU ({})\n", lca::ToString(c.per));
+  for (const ComparedGpu& g : c.gpus) {
+    out += fmt::format("  {:<24} {:>14.6g}  {}\n", g.gpu, g.functional_units, g.name);
+  }
+  return out;
+}
+
+std::string RenderCompareMarkdown(const Comparison& c, const CompareReportOptions& o) {
+  std::string out = fmt::format("# Comparison, {}\n\n", Heading(c));
+  if (!o.data_hash.empty()) out += fmt::format("Database `{}`.\n\n", o.data_hash.substr(0, 16));
+  out += "| impact | unit |";
+  for (const ComparedGpu& g : c.gpus) out += fmt::format(" {} |", g.gpu);
+  out += "\n| --- | --- |";
+  for (size_t i = 0; i < c.gpus.size(); ++i) out += " ---: |";
+  out += "\n";
+  for (size_t k = 0; k < c.impact_ids.size(); ++k) {
+    out += fmt::format("| {} | {} |", c.impact_ids[k], c.impact_units[k]);
+    for (const ComparedGpu& g : c.gpus) out += fmt::format(" {:.5g} |", g.values[k]);
+    out += "\n";
+  }
+  out += "\n## Against the first GPU (the stage that makes the difference)\n\n| impact |";
+  for (const ComparedGpu& g : c.gpus) out += fmt::format(" {} |", g.gpu);
+  out += "\n| --- |";
+  for (size_t i = 0; i < c.gpus.size(); ++i) out += " --- |";
+  out += "\n";
+  for (size_t k = 0; k < c.impact_ids.size(); ++k) {
+    out += fmt::format("| {} |", c.impact_ids[k]);
+    for (const ComparedGpu& g : c.gpus) out += fmt::format(" {} |", Against(c, g, k));
+    out += "\n";
+  }
+  out += fmt::format("\n## Functional units per GPU ({})\n\n| GPU | name | units |\n"
+                     "| --- | --- | ---: |\n",
+                     lca::ToString(c.per));
+  for (const ComparedGpu& g : c.gpus) {
+    out += fmt::format("| {} | {} | {:.6g} |\n", g.gpu, g.name, g.functional_units);
+  }
+  return out;
+}
+
+std::string RenderCompareJson(const Comparison& c, const CompareReportOptions& o) {
+  ordered_json j;
+  j["per"] = lca::ToString(c.per);
+  j["boundary"] = Boundary(c);
+  j["region"] = c.region;
+  if (!o.data_hash.empty()) j["data_hash"] = o.data_hash;
+  j["gpus"] = ordered_json::array();
+  for (const ComparedGpu& g : c.gpus) {
+    ordered_json x;
+    x["demand"] = {{"product", g.gpu}, {"amount", 1}, {"boundary", Boundary(c)}};
+    x["name"] = g.name;
+    x["functional_units"] = g.functional_units;
+    x["impacts"] = ordered_json::object();
+    x["stages"] = ordered_json::object();
+    x["against_first"] = ordered_json::object();
+    for (size_t k = 0; k < c.impact_ids.size(); ++k) {
+      const std::string& id = c.impact_ids[k];
+      x["impacts"][id] = {{"value", g.values[k]}, {"unit", c.impact_units[k]}};
+      for (int slot = 0; slot < lca::kStageSlots; ++slot) {
+        if (slot < kStageCount || g.by_stage[k][slot] != 0.0) {
+          x["stages"][lca::StageSlotName(slot)][id] = g.by_stage[k][slot];
+        }
+      }
+      x["against_first"][id] = {{"difference", g.values[k] - c.gpus.front().values[k]},
+                                {"deciding_stage", lca::StageSlotName(g.deciding_stage[k])},
+                                {"deciding_difference", g.deciding_difference[k]}};
+    }
+    j["gpus"].push_back(x);
+  }
+  return j.dump(2) + "\n";
+}
+
+std::string RenderCompareCsv(const Comparison& c, const CompareReportOptions&) {
+  std::string out = "section,gpu,impact,key,value,unit\n";
+  for (const ComparedGpu& g : c.gpus) {
+    out += fmt::format("functional_units,{},,{},{:.10g},\n", g.gpu, lca::ToString(c.per),
+                       g.functional_units);
+    for (size_t k = 0; k < c.impact_ids.size(); ++k) {
+      out += fmt::format("impact,{},{},total,{:.10g},{}\n", g.gpu, c.impact_ids[k], g.values[k],
+                         c.impact_units[k]);
+      for (int slot = 0; slot < lca::kStageSlots; ++slot) {
+        out += fmt::format("stage,{},{},{},{:.10g},{}\n", g.gpu, c.impact_ids[k],
+                           lca::StageSlotName(slot), g.by_stage[k][slot], c.impact_units[k]);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace gpulca::reports

@@ -1,0 +1,23 @@
+// Renderers of a comparison (`gpulca compare`): pure functions from a
+// Comparison to text. Every format carries the same numbers.
+#pragma once
+
+#include <string>
+
+#include "lca/compare.h"
+
+namespace gpulca::reports {
+
+struct CompareReportOptions {
+  std::string data_hash;
+};
+
+std::string RenderCompareTerminal(const lca::Comparison& c, const CompareReportOptions& o);
+std::string RenderCompareMarkdown(const lca::Comparison& c, const CompareReportOptions& o);
+// DESIGN.md's shape per GPU (demand, impacts, stages) under "gpus", plus the
+// functional unit and the deciding stage against the first GPU.
+std::string RenderCompareJson(const lca::Comparison& c, const CompareReportOptions& o);
+// Long CSV: section,gpu,impact,key,value,unit.
+std::string RenderCompareCsv(const lca::Comparison& c, const CompareReportOptions& o);
+
+}  // namespace gpulca::reports

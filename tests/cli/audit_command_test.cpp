@@ -1,0 +1,130 @@
+// End to end: an audit of a small order on the bundled data is recorded,
+// listed, shown as recorded, verified; a row changed with sqlite3 makes
+// verify fail and name the record.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/cli/cli_support.h"
+#include "tests/test_support.h"
+
+using namespace gpulca::test;
+
+namespace {
+
+const char* kSmallOrder = R"T([order]
+id = "PO-T1"
+buyer = "Test buyer"
+supplier = "Test supplier"
+[deployment]
+region = "US"
+lifetime_years = 5
+[[line]]
+product = "nvidia-h100-sxm5"
+quantity = 4
+declared = { value = 164, unit = "kg CO2e", boundary = "cradle-to-gate", standard = "ISO 14067" }
+[audit]
+iterations = 40
+seed = 3
+)T";
+
+struct Fixture {
+  TempDir dir;
+  std::string db;
+  std::string order;
+  Fixture() {
+    db = "--db " + (dir.path() / "a.db").string() + " --data " + BundledData();
+    order = dir.Write("order.toml", kSmallOrder).string();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("an audit is recorded, listed, shown as recorded and verified", "[audit][cli]") {
+  Fixture f;
+  auto run = RunGpulca(f.db + " audit " + f.order + " --format json");
+  INFO(run.out);
+  REQUIRE(run.exit_code == 0);
+  auto audit = nlohmann::json::parse(run.out);
+  CHECK(audit["record"]["id"] == 1);
+  CHECK(audit["demand"]["amount"] == 4);
+  const double per_unit = audit["lines"][0]["per_unit"]["cradle_to_gate"]["gwp100"]["value"];
+  CHECK(audit["impacts"]["gwp100"]["value"].get<double>() == Approx(4 * per_unit));
+  // The same number as the report of one module.
+  auto report = nlohmann::json::parse(
+      RunGpulca(f.db + " report nvidia-h100-sxm5 --boundary cradle-to-gate --format json").out);
+  CHECK(per_unit == Approx(report["impacts"]["gwp100"]["value"].get<double>()));
+  // Embodied per GPU-hour: over 5 years of 8,760 hours.
+  CHECK(audit["lines"][0]["embodied_per_gpu_hour_kg_co2e"].get<double>() ==
+        Approx(per_unit / (5 * 8760)));
+  bool judged = false;
+  for (const auto& v : audit["verdicts"]) {
+    judged = judged || v["code"].get<std::string>().rfind("declared-", 0) == 0;
+  }
+  CHECK(judged);
+
+  auto list = RunGpulca(f.db + " audit list");
+  CHECK(list.exit_code == 0);
+  CHECK(list.out.find("PO-T1") != std::string::npos);
+  auto show = RunGpulca(f.db + " audit show 1 --format json");
+  REQUIRE(show.exit_code == 0);
+  auto shown = nlohmann::json::parse(show.out);
+  CHECK(shown["lines"] == audit["lines"]);
+  CHECK(shown["impacts"] == audit["impacts"]);
+
+  auto verify = RunGpulca(f.db + " verify 1");
+  INFO(verify.out);
+  CHECK(verify.exit_code == 0);
+  CHECK(verify.out.find("verified") != std::string::npos);
+
+  // A second audit chains on the first.
+  REQUIRE(RunGpulca(f.db + " audit " + f.order).exit_code == 0);
+  CHECK(RunGpulca(f.db + " verify 2").exit_code == 0);
+  CHECK(RunGpulca(f.db + " audit show 3").exit_code == 1);
+}
+
+TEST_CASE("verify names a record changed with sqlite3", "[audit][cli]") {
+  Fixture f;
+  REQUIRE(RunGpulca(f.db + " audit " + f.order + " --format json").exit_code == 0);
+  REQUIRE(RunGpulca(f.db + " audit " + f.order + " --format json").exit_code == 0);
+  std::string file = (f.dir.path() / "a.db").string();
+  auto edit = RunShell("sqlite3 '" + file +
+                       "' \"UPDATE audits SET results = replace(results, '\\\"quantity\\\":4', "
+                       "'\\\"quantity\\\":3') WHERE id = 1\"");
+  REQUIRE(edit.exit_code == 0);
+  auto verify = RunGpulca(f.db + " verify 1");
+  INFO(verify.out);
+  CHECK(verify.exit_code == 1);
+  CHECK(verify.out.find("record 1 was changed after it was written") != std::string::npos);
+  CHECK(verify.out.find("audit 1 does not verify") != std::string::npos);
+  // Record 2 depends on record 1 through the chain.
+  CHECK(RunGpulca(f.db + " verify 2").exit_code == 1);
+}
+
+TEST_CASE("verify reports results that no longer reproduce", "[audit][cli]") {
+  Fixture f;
+  REQUIRE(RunGpulca(f.db + " audit " + f.order).exit_code == 0);
+  std::string file = (f.dir.path() / "a.db").string();
+  // The inventory changes under the audit: the Taiwanese grid gets dirtier.
+  auto edit = RunShell("sqlite3 '" + file +
+                       "' \"UPDATE parameters SET value = value * 2 WHERE scope = 'grid_tw' AND "
+                       "id = 'ghg_g_per_kwh'\"");
+  REQUIRE(edit.exit_code == 0);
+  auto verify = RunGpulca(f.db + " verify 1");
+  INFO(verify.out);
+  CHECK(verify.exit_code == 1);
+  CHECK(verify.out.find("its results do not reproduce") != std::string::npos);
+  CHECK(verify.out.find("/impacts/gwp100/value") != std::string::npos);
+}
+
+TEST_CASE("bad orders and ids give clear errors", "[audit][cli]") {
+  Fixture f;
+  auto unknown = f.dir.Write("u.toml", std::string(kSmallOrder).replace(
+                                           std::string(kSmallOrder).find("nvidia-h100-sxm5"), 16,
+                                           "nvidia-h900"));
+  auto run = RunGpulca(f.db + " audit " + unknown.string());
+  CHECK(run.exit_code == 1);
+  CHECK(run.out.find("u.toml:9: 'nvidia-h900' is not a GPU in the catalogue") != std::string::npos);
+  CHECK(RunGpulca(f.db + " verify 7").out.find("no audit 7") != std::string::npos);
+  CHECK(RunGpulca(f.db + " audit").exit_code != 0);
+}

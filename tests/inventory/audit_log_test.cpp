@@ -1,0 +1,126 @@
+// The audit log's hash chain: appended records link up, and a record edited
+// in the file, replaced with a recomputed hash, or removed is named.
+#include "inventory/audit_log.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <catch2/catch.hpp>
+
+#include "inventory/database.h"
+#include "inventory/store.h"
+#include "tests/test_support.h"
+
+using namespace gpulca;
+
+namespace {
+
+AuditRecord Record(const std::string& order_id, const std::string& results) {
+  AuditRecord r;
+  r.created_at = "2026-01-01T00:00:00Z";
+  r.gpulca_version = "test";
+  r.content_hash = std::string(64, 'c');
+  r.order_id = order_id;
+  r.order = "{\"id\":\"" + order_id + "\"}";
+  r.parameters = "{}";
+  r.results = results;
+  return r;
+}
+
+// A database file with three records.
+std::string ThreeRecords(const test::TempDir& dir) {
+  std::string path = (dir.path() / "a.db").string();
+  { Store store(path, true); }
+  AuditLog log(path);
+  log.Append(Record("PO-1", "{\"total\":1}"));
+  log.Append(Record("PO-2", "{\"total\":2}"));
+  log.Append(Record("PO-3", "{\"total\":3}"));
+  return path;
+}
+
+bool Names(const std::vector<ChainProblem>& problems, long id, const std::string& words) {
+  for (const ChainProblem& p : problems) {
+    if (p.id == id && p.what.find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("appended records form a hash chain", "[audit]") {
+  test::TempDir dir;
+  std::string path = ThreeRecords(dir);
+  AuditLog log(path);
+  auto all = log.All();
+  REQUIRE(all.size() == 3);
+  CHECK(all[0].id == 1);
+  CHECK(all[0].previous_hash == kGenesisHash);
+  CHECK(all[1].previous_hash == all[0].hash);
+  CHECK(all[2].previous_hash == all[1].hash);
+  // The hash is the SHA-256 of the length-prefixed fields.
+  CHECK(all[0].hash == Sha256Hex(RecordHashInput(all[0])));
+  CHECK(RecordHashInput(all[0]).rfind("1:1\n20:2026-01-01T00:00:00Z\n4:test\n", 0) == 0);
+  CHECK(all[0].hash.size() == 64);
+  CHECK(log.CheckChain().empty());
+  CHECK(log.Find(2)->order_id == "PO-2");
+  CHECK_FALSE(log.Find(9));
+}
+
+TEST_CASE("a record edited in the file is named", "[audit]") {
+  test::TempDir dir;
+  std::string path = ThreeRecords(dir);
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("UPDATE audits SET results = '{\"total\":0.2}' WHERE id = 2");
+  }
+  auto problems = AuditLog(path).CheckChain();
+  REQUIRE(problems.size() == 1);
+  CHECK(Names(problems, 2, "record 2 was changed after it was written"));
+  // Up to record 1 the chain is still sound.
+  CHECK(AuditLog(path).CheckChain(1).empty());
+}
+
+TEST_CASE("a record replaced with a recomputed hash breaks the next link", "[audit]") {
+  test::TempDir dir;
+  std::string path = ThreeRecords(dir);
+  AuditRecord forged = *AuditLog(path).Find(2);
+  forged.results = "{\"total\":0.2}";
+  forged.hash = RecordHash(forged);
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    SQLite::Statement q(db, "UPDATE audits SET results = ?, hash = ? WHERE id = 2");
+    q.bind(1, forged.results);
+    q.bind(2, forged.hash);
+    q.exec();
+  }
+  auto problems = AuditLog(path).CheckChain();
+  REQUIRE(problems.size() == 1);
+  CHECK(Names(problems, 3, "record 3 does not link to the record before it"));
+}
+
+TEST_CASE("a removed record leaves a gap and a broken link", "[audit]") {
+  test::TempDir dir;
+  std::string path = ThreeRecords(dir);
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("DELETE FROM audits WHERE id = 2");
+  }
+  auto problems = AuditLog(path).CheckChain();
+  CHECK(Names(problems, 3, "records 2 to 2 are missing"));
+  CHECK(Names(problems, 3, "does not link"));
+}
+
+TEST_CASE("rebuilding a database keeps its audits", "[audit]") {
+  test::TempDir dir;
+  dir.Write("inv/a.toml", test::kSmallInventory);
+  std::string path = (dir.path() / "x.db").string();
+  BuildDatabase(path, {(dir.path() / "inv").string()}, "files");
+  AuditLog(path).Append(Record("PO-1", "{}"));
+  BuildDatabase(path, {(dir.path() / "inv").string()}, "files");
+  AuditLog log(path);
+  REQUIRE(log.All().size() == 1);
+  CHECK(log.All()[0].order_id == "PO-1");
+  CHECK(log.CheckChain().empty());
+  // Appending goes on from the carried-over record.
+  CHECK(log.Append(Record("PO-2", "{}")).id == 2);
+  CHECK(log.CheckChain().empty());
+}

@@ -62,6 +62,14 @@ TEST_CASE("an audit is recorded, listed, shown as recorded and verified", "[audi
     judged = judged || v["code"].get<std::string>().rfind("declared-", 0) == 0;
   }
   CHECK(judged);
+  // The what-ifs: the other mode of the long leg (the order names none: the
+  // model flies), a year more of service, products for the same compute.
+  const auto& what_ifs = audit["lines"][0]["what_ifs"];
+  REQUIRE(what_ifs.size() >= 3);
+  CHECK(what_ifs[0]["description"] == "sea instead of air");
+  CHECK(what_ifs[0]["change_kg_co2e"].get<double>() < 0);
+  CHECK(what_ifs[1]["description"] == "6 years of service");
+  CHECK(what_ifs[2]["kind"] == "product");
 
   auto list = RunGpulca(f.db + " audit list");
   CHECK(list.exit_code == 0);

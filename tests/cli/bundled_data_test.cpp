@@ -12,6 +12,7 @@
 #include "inventory/validate.h"
 #include "lca/calculation.h"
 #include "lca/gpu_assessment.h"
+#include "tests/cli/bundled_test_support.h"
 #include "tests/cli/cli_support.h"
 #include "tests/test_support.h"
 
@@ -121,4 +122,22 @@ TEST_CASE("the deployment region chooses the use-phase grid", "[data]") {
   CHECK(direct(se, "grid_se") > 0);
   CHECK(direct(se, "grid_us") == 0);
   CHECK(direct(us, "grid_us") > 0);
+}
+
+TEST_CASE("the long leg's mode is a parameter: all by sea, by hand", "[data]") {
+  Inventory inv = LoadAndValidate({test::BundledData()});
+  ParameterSet air(inv), sea(inv);
+  sea.Override("integrator_air_share", 0);
+  sea.Evaluate();
+  const std::string gpu = "nvidia-h100-sxm5";
+  double by_air = test::StageImpact(test::Gate(inv, air, gpu, 1), "gwp100", Stage::kShipping);
+  double by_sea = test::StageImpact(test::Gate(inv, sea, gpu, 1), "gwp100", Stage::kShipping);
+  // Per t*km of each mode, from the database's own freight processes.
+  double air_tkm = test::Impact(test::Gate(inv, air, "freight_air", 1), "gwp100");
+  double sea_tkm = test::Impact(test::Gate(inv, air, "freight_sea", 1), "gwp100");
+  const double t = air.Value(gpu, "module_mass_kg") * air.Value("", "ship_packaging_factor") / 1000;
+  CHECK(by_air - by_sea ==
+        Approx(t * (air.Value("", "dist_board_to_integrator_km") * air_tkm -
+                    air.Value("", "dist_board_to_integrator_sea_km") * sea_tkm)));
+  CHECK(by_sea < 0.1 * by_air);
 }

@@ -8,6 +8,7 @@
 #include <regex>
 #include <set>
 
+#include "inventory/database.h"
 #include "inventory/diagnostic.h"
 #include "inventory/error.h"
 #include "inventory/jsonld_archive.h"
@@ -340,10 +341,10 @@ JsonldSummary ImportJsonld(const std::string& path, Store& store, const JsonldOp
                                  shown < problems.size() ? ", the first 20 shown" : "",
                                  JoinDiagnostics(head)));
   }
-  std::map<std::string, std::string> meta = {
-      {"import." + options.prefix,
-       fmt::format("{} ({} processes, {} flows)", archive->Name(), imported.summary.processes,
-                   imported.summary.flows)}};
+  std::string absolute = std::filesystem::absolute(path).lexically_normal().string();
+  std::map<std::string, std::string> meta = AdditionMeta(store, {{"jsonld", absolute, options.prefix}});
+  meta["import." + options.prefix] = fmt::format("{} ({} processes, {} flows)", absolute,
+                                                 imported.summary.processes, imported.summary.flows);
   store.Add(imported.inventory, meta);
   return imported.summary;
 }

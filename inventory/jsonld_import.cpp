@@ -35,6 +35,13 @@ std::vector<std::pair<std::string, size_t>> ByCount(const std::map<std::string, 
   return out;
 }
 
+void CheckPrefix(const std::string& prefix) {
+  static const std::regex kPrefix("[a-z0-9][a-z0-9_.-]*");
+  if (!std::regex_match(prefix, kPrefix)) {
+    throw UsageError(fmt::format("id prefix '{}' must match [a-z0-9][a-z0-9_.-]*", prefix));
+  }
+}
+
 FlowKind KindOf(const olca::Flow& f, const std::string& where) {
   if (f.type == "ELEMENTARY_FLOW") return FlowKind::kElementary;
   if (f.type == "WASTE_FLOW") return FlowKind::kWaste;
@@ -61,10 +68,7 @@ class Converter {
       : d_(d), existing_(existing), o_(o), archive_(archive), units_(d), matcher_(existing) {}
 
   JsonldImport Run() {
-    static const std::regex kPrefix("[a-z0-9][a-z0-9_.-]*");
-    if (!std::regex_match(o_.prefix, kPrefix)) {
-      throw UsageError(fmt::format("id prefix '{}' must match [a-z0-9][a-z0-9_.-]*", o_.prefix));
-    }
+    CheckPrefix(o_.prefix);
     Summarize();
     NoteDirections();
     AddSources();
@@ -374,6 +378,7 @@ JsonldImport ConvertJsonld(const olca::Dataset& dataset, const Inventory& existi
 }
 
 JsonldSummary ImportJsonld(const std::string& path, Store& store, const JsonldOptions& options) {
+  CheckPrefix(options.prefix);
   auto archive = OpenJsonldArchive(path);
   olca::Dataset dataset = olca::ParseDataset(*archive);
   Inventory existing = store.Read();

@@ -2,6 +2,8 @@
 
 #include <zip.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <vector>
@@ -190,6 +192,17 @@ std::map<std::string, std::string> JsonldFixture(int schema) {
           {{2, 2, "kg", true}, {1, 1, "kWh", true}, {4, 1, "kg", true},
            {5, 0.1, "kg", false, {{"uncertainty", Lognormal(0)}}}});
   return files;
+}
+
+std::string UslciZip() {
+  std::vector<std::string> candidates;
+  if (const char* env = std::getenv("GPULCA_USLCI_ZIP"); env && *env) candidates.push_back(env);
+  candidates.push_back(GPULCA_SOURCE_DIR "/../shared/data/uslci/uslci-jsonld.zip");
+  candidates.push_back("/work/shared/data/uslci/uslci-jsonld.zip");
+  for (const std::string& c : candidates) {
+    if (std::filesystem::is_regular_file(c)) return std::filesystem::canonical(c).string();
+  }
+  return "";
 }
 
 void WriteZip(const std::string& path, const std::map<std::string, std::string>& files) {

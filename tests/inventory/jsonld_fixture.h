@@ -21,6 +21,10 @@ namespace gpulca::test {
 // openLCA 2 keys (schema 2).
 std::map<std::string, std::string> JsonldFixture(int schema);
 
+// The USLCI export (../shared/data/uslci/uslci-jsonld.zip beside the source
+// tree, or $GPULCA_USLCI_ZIP), or "" when it is not on this machine.
+std::string UslciZip();
+
 // Writes `files` into a new zip archive at `path`.
 void WriteZip(const std::string& path, const std::map<std::string, std::string>& files);
 

@@ -2,9 +2,11 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "inventory/database.h"
 #include "inventory/model.h"
@@ -17,8 +19,14 @@ struct Context {
   std::string data_dir;  // --data; the bundled data directory
 
   std::string DatabasePath() const { return db_path.empty() ? DefaultDatabasePath() : db_path; }
-  // Opens the database, building it from the bundled data when needed.
-  std::unique_ptr<Store> Open() const { return OpenDatabase(DatabasePath(), data_dir); }
+  // Opens the database, building it from the bundled data when needed; its
+  // notices (a database left as built, database.h) go to standard error.
+  std::unique_ptr<Store> Open() const {
+    std::vector<std::string> notices;
+    auto store = OpenDatabase(DatabasePath(), data_dir, &notices);
+    for (const std::string& n : notices) fmt::print(stderr, "note: {}\n", n);
+    return store;
+  }
   // The whole inventory of the database.
   Inventory Load() const { return Open()->Read(); }
 };

@@ -1,4 +1,4 @@
-// gpulca db build|check|info
+// gpulca db build|check|info|add|rebuild
 #include <fmt/format.h>
 
 #include "cli/context.h"
@@ -15,12 +15,19 @@ void Build(const Context& context, const DbOptions& options) {
   bool bundled = options.paths.empty();
   std::vector<std::string> paths = bundled ? std::vector<std::string>{context.data_dir} : options.paths;
   std::string path = context.DatabasePath();
+  std::vector<Addition> dropped = RecordedAdditions(path);
   std::string hash = BuildDatabase(path, paths, bundled ? "bundled" : "files");
+  if (!dropped.empty()) {
+    fmt::print(stderr, "note: the data added to the previous database is not in the new one:\n");
+    for (const Addition& a : dropped) fmt::print(stderr, "  {}\n", a.Command());
+    fmt::print(stderr, "('gpulca db rebuild' rebuilds a database and keeps its additions)\n");
+  }
   Store store(path, false);
   StoreCounts c = store.Counts();
   fmt::print("built {} from {}: {} processes, {} flows, {} exchanges, {} methods, {} sources\n"
              "data hash {}\n", path, fmt::join(paths, " "), c.processes, c.flows, c.exchanges,
              c.methods, c.sources, hash);
+  fmt::print("content hash {}\n", store.ContentHash());
 }
 
 void Check(const Context& context, const DbOptions& options) {
@@ -46,10 +53,32 @@ void Info(const Context& context) {
   fmt::print("origin          {}\n", store->Meta("origin"));
   fmt::print("built from      {}\n", store->Meta("sources_dirs"));
   fmt::print("built at        {}\n", store->Meta("built_at"));
-  fmt::print("data hash       {}\n", store->Meta("data_hash"));
+  fmt::print("data hash       {}  (of the TOML files it was built from)\n",
+             store->Meta("data_hash"));
+  std::string content = store->ContentHash();
+  fmt::print("content hash    {}  (of the stored inventory)\n", content);
+  std::string stored = store->Meta("content_hash");
+  if (!stored.empty() && stored != content) {
+    fmt::print("                the hash recorded at the last write is {}: the database was "
+               "changed outside gpulca\n", stored);
+  }
+  std::vector<Addition> additions = RecordedAdditions(store->path());
+  if (!additions.empty()) {
+    fmt::print("added since     {}\n", additions[0].Command());
+    for (size_t i = 1; i < additions.size(); ++i) fmt::print("                {}\n", additions[i].Command());
+  }
   fmt::print("sources         {}\nparameters      {}\nflows           {}\nprocesses       {}\n"
              "exchanges       {}\nmethods         {}\nfactors         {}\n",
              c.sources, c.parameters, c.flows, c.processes, c.exchanges, c.methods, c.factors);
+}
+
+void Add(const Context& context, const DbOptions& options) {
+  auto store = context.Open();
+  Inventory added = AddTomlToStore(*store, options.paths);
+  fmt::print("added to {}: {} processes, {} flows, {} sources, {} parameters, {} methods\n"
+             "content hash {}\n", store->path(), added.processes.size(), added.flows.size(),
+             added.sources.size(), added.parameters.size(), added.methods.size(),
+             store->ContentHash());
 }
 
 }  // namespace
@@ -67,8 +96,25 @@ void AddDbCommands(CLI::App& app, Context& context) {
   check->add_option("paths", options->paths, "Directories or files of TOML");
   check->callback([&context, options] { Check(context, *options); });
 
-  auto* info = db->add_subcommand("info", "Counts, schema version and data hash");
+  auto* info = db->add_subcommand("info", "Counts, schema version, data and content hashes");
   info->callback([&context] { Info(context); });
+
+  auto* add = db->add_subcommand("add", "Add TOML files to the database (kept by 'db rebuild')");
+  add->add_option("paths", options->paths, "Directories or files of TOML")->required();
+  add->callback([&context, options] { Add(context, *options); });
+
+  auto* rebuild = db->add_subcommand(
+      "rebuild", "Rebuild the database from its sources and replay what was added to it");
+  rebuild->callback([&context] {
+    std::string path = context.DatabasePath();
+    RebuildDatabase(path, context.data_dir);
+    Store store(path, false);
+    StoreCounts c = store.Counts();
+    fmt::print("rebuilt {}: {} processes, {} flows, {} exchanges; {} addition{} replayed\n"
+               "content hash {}\n", path, c.processes, c.flows, c.exchanges,
+               RecordedAdditions(path).size(), RecordedAdditions(path).size() == 1 ? "" : "s",
+               store.ContentHash());
+  });
 }
 
 }  // namespace gpulca::cli

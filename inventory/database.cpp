@@ -12,6 +12,7 @@
 
 #include "inventory/audit_log.h"
 #include "inventory/error.h"
+#include "inventory/jsonld_import.h"
 #include "inventory/toml_loader.h"
 #include "inventory/validate.h"
 
@@ -109,10 +110,13 @@ std::string BuildDatabase(const std::string& path, const std::vector<std::string
   try {
     {
       Store store(temp, true);
+      std::vector<std::string> absolute;
+      for (const std::string& p : paths) absolute.push_back(fs::absolute(p).lexically_normal());
       store.Replace(inv, {{"data_hash", hash},
                           {"origin", origin},
                           {"built_at", UtcTimestamp()},
-                          {"sources_dirs", fmt::format("{}", fmt::join(paths, " "))}});
+                          {"sources_dirs", fmt::format("{}", fmt::join(paths, " "))},
+                          {"build_paths", fmt::format("{}", fmt::join(absolute, "\n"))}});
     }
     // A rebuilt database keeps the audits recorded in the one it replaces.
     if (fs::exists(target)) AuditLog::CarryOver(path, temp);
@@ -134,15 +138,157 @@ std::string DefaultDatabasePath() {
   return (fs::path(home && *home ? home : ".") / ".cache" / "gpulca" / "gpulca.db").string();
 }
 
-std::unique_ptr<Store> OpenDatabase(const std::string& path, const std::string& bundled_dir) {
+std::string Addition::Command() const {
+  if (kind == "jsonld") return fmt::format("gpulca import jsonld '{}' --prefix {}", path, prefix);
+  return fmt::format("gpulca db add '{}'", path);
+}
+
+namespace {
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::stringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) lines.push_back(line);
+  }
+  return lines;
+}
+
+std::vector<Addition> ParseHistory(const std::string& text) {
+  std::vector<Addition> out;
+  for (const std::string& line : Lines(text)) {
+    size_t a = line.find('\t');
+    size_t b = a == std::string::npos ? a : line.find('\t', a + 1);
+    if (b == std::string::npos) continue;
+    out.push_back({line.substr(0, a), line.substr(b + 1), line.substr(a + 1, b - a - 1)});
+  }
+  return out;
+}
+
+std::string Describe(const std::vector<Addition>& additions) {
+  std::vector<std::string> parts;
+  for (const Addition& a : additions) {
+    parts.push_back(a.kind == "jsonld" ? fmt::format("{} import '{}'", a.prefix, a.path)
+                                       : fmt::format("TOML '{}'", a.path));
+  }
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+}  // namespace
+
+bool HasAdditions(const std::string& origin) {
+  const std::string suffix = "+import";
+  return origin.size() >= suffix.size() &&
+         origin.compare(origin.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::vector<Addition> RecordedAdditions(const std::string& path) {
+  return ParseHistory(Store::PeekMeta(path, "history"));
+}
+
+std::map<std::string, std::string> AdditionMeta(const Store& store,
+                                                const std::vector<Addition>& additions) {
+  std::string history = store.Meta("history");
+  if (!history.empty() && history.back() != '\n') history += '\n';
+  for (const Addition& a : additions) {
+    history += fmt::format("{}\t{}\t{}\n", a.kind, a.prefix, a.path);
+  }
+  std::string origin = store.Meta("origin");
+  if (origin.empty()) origin = "files";
+  if (!HasAdditions(origin)) origin += "+import";
+  return {{"history", history}, {"origin", origin}};
+}
+
+Inventory AddTomlToStore(Store& store, const std::vector<std::string>& paths) {
+  std::vector<Diagnostic> problems;
+  Inventory added = LoadToml(paths, problems);
+  if (!problems.empty()) {
+    throw InputError(fmt::format("{} problem{} found; nothing was added:\n{}", problems.size(),
+                                 problems.size() == 1 ? "" : "s", JoinDiagnostics(problems)));
+  }
+  Inventory merged = store.Read();
+  merged.Append(added);
+  problems = Validate(merged);
+  if (!problems.empty()) {
+    throw InputError(fmt::format("{} problem{} with the database's inventory; nothing was "
+                                 "added:\n{}", problems.size(), problems.size() == 1 ? "" : "s",
+                                 JoinDiagnostics(problems)));
+  }
+  // One history step per path, so that a rebuild replays them one by one.
+  std::vector<Addition> steps;
+  for (const std::string& p : paths) {
+    steps.push_back({"toml", fs::absolute(p).lexically_normal().string(), ""});
+  }
+  store.Add(added, AdditionMeta(store, steps));
+  return added;
+}
+
+void RebuildDatabase(const std::string& path, const std::string& bundled_dir) {
+  std::string origin = Store::PeekMeta(path, "origin");
+  if (origin.empty()) {
+    throw StoreError(fmt::format("{}: not a gpulca database that can be rebuilt (no origin); "
+                                 "build it with 'gpulca db build --db {}'", path, path));
+  }
+  bool bundled = origin.rfind("bundled", 0) == 0;
+  std::vector<std::string> paths = bundled ? std::vector<std::string>{bundled_dir}
+                                           : Lines(Store::PeekMeta(path, "build_paths"));
+  if (paths.empty()) {
+    throw StoreError(fmt::format("{}: the paths it was built from are not recorded; build it "
+                                 "again with 'gpulca db build --db {} DIR...'", path, path));
+  }
+  std::vector<Addition> additions = RecordedAdditions(path);
+  std::string temp = fmt::format("{}.rebuild-{}", path, ::getpid());
+  try {
+    BuildDatabase(temp, paths, bundled ? "bundled" : "files");
+    {
+      Store store(temp, false);
+      for (const Addition& a : additions) {
+        if (a.kind == "jsonld") {
+          JsonldOptions options;
+          options.prefix = a.prefix;
+          ImportJsonld(a.path, store, options);
+        } else {
+          AddTomlToStore(store, {a.path});
+        }
+      }
+    }
+    AuditLog::CarryOver(path, temp);
+    fs::rename(temp, path);
+  } catch (...) {
+    std::error_code ec;
+    fs::remove(temp, ec);
+    throw;
+  }
+}
+
+std::unique_ptr<Store> OpenDatabase(const std::string& path, const std::string& bundled_dir,
+                                    std::vector<std::string>* notices) {
   if (fs::exists(path)) {
     std::unique_ptr<Store> store;
+    std::string origin = Store::PeekMeta(path, "origin");
     try {
       store = std::make_unique<Store>(path, false);
-    } catch (const SchemaMismatch&) {
+    } catch (const SchemaMismatch& e) {
       // A bundled database from another gpulca version is rebuilt; a user's
-      // own database is left for the user to rebuild.
-      if (Store::PeekMeta(path, "origin") != "bundled") throw;
+      // own database, or one holding additions, is left for the user.
+      if (HasAdditions(origin)) {
+        throw SchemaMismatch(fmt::format("{}; it holds data added after its build ({}): "
+                                         "'gpulca db rebuild --db {}' rebuilds it and replays "
+                                         "them", e.what(), Describe(RecordedAdditions(path)),
+                                         path));
+      }
+      if (origin != "bundled") throw;
+    }
+    if (store && origin == "bundled+import" &&
+        store->Meta("data_hash") != BundledHash(bundled_dir)) {
+      if (notices) {
+        notices->push_back(fmt::format(
+            "{}: the bundled data changed since this database was built, but it also holds data "
+            "added since ({}), so it was not rebuilt and results use the data as built. "
+            "'gpulca db rebuild --db {}' rebuilds it from the current data and replays the "
+            "additions.", path, Describe(RecordedAdditions(path)), path));
+      }
+      return store;
     }
     if (store && (store->Meta("origin") != "bundled" ||
                   store->Meta("data_hash") == BundledHash(bundled_dir))) {

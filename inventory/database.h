@@ -1,12 +1,20 @@
 // Building and opening gpulca databases from TOML directories.
 //
 // A database built from the bundled data/ carries meta origin = "bundled"
-// and the content hash of its files; OpenDatabase rebuilds such a database
-// when the data changed. A build writes a temporary file beside the target
-// and renames it into place, so a failed build leaves the target file
-// byte-for-byte as it was.
+// and the hash of its files (data_hash); OpenDatabase rebuilds such a
+// database when the data changed. A build writes a temporary file beside
+// the target and renames it into place, so a failed build leaves the target
+// file byte-for-byte as it was.
+//
+// Additions: data added to a database after its build (an openLCA import,
+// `db add` of TOML files) are recorded in meta "history", and the origin
+// gains "+import" ("bundled+import", "files+import"). Such a database is
+// never rebuilt unasked: when the bundled data changed, OpenDatabase opens
+// it as it is and returns a notice naming `gpulca db rebuild`, which
+// rebuilds it from its sources and replays the additions.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -39,14 +47,47 @@ Inventory LoadAndValidate(const std::vector<std::string>& paths);
 std::string BuildDatabase(const std::string& path, const std::vector<std::string>& paths,
                           const std::string& origin);
 
+// One addition after the build: an openLCA JSON-LD import (kind "jsonld",
+// with its id prefix) or TOML files (kind "toml"). Paths are absolute.
+struct Addition {
+  std::string kind, path, prefix;
+  std::string Command() const;  // the gpulca command that makes it
+};
+
+// The additions recorded in the database at `path`, in the order made
+// (read whatever the schema version; empty when none or unreadable).
+std::vector<Addition> RecordedAdditions(const std::string& path);
+
+// The meta entries that record `additions` in `store`: the history with
+// them appended, and the origin with "+import". For Store::Add.
+std::map<std::string, std::string> AdditionMeta(const Store& store,
+                                                const std::vector<Addition>& additions);
+
+// Adds the objects of the TOML files under `paths` to `store`, validated
+// together with what it holds, in one transaction; records the addition.
+// Throws InputError listing every problem (file:line) and leaves the store
+// as it was. Returns the objects added.
+Inventory AddTomlToStore(Store& store, const std::vector<std::string>& paths);
+
+// Rebuilds the database at `path` from the paths it was built from (the
+// current `bundled_dir` for a bundled one) and replays its additions, into a
+// temporary file renamed into place: on any failure the file is as it was.
+void RebuildDatabase(const std::string& path, const std::string& bundled_dir);
+
+// True when `origin` says the database holds additions ("...+import").
+bool HasAdditions(const std::string& origin);
+
 // The default database file: $GPULCA_DB, else $XDG_CACHE_HOME/gpulca/gpulca.db,
 // else ~/.cache/gpulca/gpulca.db.
 std::string DefaultDatabasePath();
 
 // Opens the database at `path`. When it does not exist, or was built from
-// the bundled data whose content hash has since changed, it is (re)built
-// from `bundled_dir` first. A database built from other files is opened as
-// it is.
-std::unique_ptr<Store> OpenDatabase(const std::string& path, const std::string& bundled_dir);
+// the bundled data whose files have since changed, it is (re)built from
+// `bundled_dir` first. A database built from other files is opened as it
+// is. A bundled database holding additions is opened as it is too, and a
+// notice saying so (with the command to rebuild) is appended to `notices`
+// when the bundled data changed.
+std::unique_ptr<Store> OpenDatabase(const std::string& path, const std::string& bundled_dir,
+                                    std::vector<std::string>* notices = nullptr);
 
 }  // namespace gpulca

@@ -8,9 +8,11 @@
 #include <regex>
 #include <set>
 
+#include "inventory/database.h"
 #include "inventory/diagnostic.h"
 #include "inventory/error.h"
 #include "inventory/jsonld_archive.h"
+#include "inventory/jsonld_ids.h"
 #include "inventory/jsonld_match.h"
 #include "inventory/jsonld_units.h"
 #include "inventory/units.h"
@@ -18,12 +20,6 @@
 
 namespace gpulca {
 namespace {
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 std::string Trim(const std::string& s) {
   size_t a = s.find_first_not_of(" \t\r\n");
@@ -39,6 +35,20 @@ std::vector<std::pair<std::string, size_t>> ByCount(const std::map<std::string, 
   return out;
 }
 
+void CheckPrefix(const std::string& prefix) {
+  static const std::regex kPrefix("[a-z0-9][a-z0-9_.-]*");
+  if (!std::regex_match(prefix, kPrefix)) {
+    throw UsageError(fmt::format("id prefix '{}' must match [a-z0-9][a-z0-9_.-]*", prefix));
+  }
+}
+
+FlowKind KindOf(const olca::Flow& f, const std::string& where) {
+  if (f.type == "ELEMENTARY_FLOW") return FlowKind::kElementary;
+  if (f.type == "WASTE_FLOW") return FlowKind::kWaste;
+  if (f.type == "PRODUCT_FLOW") return FlowKind::kProduct;
+  throw InputError(fmt::format("{}: flow '{}' has unknown flowType '{}'", where, f.name, f.type));
+}
+
 // How one olca flow appears in gpulca.
 struct FlowTarget {
   std::string id;      // gpulca flow id
@@ -46,28 +56,10 @@ struct FlowTarget {
   double factor = 1;   // olca reference unit -> `unit`
   FlowKind kind = FlowKind::kProduct;
   bool matched = false;
-  std::string label;   // for the summary
+  std::string rule, source;  // of the match, when it converts more than a unit
+  std::string label;   // "name (compartment)", for the summary
+  std::string compartment;
 };
-
-Uncertainty ConvertUncertainty(const olca::Uncertainty& u, double factor) {
-  Uncertainty out;
-  if (u.type == "LOG_NORMAL_DISTRIBUTION") {
-    out.kind = Uncertainty::Kind::kLognormal;
-    out.gsd = u.geom_sd;
-  } else if (u.type == "NORMAL_DISTRIBUTION") {
-    out.kind = Uncertainty::Kind::kNormal;
-    out.sd = u.sd * factor;
-  } else if (u.type == "TRIANGLE_DISTRIBUTION") {
-    out.kind = Uncertainty::Kind::kTriangular;
-    out.min = u.min * factor;
-    out.max = u.max * factor;
-  } else if (u.type == "UNIFORM_DISTRIBUTION") {
-    out.kind = Uncertainty::Kind::kUniform;
-    out.min = u.min * factor;
-    out.max = u.max * factor;
-  }
-  return out;
-}
 
 class Converter {
  public:
@@ -76,31 +68,42 @@ class Converter {
       : d_(d), existing_(existing), o_(o), archive_(archive), units_(d), matcher_(existing) {}
 
   JsonldImport Run() {
-    static const std::regex kPrefix("[a-z0-9][a-z0-9_.-]*");
-    if (!std::regex_match(o_.prefix, kPrefix)) {
-      throw UsageError(fmt::format("id prefix '{}' must match [a-z0-9][a-z0-9_.-]*", o_.prefix));
-    }
+    CheckPrefix(o_.prefix);
     Summarize();
+    NoteDirections();
     AddSources();
     AddFlows();
+    std::vector<std::pair<std::string, std::string>> names;
+    for (const olca::Process& p : d_.processes) names.emplace_back(p.id, p.name);
+    process_ids_ = ReadableIds(names, o_.prefix);
     for (const olca::Process& p : d_.processes) AddProcess(p);
     LinkProviders();
-    out_.summary.processes = out_.inventory.processes.size();
-    out_.summary.flows = out_.inventory.flows.size();
-    out_.summary.sources = out_.inventory.sources.size();
-    for (const Process& p : out_.inventory.processes) out_.summary.exchanges += p.exchanges.size();
-    out_.summary.unmatched_elementary = ByCount(unmatched_);
-    out_.summary.stand_in_units = ByCount(stand_in_);
+    AddResourceSources();
+    JsonldSummary& s = out_.summary;
+    s.processes = out_.inventory.processes.size();
+    s.flows = out_.inventory.flows.size();
+    s.sources = out_.inventory.sources.size();
+    for (const Process& p : out_.inventory.processes) s.exchanges += p.exchanges.size();
+    s.unmatched_elementary = ByCount(unmatched_);
+    s.stand_in_units = ByCount(stand_in_);
+    s.matched_by_flow = ByCount(matched_by_flow_);
+    s.conversions = ByCount(conversions_);
+    s.water_withdrawals = ByCount(withdrawals_);
     return std::move(out_);
   }
 
  private:
-  std::string Id(const std::string& uuid) const { return o_.prefix + "." + Lower(uuid); }
   Origin Where(const std::string& file) const { return Origin{archive_ + ":" + file, 0}; }
+  std::string SourceId(const std::string& uuid) const {
+    std::string id;
+    for (unsigned char c : uuid) id += static_cast<char>(std::tolower(c));
+    return o_.prefix + "." + id;
+  }
 
   void Summarize() {
     JsonldSummary& s = out_.summary;
     s.archive = archive_;
+    s.schema = d_.schema;
     s.processes_read = d_.processes.size();
     s.flows_read = d_.flows.size();
     s.sources_read = d_.sources.size();
@@ -109,6 +112,13 @@ class Converter {
     s.locations_read = d_.locations.size();
     s.categories_read = d_.categories.size();
     s.actors_read = d_.actors;
+  }
+
+  // Whether each flow is taken in or given off, for uncategorised ones.
+  void NoteDirections() {
+    for (const olca::Process& p : d_.processes) {
+      for (const olca::Exchange& e : p.exchanges) (e.input ? taken_in_ : given_off_).insert(e.flow);
+    }
   }
 
   void AddSources() {
@@ -121,7 +131,7 @@ class Converter {
     out_.inventory.sources.push_back(all);
     for (const auto& [uuid, src] : d_.sources) {
       Source s;
-      s.id = Id(uuid);
+      s.id = SourceId(uuid);
       std::string text = Trim(src.text_reference);
       s.citation = text.empty() ? Trim(src.name) : text;
       if (s.citation.empty()) s.citation = uuid;
@@ -134,37 +144,43 @@ class Converter {
     }
   }
 
+  // The compartment of an elementary flow: from its category path, else
+  // from its use (resource when only taken in, air when given off).
+  std::string Compartment(const olca::Flow& f, std::string* sub) {
+    std::string compartment;
+    if (!CompartmentOf(f.category_path, &compartment, sub)) {
+      ++out_.summary.uncategorised_flows;
+      compartment = given_off_.count(f.id) ? "air" : "resource";
+      *sub = "uncategorised in the export";
+    }
+    return compartment;
+  }
+
   void AddFlows() {
+    std::vector<Flow> unmatched;
+    std::vector<std::pair<std::string, std::string>> names;
     for (const auto& [uuid, f] : d_.flows) {
       FlowTarget t;
       std::string ref = units_.ReferenceUnit(f);
       std::optional<std::string> unit = GpulcaUnitName(ref);
-      if (f.type == "ELEMENTARY_FLOW") {
-        t.kind = FlowKind::kElementary;
-      } else if (f.type == "WASTE_FLOW") {
-        t.kind = FlowKind::kWaste;
-      } else if (f.type == "PRODUCT_FLOW") {
-        t.kind = FlowKind::kProduct;
-      } else {
-        throw InputError(fmt::format("{}: flow '{}' has unknown flowType '{}'", Where(f.file).file,
-                                     f.name, f.type));
-      }
+      t.kind = KindOf(f, Where(f.file).file);
       Flow flow;
-      flow.id = Id(uuid);
       flow.name = f.name;
       flow.kind = t.kind;
       flow.cas = NormalizeCas(f.cas);
       flow.origin = Where(f.file);
-      if (t.kind == FlowKind::kElementary) {
-        CompartmentOf(d_.CategoryPath(f.category), &flow.compartment, &flow.subcompartment);
-      }
-      t.label = flow.compartment.empty() ? f.name : fmt::format("{} ({})", f.name, flow.compartment);
+      if (t.kind == FlowKind::kElementary) flow.compartment = Compartment(f, &flow.subcompartment);
+      t.compartment = flow.compartment;
+      t.label = flow.compartment.empty() ? Trim(f.name)
+                                         : fmt::format("{} ({})", Trim(f.name), flow.compartment);
       if (t.kind == FlowKind::kElementary && unit) {
-        if (const Flow* match = matcher_.Match(f.name, f.cas, flow.compartment, *unit)) {
-          t.id = match->id;
-          t.unit = match->unit;
-          t.factor = ConversionFactor(*unit, match->unit);
+        if (auto match = matcher_.Match(f.name, f.cas, flow.compartment, *unit)) {
+          t.id = match->flow->id;
+          t.unit = match->flow->unit;
+          t.factor = match->factor;
           t.matched = true;
+          if (match->converts) t.rule = match->rule;
+          t.source = match->source;
           ++out_.summary.matched_flows;
           targets_[uuid] = t;
           continue;
@@ -179,10 +195,16 @@ class Converter {
                                        ref, ref);
         ++stand_in_[ref];
       }
-      t.id = flow.id;
       t.unit = flow.unit;
-      out_.inventory.flows.push_back(std::move(flow));
       targets_[uuid] = t;
+      names.emplace_back(uuid, f.name);
+      unmatched.push_back(std::move(flow));
+    }
+    std::map<std::string, std::string> ids = ReadableIds(names, o_.prefix);
+    for (size_t i = 0; i < names.size(); ++i) {
+      unmatched[i].id = ids.at(names[i].first);
+      targets_[names[i].first].id = unmatched[i].id;
+      out_.inventory.flows.push_back(std::move(unmatched[i]));
     }
   }
 
@@ -198,8 +220,8 @@ class Converter {
 
   void AddProcess(const olca::Process& op) {
     Process p;
-    p.id = Id(op.id);
-    p.name = op.name;
+    p.id = process_ids_.at(op.id);
+    p.name = Trim(op.name);
     p.stage = Stage::kNone;
     p.description = op.description;
     p.origin = Where(op.file);
@@ -208,7 +230,7 @@ class Converter {
     }
     std::string source = op.publication;
     if (source.empty() && !op.sources.empty()) source = op.sources.front();
-    p.source = d_.sources.count(source) ? Id(source) : o_.prefix;
+    p.source = d_.sources.count(source) ? SourceId(source) : o_.prefix;
     if (op.parameters > 0) ++out_.summary.processes_with_parameters;
     bool has_reference = false;
     for (const olca::Exchange& e : op.exchanges) {
@@ -232,11 +254,18 @@ class Converter {
       x.amount = e.amount * factor;
       x.unit = t.unit;
       x.source = p.source;
-      x.comment = e.description;
+      x.comment = Trim(e.description);
       x.origin = p.origin;
       if (!e.formula.empty()) {
         x.comment = Trim(fmt::format("{} [openLCA formula '{}', its evaluated amount kept]",
                                      x.comment, e.formula));
+      }
+      if (!t.rule.empty()) {
+        std::string unit = e.unit_name.empty() ? units_.ReferenceUnit(flow) : e.unit_name;
+        x.comment = Trim(fmt::format("{} [{:g} {} of '{}' as {}: {}{}]", x.comment, e.amount, unit,
+                                     Trim(flow.name), t.id, t.rule,
+                                     t.source.empty() ? "" : ", source " + ResourceSourceId(t.source)));
+        ++conversions_[fmt::format("{} -> {}: {}", Trim(flow.name), t.id, t.rule)];
       }
       if (t.kind == FlowKind::kProduct) {
         x.output = !e.input || e.avoided;
@@ -246,18 +275,21 @@ class Converter {
           continue;
         }
       }
-      if (e.uncertainty) {
-        x.uncertainty = ConvertUncertainty(*e.uncertainty, factor);
-        if (x.uncertainty.IsSet() && CheckUncertainty(x.uncertainty, *x.amount).empty()) {
-          ++out_.summary.uncertainties;
-        } else {
-          x.uncertainty = Uncertainty{};
-          ++out_.summary.uncertainties_dropped;
+      ConvertUncertainty(e, factor, *x.amount, &x, &out_.summary.uncertainty);
+      if (!e.provider.empty()) {
+        auto provider = process_ids_.find(e.provider);
+        if (provider != process_ids_.end()) x.provider = provider->second;
+      }
+      if (t.matched) {
+        ++out_.summary.matched_exchanges;
+        ++matched_by_flow_[t.id];
+      } else if (t.kind == FlowKind::kElementary) {
+        ++unmatched_[t.label];
+        if (t.compartment == "resource" && IsWaterWithdrawal(flow.name)) {
+          ++out_.summary.water_withdrawal_exchanges;
+          ++withdrawals_[Trim(flow.name)];
         }
       }
-      if (!e.provider.empty()) x.provider = Id(e.provider);
-      if (t.matched) ++out_.summary.matched_exchanges;
-      if (t.kind == FlowKind::kElementary && !t.matched) ++unmatched_[t.label];
       p.exchanges.push_back(std::move(x));
     }
     if (!has_reference) {
@@ -267,6 +299,25 @@ class Converter {
     out_.inventory.processes.push_back(std::move(p));
   }
 
+  std::string ResourceSourceId(const std::string& key) {
+    used_sources_.insert(key);
+    return o_.prefix + "." + key;
+  }
+
+  // The cited sources of the conversion factors used, as sources of the import.
+  void AddResourceSources() {
+    for (const ResourceSource& r : kResourceSources) {
+      if (!used_sources_.count(r.key)) continue;
+      Source s;
+      s.id = o_.prefix + "." + r.key;
+      s.citation = r.citation;
+      s.url = r.url;
+      s.note = r.note;
+      s.origin = Origin{"gpulca: inventory/jsonld_resources.cpp", 0};
+      out_.inventory.sources.push_back(std::move(s));
+    }
+  }
+
   // Cuts off inputs no process makes, drops unknown default providers, and
   // picks a default among several providers of one product.
   void LinkProviders() {
@@ -274,21 +325,21 @@ class Converter {
     for (Process& p : out_.inventory.processes) makers[p.product].push_back(&p);
     std::set<std::string> ids;
     for (const Process& p : out_.inventory.processes) ids.insert(p.id);
-    std::set<std::string> flow_kinds_product;
-    for (const Flow& f : out_.inventory.flows) {
-      if (f.kind != FlowKind::kElementary) flow_kinds_product.insert(f.id);
-    }
+    std::set<std::string> product_flows;
     std::map<std::string, std::string> names;
-    for (const Flow& f : out_.inventory.flows) names[f.id] = f.name;
+    for (const Flow& f : out_.inventory.flows) {
+      if (f.kind != FlowKind::kElementary) product_flows.insert(f.id);
+      names[f.id] = f.name;
+    }
     std::map<std::string, size_t> unlinked;
     for (Process& p : out_.inventory.processes) {
       std::vector<Exchange> kept;
       for (Exchange& x : p.exchanges) {
         if (!x.provider.empty() && !ids.count(x.provider)) x.provider.clear();
-        bool input = flow_kinds_product.count(x.flow) && !x.output;
+        bool input = product_flows.count(x.flow) && !x.output;
         if (input && x.provider.empty() && !makers.count(x.flow) &&
             existing_.ProvidersOf(x.flow).empty()) {
-          ++unlinked[names[x.flow]];
+          ++unlinked[Trim(names[x.flow])];
           ++out_.summary.cut_off_exchanges;
           continue;
         }
@@ -302,7 +353,7 @@ class Converter {
       std::sort(procs.begin(), procs.end(), [](Process* a, Process* b) { return a->id < b->id; });
       procs.front()->is_default = true;
       out_.summary.defaults_chosen.push_back(
-          fmt::format("{} -> {} ({} providers)", names[flow], procs.front()->id, procs.size()));
+          fmt::format("{} -> {} ({} providers)", Trim(names[flow]), procs.front()->id, procs.size()));
     }
   }
 
@@ -313,7 +364,9 @@ class Converter {
   JsonldUnits units_;
   ElementaryMatcher matcher_;
   std::map<std::string, FlowTarget> targets_;
-  std::map<std::string, size_t> unmatched_, stand_in_;
+  std::map<std::string, std::string> process_ids_;
+  std::set<std::string> taken_in_, given_off_, used_sources_;
+  std::map<std::string, size_t> unmatched_, stand_in_, matched_by_flow_, conversions_, withdrawals_;
   JsonldImport out_;
 };
 
@@ -325,6 +378,7 @@ JsonldImport ConvertJsonld(const olca::Dataset& dataset, const Inventory& existi
 }
 
 JsonldSummary ImportJsonld(const std::string& path, Store& store, const JsonldOptions& options) {
+  CheckPrefix(options.prefix);
   auto archive = OpenJsonldArchive(path);
   olca::Dataset dataset = olca::ParseDataset(*archive);
   Inventory existing = store.Read();
@@ -340,49 +394,13 @@ JsonldSummary ImportJsonld(const std::string& path, Store& store, const JsonldOp
                                  shown < problems.size() ? ", the first 20 shown" : "",
                                  JoinDiagnostics(head)));
   }
-  std::map<std::string, std::string> meta = {
-      {"import." + options.prefix,
-       fmt::format("{} ({} processes, {} flows)", archive->Name(), imported.summary.processes,
-                   imported.summary.flows)}};
+  std::string absolute = std::filesystem::absolute(path).lexically_normal().string();
+  std::map<std::string, std::string> meta =
+      AdditionMeta(store, {{"jsonld", absolute, options.prefix}});
+  meta["import." + options.prefix] = fmt::format("{} ({} processes, {} flows)", absolute,
+                                                 imported.summary.processes, imported.summary.flows);
   store.Add(imported.inventory, meta);
   return imported.summary;
-}
-
-std::string FormatJsonldSummary(const JsonldSummary& s, size_t top) {
-  std::string out = fmt::format("Imported {}\n", s.archive);
-  out += fmt::format("  read:    {} processes, {} flows, {} sources, {} unit groups, {} flow "
-                     "properties, {} locations, {} categories, {} actors\n",
-                     s.processes_read, s.flows_read, s.sources_read, s.unit_groups_read,
-                     s.flow_properties_read, s.locations_read, s.categories_read, s.actors_read);
-  out += fmt::format("  written: {} processes, {} flows, {} sources, {} exchanges\n", s.processes,
-                     s.flows, s.sources, s.exchanges);
-  out += fmt::format("  elementary flows matched to gpulca's: {} ({} exchanges)\n", s.matched_flows,
-                     s.matched_exchanges);
-  out += fmt::format("  uncertainty kept on {} exchanges, dropped on {} (invalid around the "
-                     "amount)\n", s.uncertainties, s.uncertainties_dropped);
-  out += fmt::format("  formulas: {} exchanges keep their evaluated amount; {} processes had "
-                     "parameters (not imported)\n", s.formula_exchanges, s.processes_with_parameters);
-  if (s.skipped_exchanges > 0) {
-    out += fmt::format("  skipped: {} waste inputs outside the reference\n", s.skipped_exchanges);
-  }
-  auto list = [&](const char* title, const std::vector<std::pair<std::string, size_t>>& items,
-                  const char* what) {
-    if (items.empty()) return;
-    out += fmt::format("  {} ({}):\n", title, items.size());
-    for (size_t i = 0; i < items.size() && i < top; ++i) {
-      out += fmt::format("    {:6} {}  {}\n", items[i].second, what, items[i].first);
-    }
-    if (items.size() > top) out += fmt::format("    ... and {} more\n", items.size() - top);
-  };
-  out += fmt::format("  unlinked product inputs, cut off: {} exchanges\n", s.cut_off_exchanges);
-  list("unlinked inputs, by exchanges", s.unlinked_inputs, "x");
-  list("unmatched elementary flows, by exchanges", s.unmatched_elementary, "x");
-  list("units gpulca lacks, kept with 'item' standing in", s.stand_in_units, "flows");
-  if (!s.defaults_chosen.empty()) {
-    out += "  several providers, default chosen:\n";
-    for (const std::string& d : s.defaults_chosen) out += "    " + d + "\n";
-  }
-  return out;
 }
 
 }  // namespace gpulca

@@ -2,16 +2,21 @@
 // inventory -> validation with the stored inventory -> one Store::Add.
 //
 // Mapping (docs/interop.md):
-//   - ids are "<prefix>.<lower-case UUID>" (prefix "uslci" by default);
+//   - ids are readable, "<prefix>.<slug of the name>" (jsonld_ids.h;
+//     prefix "uslci" by default); the openLCA UUID stays in the origin;
 //   - a flow keeps its name, kind (flowType), CAS, and, for an elementary
-//     flow, the compartment of its category path; its unit is the reference
-//     unit of its reference flow property, named in gpulca's registry, or
-//     "item" standing in for a unit gpulca lacks (kBq, m2*a, p*km...), which
-//     the summary lists;
+//     flow, the compartment of its category path (an uncategorised one: a
+//     resource when only taken in, an emission to air when given off); its
+//     unit is the reference unit of its reference flow property, named in
+//     gpulca's registry, or "item" standing in for a unit gpulca lacks (a
+//     currency), which the summary lists;
 //   - every amount is converted into its flow's reference unit through the
-//     flow property factors and unit groups; uncertainty ranges with it;
-//   - an elementary flow that matches one of gpulca's (jsonld_match.h) is
-//     not imported: its exchanges use gpulca's flow, in gpulca's unit;
+//     flow property factors and unit groups; uncertainty with it
+//     (jsonld_uncertainty.h);
+//   - an elementary flow that matches one of gpulca's (jsonld_match.h,
+//     jsonld_resources.h) is not imported: its exchanges use gpulca's flow,
+//     in gpulca's unit, and say so in their comment when a factor other
+//     than a unit conversion was applied (a heating value);
 //   - a process's reference product is its quantitative reference; a
 //     product input is linked to its defaultProvider, else by product; an
 //     input that no process makes is cut off (left out) and listed, as
@@ -28,6 +33,7 @@
 #include <vector>
 
 #include "inventory/jsonld_parse.h"
+#include "inventory/jsonld_uncertainty.h"
 #include "inventory/model.h"
 #include "inventory/store.h"
 
@@ -40,12 +46,21 @@ struct JsonldOptions {
 // What an import read, wrote and left out. Lists are by occurrence, most first.
 struct JsonldSummary {
   std::string archive;
+  int schema = 1;  // olca-schema version of the export
   size_t processes_read = 0, flows_read = 0, sources_read = 0, unit_groups_read = 0,
          flow_properties_read = 0, locations_read = 0, categories_read = 0, actors_read = 0;
   size_t processes = 0, flows = 0, sources = 0, exchanges = 0;  // written
   size_t matched_flows = 0, matched_exchanges = 0;
+  // Exchanges by the gpulca flow they were matched to ("energy_fossil").
+  std::vector<std::pair<std::string, size_t>> matched_by_flow;
+  // Exchanges by conversion other than a plain unit change:
+  // "Gas, natural, in ground -> energy_fossil: gross heating value 38.6 MJ/m3".
+  std::vector<std::pair<std::string, size_t>> conversions;
+  size_t water_withdrawal_exchanges = 0;  // not consumption: not characterised
+  std::vector<std::pair<std::string, size_t>> water_withdrawals;  // by flow name
+  size_t uncategorised_flows = 0;  // elementary flows whose category says no compartment
   size_t formula_exchanges = 0, processes_with_parameters = 0;
-  size_t uncertainties = 0, uncertainties_dropped = 0;
+  UncertaintyTally uncertainty;
   size_t cut_off_exchanges = 0, skipped_exchanges = 0;
   std::vector<std::pair<std::string, size_t>> unlinked_inputs;       // flow name, exchanges
   std::vector<std::pair<std::string, size_t>> unmatched_elementary;  // "name (compartment)"
@@ -65,9 +80,10 @@ JsonldImport ConvertJsonld(const olca::Dataset& dataset, const Inventory& existi
                            const JsonldOptions& options, const std::string& archive);
 
 // Reads `path` (zip or directory) and imports it into `store` in one
-// transaction, after validating it together with the stored inventory.
-// Throws InputError (listing the problems, each naming its file) or
-// StoreError; the store is then unchanged.
+// transaction, after validating it together with the stored inventory, and
+// records the addition (database.h). Throws InputError (listing the
+// problems, each naming its file) or StoreError; the store is then
+// unchanged.
 JsonldSummary ImportJsonld(const std::string& path, Store& store, const JsonldOptions& options);
 
 // The summary as text for the terminal; lists show their `top` entries.

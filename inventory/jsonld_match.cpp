@@ -57,22 +57,9 @@ std::string Synonym(const std::string& name, const std::string& compartment) {
       {"octafluorocyclobutane", "c_c4f8"},
   };
   std::string n = NormalName(name);
-  if (compartment == "air") {
-    auto it = kAir.find(n);
-    return it != kAir.end() ? it->second : "";
-  }
-  if (compartment == "resource" && n.rfind("energy, ", 0) == 0) {
-    static const std::vector<std::pair<const char*, const char*>> kCarriers = {
-        {"uranium", "energy_nuclear"}, {"coal", "energy_fossil"},     {"oil", "energy_fossil"},
-        {"gas", "energy_fossil"},      {"peat", "energy_fossil"},     {"lignite", "energy_fossil"},
-        {"hydro", "energy_renewable"}, {"wind", "energy_renewable"},
-        {"solar", "energy_renewable"}, {"biomass", "energy_renewable"},
-        {"geothermal", "energy_renewable"}};
-    for (const auto& [word, id] : kCarriers) {
-      if (n.find(word) != std::string::npos) return id;
-    }
-  }
-  return "";
+  if (compartment != "air") return "";
+  auto it = kAir.find(n);
+  return it != kAir.end() ? it->second : "";
 }
 
 bool Fits(const Flow& flow, const std::string& unit) {
@@ -92,7 +79,7 @@ std::string NormalizeCas(const std::string& cas) {
   return m[1];
 }
 
-void CompartmentOf(const std::vector<std::string>& path, std::string* compartment,
+bool CompartmentOf(const std::vector<std::string>& path, std::string* compartment,
                    std::string* subcompartment) {
   compartment->clear();
   subcompartment->clear();
@@ -117,19 +104,27 @@ void CompartmentOf(const std::vector<std::string>& path, std::string* compartmen
       if (i + 1 < path.size()) *subcompartment = path[i + 1];
     }
   }
-  if (compartment->empty()) *compartment = "resource";
+  if (!compartment->empty()) return true;
+  *compartment = "resource";
+  return false;
 }
 
-const Flow* ElementaryMatcher::Match(const std::string& name, const std::string& cas,
-                                     const std::string& compartment,
-                                     const std::string& unit) const {
+std::optional<FlowMatch> ElementaryMatcher::Match(const std::string& name,
+                                                  const std::string& cas,
+                                                  const std::string& compartment,
+                                                  const std::string& unit) const {
   std::string id = Synonym(name, compartment);
   if (!id.empty()) {
     const Flow* flow = existing_.FindFlow(id);
-    if (flow && flow->kind == FlowKind::kElementary && Fits(*flow, unit)) return flow;
+    if (flow && flow->kind == FlowKind::kElementary && Fits(*flow, unit)) {
+      return FlowMatch{flow, ConversionFactor(unit, flow->unit), "name", ""};
+    }
+  }
+  if (compartment == "resource") {
+    if (auto m = MatchResource(name, unit, existing_)) return m;
   }
   std::string number = NormalizeCas(cas);
-  if (number.empty()) return nullptr;
+  if (number.empty()) return std::nullopt;
   std::vector<const Flow*> candidates;
   for (const Flow& f : existing_.flows) {
     if (f.kind == FlowKind::kElementary && f.cas == number && f.compartment == compartment &&
@@ -137,13 +132,16 @@ const Flow* ElementaryMatcher::Match(const std::string& name, const std::string&
       candidates.push_back(&f);
     }
   }
-  if (candidates.size() == 1) return candidates[0];
-  std::string n = Lower(name);
-  bool biogenic = n.find("biogenic") != std::string::npos || n.find("non-fossil") != std::string::npos;
-  for (const Flow* f : candidates) {
-    if (f->subcompartment == (biogenic ? "biogenic" : "fossil")) return f;
+  const Flow* found = candidates.size() == 1 ? candidates[0] : nullptr;
+  if (!found) {
+    std::string n = Lower(name);
+    bool biogenic = n.find("biogenic") != std::string::npos || n.find("non-fossil") != std::string::npos;
+    for (const Flow* f : candidates) {
+      if (f->subcompartment == (biogenic ? "biogenic" : "fossil")) found = f;
+    }
   }
-  return nullptr;
+  if (!found) return std::nullopt;
+  return FlowMatch{found, ConversionFactor(unit, found->unit), "CAS " + number, ""};
 }
 
 }  // namespace gpulca

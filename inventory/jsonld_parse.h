@@ -1,6 +1,13 @@
 // The openLCA JSON-LD (olca-schema) objects gpulca reads, as plain structs,
 // and the parser from an archive into them (nlohmann::json inside). Only
 // the fields the import uses are kept. Every object remembers its file.
+//
+// Both versions of the schema are read: v1 (openLCA 1.x: "input",
+// "quantitativeReference", "avoidedProduct", "referenceFlowProperty",
+// "referenceUnit", "pedigreeUncertainty", categories as objects of their
+// own) and v2 (openLCA 2: "isInput", "isQuantitativeReference",
+// "isAvoidedProduct", "isRefFlowProperty", "isRefUnit", "dqEntry",
+// categories as "a/b/c" paths). "@type" keys are ignored.
 #pragma once
 
 #include <map>
@@ -35,12 +42,16 @@ struct FlowPropertyFactor {
 
 struct Flow {
   std::string id, name, type, category, cas, file;
+  // The category names from the root ("Elementary flows/Emission to air/
+  // unspecified"): v2 gives the path, v1 a category id resolved after parsing.
+  std::vector<std::string> category_path;
   std::vector<FlowPropertyFactor> properties;
 };
 
+// An uncertainty distribution as written; absent numbers stay empty.
 struct Uncertainty {
   std::string type;  // LOG_NORMAL_DISTRIBUTION, NORMAL_DISTRIBUTION, ...
-  double geom_sd = 1, sd = 0, min = 0, max = 0, mode = 0;
+  std::optional<double> geom_sd, sd, min, max, mode;
 };
 
 struct Exchange {
@@ -49,6 +60,8 @@ struct Exchange {
   bool input = false, reference = false, avoided = false;
   double amount = 0;
   std::optional<Uncertainty> uncertainty;
+  std::string dq_entry;                   // pedigree scores, "(2;4;2;3;1)"
+  std::optional<double> base_uncertainty;  // its basic uncertainty factor
 };
 
 struct Process {
@@ -81,6 +94,7 @@ struct Dataset {
   std::map<std::string, Category> categories;
   std::map<std::string, Location> locations;
   size_t actors = 0;
+  int schema = 1;  // 2 when any object used the openLCA 2 keys
 
   // "Elementary Flows/air/unspecified": the category names from the root.
   std::vector<std::string> CategoryPath(const std::string& id) const;
@@ -88,7 +102,7 @@ struct Dataset {
 
 // Parses every JSON file of the known folders. Throws InputError naming the
 // archive and the file (and what is wrong) for a file that is not JSON or
-// lacks a required field.
+// lacks a required field. Flows' category paths are resolved.
 Dataset ParseDataset(const JsonldArchive& archive);
 
 }  // namespace gpulca::olca

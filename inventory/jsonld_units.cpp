@@ -12,7 +12,7 @@ namespace gpulca {
 std::optional<std::string> GpulcaUnitName(const std::string& olca_unit) {
   static const std::map<std::string, std::string> kRenamed = {
       {"l", "L"},     {"ml", "mL"},    {"Item(s)", "item"}, {"Items", "item"},
-      {"a", "yr"},    {"dm3", "L"},    {"cm3", "mL"}};
+      {"a", "yr"},    {"dm3", "L"},    {"cm3", "mL"},     {"m2*a", "m2*yr"}};
   auto it = kRenamed.find(olca_unit);
   if (it != kRenamed.end()) return it->second;
   if (FindUnit(olca_unit)) return olca_unit;

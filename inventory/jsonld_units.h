@@ -12,7 +12,8 @@
 namespace gpulca {
 
 // The gpulca unit for an openLCA unit name ("l" -> "L", "Item(s)" -> "item",
-// "a" -> "yr"), or nullopt when gpulca's registry has none ("kBq", "m2*a").
+// "a" -> "yr", "m2*a" -> "m2*yr"), or nullopt when gpulca's registry has
+// none (currencies such as "EUR 2000").
 std::optional<std::string> GpulcaUnitName(const std::string& olca_unit);
 
 class JsonldUnits {

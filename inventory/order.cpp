@@ -62,7 +62,7 @@ void CheckDeclared(DeclaredFootprint& d, long quantity, TableReader& r) {
 }
 
 std::optional<DeclaredFootprint> ReadDeclared(TableReader& line, long quantity,
-                                              const std::string& dir, PactReader pact) {
+                                              const std::string& dir) {
   if (!line.Has("declared")) return std::nullopt;
   const toml::value& v = line.At("declared");
   if (!v.is_table()) {
@@ -75,13 +75,9 @@ std::optional<DeclaredFootprint> ReadDeclared(TableReader& line, long quantity,
   if (r.Has("pact")) {
     std::string file = r.String("pact", true);
     r.Finish();
-    if (!pact) {
-      r.Problem("a PACT declaration cannot be read here");
-      return std::nullopt;
-    }
     fs::path path = fs::path(file).is_absolute() ? fs::path(file) : fs::path(dir) / file;
     try {
-      d = pact(path.string());
+      d = FromPact(ReadPactFootprint(path.string()));
     } catch (const Error& e) {
       line.problems().push_back({d.origin, fmt::format("declared: {}", e.what())});
       return std::nullopt;
@@ -104,7 +100,7 @@ std::optional<DeclaredFootprint> ReadDeclared(TableReader& line, long quantity,
 }
 
 OrderLine ReadLine(const toml::value& v, const std::string& file, const std::string& dir,
-                   PactReader pact, std::vector<Diagnostic>& problems) {
+                   std::vector<Diagnostic>& problems) {
   TableReader r(v, file, "line", problems);
   OrderLine line;
   line.origin = r.Has("product") ? r.OriginOf("product") : r.origin();
@@ -122,7 +118,7 @@ OrderLine ReadLine(const toml::value& v, const std::string& file, const std::str
   if (!line.transport.empty() && !OneOf(line.transport, {"air", "sea"})) {
     r.ProblemAt("transport", fmt::format("transport '{}' is not 'air' or 'sea'", line.transport));
   }
-  line.declared = ReadDeclared(r, line.quantity, dir, pact);
+  line.declared = ReadDeclared(r, line.quantity, dir);
   r.Finish();
   return line;
 }
@@ -133,7 +129,7 @@ std::optional<double> Positive(TableReader& r, const std::string& key) {
   return v;
 }
 
-PurchaseOrder ReadOrder(const toml::value& doc, const std::string& file, PactReader pact,
+PurchaseOrder ReadOrder(const toml::value& doc, const std::string& file,
                         std::vector<Diagnostic>& problems) {
   PurchaseOrder o;
   o.file = file;
@@ -165,7 +161,7 @@ PurchaseOrder ReadOrder(const toml::value& doc, const std::string& file, PactRea
     r.Finish();
   }
   for (const toml::value* line : top.Tables("line")) {
-    o.lines.push_back(ReadLine(*line, file, dir, pact, problems));
+    o.lines.push_back(ReadLine(*line, file, dir, problems));
   }
   if (o.lines.empty() && problems.empty()) top.Problem("an order needs at least one [[line]]");
   if (top.Has("audit")) {
@@ -216,13 +212,30 @@ json DeclaredJson(const DeclaredFootprint& d) {
 
 }  // namespace
 
-PurchaseOrder ParseOrder(const std::string& text, const std::string& name, PactReader pact) {
+DeclaredFootprint FromPact(const PactFootprint& pact) {
+  DeclaredFootprint d;
+  d.value = pact.per_product;
+  d.unit = "kg CO2e";
+  d.per = "unit";
+  d.boundary = "cradle-to-gate";
+  std::string standards;
+  for (const std::string& s : pact.standards) standards += (standards.empty() ? "" : ", ") + s;
+  d.standard = standards.empty() ? fmt::format("PACT {}", pact.spec_version)
+                                 : fmt::format("PACT {} ({})", pact.spec_version, standards);
+  d.source = pact.source;
+  if (!pact.reference_period_start.empty()) {
+    d.reference_period = pact.reference_period_start + "/" + pact.reference_period_end;
+  }
+  return d;
+}
+
+PurchaseOrder ParseOrder(const std::string& text, const std::string& name) {
   std::vector<Diagnostic> problems;
   PurchaseOrder order;
   try {
     std::istringstream in(text);
     toml::value doc = toml::parse(in, name);
-    order = ReadOrder(doc, name, pact, problems);
+    order = ReadOrder(doc, name, problems);
   } catch (const toml::exception& e) {
     problems.push_back(SyntaxProblem(e.what(), name));
   } catch (const std::out_of_range& e) {  // a sub-table that is not a table
@@ -235,12 +248,12 @@ PurchaseOrder ParseOrder(const std::string& text, const std::string& name, PactR
   return order;
 }
 
-PurchaseOrder LoadOrder(const std::string& path, PactReader pact) {
+PurchaseOrder LoadOrder(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(fmt::format("{}: the order file cannot be read", path));
   std::stringstream text;
   text << in.rdbuf();
-  return ParseOrder(text.str(), path, pact);
+  return ParseOrder(text.str(), path);
 }
 
 std::string CanonicalOrderJson(const PurchaseOrder& o) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "inventory/model.h"
+#include "inventory/pact_footprint.h"
 
 namespace gpulca {
 
@@ -58,22 +59,23 @@ struct PurchaseOrder {
   std::string file;                       // the order file, for messages
 };
 
-// A reader of a supplier's PACT ProductFootprint file into a declaration;
-// supplied by the caller (the PACT format is read outside this module).
-// Throws InputError naming the file on a bad file.
-using PactReader = DeclaredFootprint (*)(const std::string& path);
-
 // Reads an order file. Every problem (malformed TOML, a missing or mistyped
 // key, an unknown key, a quantity that is not a positive whole number, an
 // unknown transport, boundary or unit, a PACT file that cannot be read) is
 // collected and thrown together as one InputError, each as file:line: why.
-// A `declared = { pact = "FILE" }` is read with `pact` (relative to the order
-// file's directory); a null `pact` makes such a line an error.
-PurchaseOrder LoadOrder(const std::string& path, PactReader pact = nullptr);
+// A `declared = { pact = "FILE" }` is a supplier's PACT ProductFootprint
+// (inventory/pact_footprint.h), relative to the order file's directory: its
+// PCF per product, cradle to gate, with the standards it names.
+PurchaseOrder LoadOrder(const std::string& path);
 
-// The same from text (tests); `name` stands for the file in messages.
-PurchaseOrder ParseOrder(const std::string& text, const std::string& name,
-                         PactReader pact = nullptr);
+// The same from text (tests); `name` stands for the file in messages, and
+// its directory is where PACT files are looked for.
+PurchaseOrder ParseOrder(const std::string& text, const std::string& name);
+
+// A PACT footprint as a declaration: per product (pcf excluding biogenic
+// times the declared units in one product), cradle to gate as PACT defines a
+// PCF, its standards joined, its reference period start/end.
+DeclaredFootprint FromPact(const PactFootprint& pact);
 
 // The canonical JSON of an order: sorted keys, no whitespace, numbers as
 // written by nlohmann::json (round-trip exact). Origins are not part of it.

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "inventory/error.h"
+#include "inventory/store_hash.h"
 #include "inventory/validate.h"
 
 namespace gpulca {
@@ -272,6 +273,7 @@ void Store::Replace(const Inventory& inventory, const std::map<std::string, std:
     impl_->db->exec("DELETE FROM meta");
     impl_->Insert(inventory);
     impl_->WriteMeta(meta);
+    impl_->WriteMeta({{"content_hash", HashInventoryTables(*impl_->db)}});
     tx.commit();
   } catch (const SQLite::Exception& e) {
     throw StoreError(fmt::format("{}: nothing was written: {}", impl_->path, e.what()));
@@ -283,6 +285,7 @@ void Store::Add(const Inventory& inventory, const std::map<std::string, std::str
     SQLite::Transaction tx(*impl_->db);
     impl_->Insert(inventory);
     impl_->WriteMeta(meta);
+    impl_->WriteMeta({{"content_hash", HashInventoryTables(*impl_->db)}});
     tx.commit();
   } catch (const SQLite::Exception& e) {
     throw StoreError(fmt::format("{}: nothing was written: {}", impl_->path, e.what()));
@@ -411,6 +414,14 @@ Inventory Store::Read() const {
   Normalize(inv, problems);
   if (!problems.empty()) throw StoreError(impl_->path + ": " + JoinDiagnostics(problems));
   return inv;
+}
+
+std::string Store::ContentHash() const {
+  try {
+    return HashInventoryTables(*impl_->db);
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(fmt::format("{}: cannot hash the inventory: {}", impl_->path, e.what()));
+  }
 }
 
 std::string Store::Meta(const std::string& key) const {

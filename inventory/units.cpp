@@ -17,6 +17,9 @@ const char* ToString(Dimension dimension) {
     case Dimension::kCount: return "count";
     case Dimension::kTime: return "time";
     case Dimension::kPower: return "power";
+    case Dimension::kActivity: return "radioactivity";
+    case Dimension::kAreaTime: return "area*time";
+    case Dimension::kPersonTransport: return "person transport";
   }
   return "?";
 }
@@ -41,6 +44,9 @@ const std::vector<Unit>& AllUnits() {
       {"s", D::kTime, 1.0 / 3600}, {"min", D::kTime, 1.0 / 60}, {"h", D::kTime, 1.0},
       {"d", D::kTime, 24.0},      {"yr", D::kTime, 8760.0},
       {"W", D::kPower, 1.0},      {"kW", D::kPower, 1e3},       {"MW", D::kPower, 1e6},
+      {"Bq", D::kActivity, 1e-3}, {"kBq", D::kActivity, 1.0},   {"MBq", D::kActivity, 1e3},
+      {"m2*yr", D::kAreaTime, 1.0},
+      {"p*km", D::kPersonTransport, 1.0},
   };
   return units;
 }

@@ -7,7 +7,11 @@
 
 namespace gpulca {
 
-enum class Dimension { kMass, kEnergy, kVolume, kArea, kLength, kFreight, kCount, kTime, kPower };
+enum class Dimension { kMass, kEnergy, kVolume, kArea, kLength, kFreight, kCount, kTime, kPower,
+                       kActivity,         // radioactivity (Bq)
+                       kAreaTime,         // land occupation (m2 * yr)
+                       kPersonTransport   // passenger transport (person * km)
+};
 const char* ToString(Dimension dimension);
 
 struct Unit {

@@ -1,0 +1,22 @@
+// A fleet assessment as tables for a spreadsheet (table.h); every impact
+// is a column whose header carries its unit:
+//   "Fleet"      rows: embodied (all units shipped), operational per year,
+//                electricity per year (kWh), units, for the year and the
+//                previous one when assessed;
+//   "Products"   one row per product: vendor, name, units, embodied,
+//                operational per year, electricity per year;
+//   "By stage"   the year's embodied impacts by life-cycle stage;
+//   "By vendor"  the year's embodied impacts by vendor.
+// A pure function of the assessment.
+#pragma once
+
+#include <vector>
+
+#include "lca/fleet.h"
+#include "reports/table.h"
+
+namespace gpulca::reports {
+
+std::vector<Table> FleetAssessmentTables(const lca::FleetAssessment& fleet);
+
+}  // namespace gpulca::reports

@@ -1,0 +1,20 @@
+// Tables as an Excel workbook (.xlsx, libxlsxwriter inside): one sheet per
+// table in the given order, the header row bold and frozen, numbers written
+// as numbers (16 significant digits, Excel's precision), text as text,
+// empty cells left empty. A number that is not finite is written as the
+// text "n/a".
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "reports/table.h"
+
+namespace gpulca::reports {
+
+// Writes `tables` to `path`. Throws UsageError for a sheet name Excel
+// refuses or given twice (naming it), and Error when the file cannot be
+// written (naming the path and why). A failed write leaves no file behind.
+void WriteXlsx(const std::vector<Table>& tables, const std::string& path);
+
+}  // namespace gpulca::reports

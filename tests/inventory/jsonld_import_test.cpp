@@ -1,0 +1,238 @@
+// The openLCA JSON-LD import on a small export written by the test
+// (jsonld_fixture.h), in both schema versions: unit conversion, default
+// providers and linking by product, uncertainty, resource matching, the
+// summary, hand-worked results, and a broken entry that changes nothing.
+#include "inventory/jsonld_import.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "inventory/database.h"
+#include "inventory/error.h"
+#include "inventory/parameters.h"
+#include "inventory/pedigree.h"
+#include "inventory/store.h"
+#include "lca/calculation.h"
+#include "tests/inventory/jsonld_fixture.h"
+#include "tests/test_support.h"
+
+using namespace gpulca;
+
+namespace {
+
+struct Imported {
+  test::TempDir dir;
+  std::string db, zip;
+  JsonldSummary summary;
+  Inventory inv;
+};
+
+// The fixture of `schema`, imported with prefix "fix" into a database built
+// from kJsonldBase.
+std::unique_ptr<Imported> Import(int schema) {
+  auto out = std::make_unique<Imported>();
+  out->dir.Write("base/base.toml", test::kJsonldBase);
+  out->db = (out->dir.path() / "x.db").string();
+  BuildDatabase(out->db, {(out->dir.path() / "base").string()}, "files");
+  out->zip = (out->dir.path() / "fixture.zip").string();
+  test::WriteZip(out->zip, test::JsonldFixture(schema));
+  Store store(out->db, false);
+  JsonldOptions options;
+  options.prefix = "fix";
+  out->summary = ImportJsonld(out->zip, store, options);
+  out->inv = store.Read();
+  return out;
+}
+
+const Exchange& Find(const Process& p, const std::string& flow) {
+  for (const Exchange& x : p.exchanges) {
+    if (x.flow == flow) return x;
+  }
+  FAIL("process " << p.id << " has no exchange of " << flow);
+  throw;
+}
+
+double Impact(const Inventory& inv, const std::string& demand, const std::string& impact) {
+  ParameterSet parameters(inv);
+  lca::LcaResult r = lca::Calculate(lca::BuildMatrices(inv, parameters, demand, 1.0, {}));
+  int k = r.ImpactIndex(impact);
+  REQUIRE(k >= 0);
+  return r.impacts[k];
+}
+
+// m3 of natural gas -> MJ: EIA's 1,036 Btu per cubic foot.
+const double kGasMjPerM3 = 1036 * 1055.05585262 / 0.028316846592 / 1e6;
+
+}  // namespace
+
+TEST_CASE("a JSON-LD export imports the same from either schema version", "[jsonld]") {
+  for (int schema : {1, 2}) {
+    INFO("olca-schema v" << schema);
+    auto imported = Import(schema);
+    const JsonldSummary& s = imported->summary;
+    const Inventory& inv = imported->inv;
+    CHECK(s.schema == schema);
+    CHECK(s.processes_read == 3);
+    CHECK(s.flows_read == 9);
+    CHECK(s.processes == 3);
+    CHECK(s.matched_flows == 4);  // CO2, methane, natural gas, copper
+    CHECK(s.flows == 5);          // four products and the river water
+    CHECK(s.exchanges == 10);     // the secret sauce is cut off
+    CHECK(s.cut_off_exchanges == 1);
+    REQUIRE(s.unlinked_inputs.size() == 1);
+    CHECK(s.unlinked_inputs[0].first == "Secret sauce");
+    CHECK(s.water_withdrawal_exchanges == 1);
+    REQUIRE(s.conversions.size() == 1);
+    CHECK_THAT(s.conversions[0].first, Catch::Contains("Gas, natural, in ground -> energy_fossil") &&
+                                           Catch::Contains("38.6 MJ/m3"));
+
+    // Readable ids; the UUID stays in the origin.
+    const Process* grid = inv.FindProcess("fix.electricity-at-grid");
+    const Process* steel = inv.FindProcess("fix.steel-at-mill");
+    const Process* widget = inv.FindProcess("fix.widget-assembly");
+    REQUIRE(grid);
+    REQUIRE(steel);
+    REQUIRE(widget);
+    CHECK_THAT(grid->origin.file, Catch::Contains("processes/00000000-0000-4000-8000-000000000101.json"));
+
+    // Unit groups: 1 kWh of electricity is kept as 3.6 MJ, 1 t of steel as 1,000 kg.
+    CHECK(inv.FindFlow("fix.electricity-at-grid")->unit == "MJ");
+    CHECK(grid->product_amount == Approx(3.6));
+    CHECK(steel->product_amount == Approx(1000));
+    const Exchange& power = Find(*steel, "fix.electricity-at-grid");
+    CHECK(*power.amount == Approx(1800));             // 500 kWh
+    CHECK(power.provider == "fix.electricity-at-grid");  // the default provider
+    CHECK(Find(*widget, "fix.steel").provider.empty());  // linked by product
+
+    // Resource flows in gpulca's own flows: 0.1 m3 of gas at 38.6 MJ/m3.
+    const Exchange& gas = Find(*grid, "energy_fossil");
+    CHECK(*gas.amount == Approx(0.1 * kGasMjPerM3));
+    CHECK_THAT(gas.comment, Catch::Contains("0.1 m3 of 'Gas, natural, in ground'") &&
+                                Catch::Contains("source fix.hv-eia-gas"));
+    CHECK(inv.FindSource("fix.hv-eia-gas"));
+    CHECK(*Find(*steel, "copper_ore_cu").amount == Approx(2));
+    CHECK(inv.FindFlow("fix.water-river")->compartment == "resource");
+
+    // Uncertainty: a lognormal, a pedigree with its basic uncertainty, a
+    // reversed triangle swapped, a triangle whose mode is not the amount,
+    // and a geomSd of 0 that means none.
+    const Exchange& co2 = Find(*grid, "co2_fossil");
+    CHECK(co2.uncertainty.kind == Uncertainty::Kind::kLognormal);
+    CHECK(co2.uncertainty.gsd == Approx(1.2));
+    REQUIRE(gas.pedigree);
+    CHECK(*gas.pedigree == std::array<int, 5>{2, 3, 1, 1, 1});
+    CHECK(gas.uncertainty.gsd == Approx(std::sqrt(1.05)));
+    // The sampled spread: sqrt(exp(sqrt(ln(1.05)^2 + ln(1.05)^2 + ln(1.05)^2))),
+    // reliability 2 -> 1.05, completeness 3 -> 1.05 (pedigree.cpp), basic 1.05.
+    double sigma = std::sqrt(3 * std::pow(std::log(1.05), 2));
+    CHECK(EffectiveUncertainty(gas).gsd == Approx(std::sqrt(std::exp(sigma))));
+    const Exchange& steel_co2 = Find(*steel, "co2_fossil");
+    CHECK(steel_co2.uncertainty.kind == Uncertainty::Kind::kTriangular);
+    CHECK(steel_co2.uncertainty.min == Approx(1600));
+    CHECK(steel_co2.uncertainty.max == Approx(2000));
+    CHECK(Find(*steel, "ch4_fossil").uncertainty.min == Approx(0.5));
+    CHECK_FALSE(Find(*widget, "co2_fossil").uncertainty.IsSet());
+    CHECK(s.uncertainty.lognormal == 1);
+    CHECK(s.uncertainty.triangular == 2);
+    CHECK(s.uncertainty.pedigree == 1);
+    CHECK(s.uncertainty.pedigree_with_base == 1);
+    CHECK(s.uncertainty.none == 1);
+    CHECK(s.uncertainty.swapped == 1);
+    CHECK(s.uncertainty.mode_differs == 1);
+    CHECK(s.uncertainty.Dropped() == 0);
+
+    // By hand, per widget: 0.1 kg CO2 direct; 2 kg steel at 1.8 kg CO2 +
+    // 0.001 kg CH4 x 29.8 + 0.5 kWh x 0.5 kg CO2 per kg; 1 kWh x 0.5 kg CO2.
+    CHECK(Impact(inv, "fix.widget-assembly", "gwp100") ==
+          Approx(0.1 + 2 * (1.8 + 0.001 * 29.8 + 0.5 * 0.5) + 0.5));
+    // 2 kWh in all, each with 0.1 m3 of gas.
+    CHECK(Impact(inv, "fix.widget-assembly", "energy") == Approx(2 * 0.1 * kGasMjPerM3));
+    CHECK(Impact(inv, "fix.widget-assembly", "adp") == Approx(2 * 0.002 * 0.0013659227538));
+    CHECK(Impact(inv, "fix.widget-assembly", "water") == 0.0);  // a withdrawal is not consumption
+
+    Store store(imported->db, false);
+    CHECK(store.Meta("origin") == "files+import");
+    CHECK(store.ContentHash() == store.Meta("content_hash"));
+    auto additions = RecordedAdditions(imported->db);
+    REQUIRE(additions.size() == 1);
+    CHECK(additions[0].Command() == "gpulca import jsonld '" + imported->zip + "' --prefix fix");
+  }
+}
+
+TEST_CASE("both schema versions give the same stored inventory", "[jsonld]") {
+  auto v1 = Import(1);
+  auto v2 = Import(2);
+  CHECK(Store(v1->db, false).ContentHash() == Store(v2->db, false).ContentHash());
+}
+
+TEST_CASE("a broken entry names itself and leaves the database byte for byte", "[jsonld]") {
+  test::TempDir dir;
+  dir.Write("base/base.toml", test::kJsonldBase);
+  std::string db = (dir.path() / "x.db").string();
+  BuildDatabase(db, {(dir.path() / "base").string()}, "files");
+  const std::string before = test::ReadAll(db);
+  JsonldOptions options;
+  options.prefix = "fix";
+  const std::string steel = "processes/00000000-0000-4000-8000-000000000102.json";
+
+  struct Case {
+    const char* what;
+    std::function<void(std::map<std::string, std::string>&)> damage;
+    std::vector<std::string> message;
+  };
+  std::vector<Case> cases = {
+      {"not JSON", [&](auto& f) { f[steel] = "{\"@id\": \"x\", "; },
+       {steel, "parse error"}},
+      {"an exchange without an amount",
+       [&](auto& f) {
+         auto at = f[steel].find("\"amount\": 500");
+         f[steel].replace(at, 13, "\"amountX\": 500");
+       },
+       {steel, "no amount", "Electricity, at grid"}},
+      {"an exchange of a flow the export lacks",
+       [&](auto& f) { f.erase("flows/00000000-0000-4000-8000-000000000008.json"); },
+       {steel, "Steel, at mill", "which the export does not hold"}},
+      {"a unit not in the flow's unit group",
+       [&](auto& f) {
+         auto at = f[steel].find("g-energy-kWh");
+         f[steel].replace(at, 12, "g-energy-BTU");
+         at = f[steel].find("\"name\": \"kWh\"");
+         f[steel].replace(at, 13, "\"name\": \"BTU\"");
+       },
+       {steel, "unit 'BTU' is not in unit group 'Units of energy'"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    auto files = test::JsonldFixture(1);
+    c.damage(files);
+    std::string zip = (dir.path() / "broken.zip").string();
+    test::WriteZip(zip, files);
+    {
+      Store store(db, false);
+      try {
+        ImportJsonld(zip, store, options);
+        FAIL("the import should have failed");
+      } catch (const InputError& e) {
+        std::string message = e.what();
+        INFO(message);
+        for (const std::string& part : c.message) CHECK(message.find(part) != std::string::npos);
+      }
+    }
+    CHECK(test::ReadAll(db) == before);
+  }
+
+  // The same export twice: the second import collides and writes nothing.
+  std::string zip = (dir.path() / "good.zip").string();
+  test::WriteZip(zip, test::JsonldFixture(2));
+  {
+    Store store(db, false);
+    ImportJsonld(zip, store, options);
+  }
+  const std::string once = test::ReadAll(db);
+  {
+    Store store(db, false);
+    CHECK_THROWS_WITH(ImportJsonld(zip, store, options), Catch::Contains("fix.steel-at-mill"));
+  }
+  CHECK(test::ReadAll(db) == once);
+}

@@ -226,22 +226,23 @@ std::string RenderSankey(const SankeyChart& c) {
   const size_t label_chars = columns > 1 ? static_cast<size_t>(std::max(8.0, (step - node_w - 8) / 6.2))
                                          : 60;
   for (int i = 0; i < n; ++i) {
+    // Labels to the right of their node; the root's in the margin kept for it.
     const bool root = i == c.root;
-    double tx = root ? x[i] - 4 : x[i] + node_w + 4;
+    double tx = x[i] + node_w + 4;
     out += fmt::format(
         "<g class=\"node\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\">"
         "<title>{}: {} {}</title></rect>"
         "<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"{}\">{}</text></g>\n",
         N(x[i]), N(y[i]), N(node_w), N(h[i]), c.nodes[i].value < 0 ? "#2ca02c" : "#444",
         EscapeXml(c.nodes[i].label), V(c.nodes[i].value), EscapeXml(c.unit), N(tx),
-        N(y[i] + std::min(h[i] / 2, 10.0) + 3.5), root ? "end" : "start",
-        EscapeXml(Clip(c.nodes[i].label, root ? 40 : label_chars)));
+        N(y[i] + std::min(h[i] / 2, 10.0) + 3.5), "start",
+        EscapeXml(Clip(c.nodes[i].label, root ? 26 : label_chars)));
   }
   return out + "</g>\n</svg>\n";
 }
 
 std::string RenderDonut(const DonutChart& c) {
-  const double width = 620, cx = 130, cy = 120, r = 90, ring = 36;
+  const double width = 820, cx = 130, cy = 120, r = 90, ring = 36;
   const double height = std::max(250.0, 40 + 24.0 * static_cast<double>(c.parts.size()));
   std::string out = Open(c.id, c.title, width, height);
   double sum = 0;

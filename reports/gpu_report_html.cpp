@@ -9,6 +9,7 @@
 #include "lca/upstream_tree.h"
 #include "reports/gpu_report_sections.h"
 #include "reports/ranking.h"
+#include "reports/html_page.h"
 #include "reports/svg_charts.h"
 #include "reports/text_table.h"
 
@@ -24,59 +25,6 @@ std::string Esc(const std::string& text) { return EscapeXml(text); }
 std::string Num(double v) { return FormatNumber(v); }
 std::string Pct(double share) { return FormatPercent(share); }
 
-constexpr const char* kStyle = R"css(
-:root { --ink: #1d232a; --muted: #5b6570; --rule: #d8dde3; --band: #f4f6f8; --accent: #1f77b4; }
-* { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 1160px; padding: 24px 28px 48px; color: var(--ink);
-       font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
-h1 { font-size: 26px; margin: 0 0 4px; }
-h2 { font-size: 19px; margin: 34px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--rule); }
-h3 { font-size: 15px; margin: 18px 0 6px; }
-.sub, .note, footer { color: var(--muted); }
-code, .id { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12.5px; }
-table { border-collapse: collapse; margin: 6px 0 12px; }
-th, td { padding: 4px 10px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
-thead th { background: var(--band); font-weight: 600; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0 4px; }
-.card { flex: 1 1 190px; border: 1px solid var(--rule); border-radius: 6px; padding: 10px 14px; background: var(--band); }
-.card .v { font-size: 22px; font-weight: 700; }
-.card .k { color: var(--muted); font-size: 12px; }
-svg.chart { display: block; max-width: 100%; height: auto; margin: 8px 0 12px; }
-.tree td:first-child { white-space: nowrap; }
-.tree .bar { display: inline-block; height: 9px; background: var(--accent); opacity: .55; vertical-align: middle; }
-ul.sources li { margin-bottom: 4px; }
-footer { margin-top: 40px; font-size: 12px; border-top: 1px solid var(--rule); padding-top: 8px; }
-@media print {
-  body { max-width: none; padding: 0; font-size: 10pt; }
-  h2 { break-after: avoid; }
-  section, table, svg.chart, .card { break-inside: avoid; }
-  .cards .card { background: none; }
-  a { color: inherit; text-decoration: none; }
-  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 8pt; }
-}
-)css";
-
-std::string Table(const std::vector<std::string>& head, const std::vector<bool>& numeric,
-                  const std::vector<std::vector<std::string>>& rows, const char* cls = "") {
-  std::string out = fmt::format("<table class=\"{}\"><thead><tr>", cls);
-  for (size_t i = 0; i < head.size(); ++i) {
-    out += fmt::format("<th{}>{}</th>", numeric[i] ? " class=\"num\"" : "", head[i]);
-  }
-  out += "</tr></thead><tbody>\n";
-  for (const auto& row : rows) {
-    out += "<tr>";
-    for (size_t i = 0; i < row.size(); ++i) {
-      if (i == 0) {
-        out += fmt::format("<th scope=\"row\">{}</th>", row[i]);
-      } else {
-        out += fmt::format("<td{}>{}</td>", numeric[i] ? " class=\"num\"" : "", row[i]);
-      }
-    }
-    out += "</tr>\n";
-  }
-  return out + "</tbody></table>\n";
-}
 
 std::string Id(const std::string& id) { return fmt::format("<span class=\"id\">{}</span>", Esc(id)); }
 
@@ -96,7 +44,7 @@ std::string Assumptions(const GpuSections& s) {
     rows.push_back({Esc(row.label), row.value ? Num(*row.value) : Esc(row.text), Esc(row.unit),
                     fmt::format("<code>{}</code>", Esc(row.key))});
   }
-  return out + Table({"assumption", "value", "unit", "parameter"}, {false, true, false, false}, rows,
+  return out + HtmlTable({"assumption", "value", "unit", "parameter"}, {false, true, false, false}, rows,
                      "assumptions");
 }
 
@@ -119,7 +67,7 @@ std::string Impacts(const GpuSections& s) {
     rows.push_back({Esc(row.id), Num(row.total), Esc(row.unit), Num(row.embodied),
                     Pct(row.embodied_share)});
   }
-  return out + Table({"impact", "total", "unit", "embodied", "embodied share"},
+  return out + HtmlTable({"impact", "total", "unit", "embodied", "embodied share"},
                      {false, true, false, true, true}, rows, "impacts");
 }
 
@@ -148,7 +96,7 @@ std::string Stages(const GpuSections& s) {
     for (double v : row.values) cells.push_back(Num(v));
     rows.push_back(cells);
   }
-  return out + Table(head, numeric, rows, "stages");
+  return out + HtmlTable(head, numeric, rows, "stages");
 }
 
 std::string UsePhase(const GpuAssessment& a, const GpuSections& s) {
@@ -180,7 +128,7 @@ std::string UsePhase(const GpuAssessment& a, const GpuSections& s) {
     rows.push_back({Esc(row.id), Esc(row.unit), Num(row.use_phase), Num(row.host_share),
                     Num(row.operational), Num(row.operational_per_year), Pct(row.embodied_share)});
   }
-  return out + Table({"impact", "unit", "use phase", "host share", "operational",
+  return out + HtmlTable({"impact", "unit", "use phase", "host share", "operational",
                       "operational per year", "embodied share of total"},
                      {false, false, true, true, true, true, true}, rows, "use-phase");
 }
@@ -191,7 +139,7 @@ std::string Intensities(const GpuSections& s) {
   for (const IntensityRow& row : s.intensities) {
     rows.push_back({Esc(row.id), Esc(row.unit), Num(row.per_gpu_hour), Num(row.per_pflop_hour)});
   }
-  return out + Table({"impact", "unit", "per GPU-hour", "per PFLOP-hour"},
+  return out + HtmlTable({"impact", "unit", "per GPU-hour", "per PFLOP-hour"},
                      {false, false, true, true}, rows, "intensities");
 }
 
@@ -220,7 +168,7 @@ std::string PerQuerySection(const GpuSections& s) {
   for (const PerQueryRow& row : s.per_query.rows) {
     rows.push_back({Esc(row.id), Num(row.value), Esc(row.unit)});
   }
-  return out + Table({"quantity", "per query", "unit"}, {false, true, false}, rows, "per-query");
+  return out + HtmlTable({"quantity", "per query", "unit"}, {false, true, false}, rows, "per-query");
 }
 
 std::string TopProcesses(const GpuSections& s) {
@@ -229,7 +177,7 @@ std::string TopProcesses(const GpuSections& s) {
     rows.push_back({Id(row.id), Esc(row.name), Esc(row.stage), Esc(row.location), Num(row.value),
                     Pct(row.share)});
   }
-  return Table({"process", "name", "stage", "location", Esc(s.headline_unit), "share"},
+  return HtmlTable({"process", "name", "stage", "location", Esc(s.headline_unit), "share"},
                {false, false, false, false, true, true}, rows, "top-processes");
 }
 
@@ -238,7 +186,7 @@ std::string TopFlows(const GpuSections& s) {
   for (const FlowRow& row : s.top_flows) {
     rows.push_back({Id(row.id), Num(row.amount), Esc(row.unit), Num(row.value), Pct(row.share)});
   }
-  return Table({"flow", "amount", "unit", Esc(s.headline_unit), "share"},
+  return HtmlTable({"flow", "amount", "unit", Esc(s.headline_unit), "share"},
                {false, true, false, true, true}, rows, "top-flows");
 }
 
@@ -321,7 +269,7 @@ std::string Credits(const GpuSections& s) {
   for (const CreditRow& row : s.credits.rows) {
     rows.push_back({Esc(row.id), Esc(row.unit), Num(row.credit), Num(row.net), Num(row.gross)});
   }
-  return out + Table({"impact", "unit", "credit", "net total", "total without credits"},
+  return out + HtmlTable({"impact", "unit", "credit", "net total", "total without credits"},
                      {false, false, true, true, true}, rows, "eol-credits");
 }
 
@@ -343,7 +291,7 @@ std::string Quality(const GpuSections& s) {
                     std::to_string(q.exchanges), Pct(row.estimated_share), Pct(row.uncertain_share),
                     ids.empty() ? "(none)" : ids});
   }
-  out += Table({"process", "stage", "location", Esc(s.headline_unit), "exchanges", "estimated",
+  out += HtmlTable({"process", "stage", "location", Esc(s.headline_unit), "exchanges", "estimated",
                 "uncertain", "sources"},
                {false, false, false, true, true, true, true, false}, rows, "quality");
   out += "<h3>Sources cited</h3>\n<ul class=\"sources\">\n";
@@ -360,17 +308,10 @@ std::string Quality(const GpuSections& s) {
 
 std::string RenderGpuHtml(const GpuAssessment& a, const GpuReportOptions& o) {
   const GpuSections s = BuildGpuSections(a, o);
-  std::string out = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<title>{0} — life-cycle assessment (gpulca)</title>\n<style>{1}</style>\n</head>\n<body>\n"
-      "<header><h1>{0}</h1><p class=\"sub\">Life-cycle assessment by gpulca · functional unit: "
-      "{2}</p></header>\n",
-      Esc(s.title), kStyle, Esc(s.demand.functional_unit));
+  std::string out = HtmlPageStart(s.title, "Life-cycle assessment by gpulca · functional unit: " +
+                                               s.demand.functional_unit);
   auto section = [&](const std::string& id, const std::string& heading, const std::string& body) {
-    std::string html_id = id;
-    std::replace(html_id.begin(), html_id.end(), '_', '-');
-    out += fmt::format("<section id=\"{}\">\n<h2>{}</h2>\n{}</section>\n", html_id, Esc(heading), body);
+    out += HtmlSectionElement(id, heading, body);
   };
   section("assumptions", SectionTitle("assumptions"), Assumptions(s));
   section("impacts", fmt::format("{} ({})", SectionTitle("impacts"), s.demand.boundary), Impacts(s));
@@ -385,9 +326,8 @@ std::string RenderGpuHtml(const GpuAssessment& a, const GpuReportOptions& o) {
   section("upstream_tree", SectionTitle("upstream_tree"), Tree(s, o));
   section("eol_credits", SectionTitle("eol_credits"), Credits(s));
   section("data_quality", SectionTitle("data_quality"), Quality(s));
-  out += fmt::format("<footer>gpulca report of <code>{}</code>{}</footer>\n</body>\n</html>\n",
-                     Esc(a.gpu), s.data_hash.empty() ? "" : ", database " + Esc(s.data_hash));
-  return out;
+  return out + HtmlPageEnd(fmt::format("gpulca report of <code>{}</code>{}", Esc(a.gpu),
+                                       s.data_hash.empty() ? "" : ", database " + Esc(s.data_hash)));
 }
 
 }  // namespace gpulca::reports

@@ -19,33 +19,11 @@ namespace {
 
 const char* const kImpacts[] = {"gwp100", "gwp20", "energy", "water", "adp"};
 
-struct Db {
-  test::TempDir dir;
-  std::string args;
-  Db() : args("--db " + (dir.path() / "r.db").string() + " --data " + test::BundledData() + " ") {}
-  test::CommandResult Run(const std::string& command) const { return test::RunGpulca(args + command); }
-  nlohmann::json Json(const std::string& command) const {
-    auto r = Run(command);
-    INFO(command << "\n" << r.out);
-    REQUIRE(r.exit_code == 0);
-    return nlohmann::json::parse(r.out);
-  }
-};
-
-double CsvValue(const std::vector<std::vector<std::string>>& rows, const std::string& section,
-                const std::string& impact, const std::string& key) {
-  for (const auto& row : rows) {
-    if (row.size() == 5 && row[0] == section && row[1] == impact && row[2] == key) return std::stod(row[3]);
-  }
-  FAIL("no CSV row " << section << "," << impact << "," << key);
-  return 0;
-}
-
 }  // namespace
 
 TEST_CASE("report: every format agrees with the others and with calc, for several GPUs",
           "[report][cli][data]") {
-  Db db;
+  test::BundledDb db;
   for (const char* gpu : {"nvidia-h100-sxm5", "amd-mi300x", "intel-gaudi3", "nvidia-l40s"}) {
     INFO(gpu);
     const std::string base = fmt::format("report {} --boundary cradle-to-grave --region US "
@@ -69,8 +47,8 @@ TEST_CASE("report: every format agrees with the others and with calc, for severa
       const double embodied = j["embodied"][k];
       CHECK(grave["impacts"][k]["value"].get<double>() == Approx(total).epsilon(1e-12));
       CHECK(gate["impacts"][k]["value"].get<double>() == Approx(embodied).epsilon(1e-12));
-      CHECK(CsvValue(csv, "impacts", k, "total") == Approx(total).epsilon(1e-12));
-      CHECK(CsvValue(csv, "impacts", k, "embodied") == Approx(embodied).epsilon(1e-12));
+      CHECK(test::CsvValue(csv, "impacts", k, "total") == Approx(total).epsilon(1e-12));
+      CHECK(test::CsvValue(csv, "impacts", k, "embodied") == Approx(embodied).epsilon(1e-12));
       CHECK(md_impacts.find(fmt::format("| {} | {} |", k, FormatNumber(total))) != std::string::npos);
       CHECK(html_impacts.find(fmt::format("<th scope=\"row\">{}</th><td class=\"num\">{}</td>", k,
                                           FormatNumber(total))) != std::string::npos);
@@ -79,13 +57,13 @@ TEST_CASE("report: every format agrees with the others and with calc, for severa
       for (auto& [stage, values] : j["stages"].items()) {
         INFO(stage);
         CHECK(grave["stages"][stage][k].get<double>() == Approx(values[k].get<double>()).margin(1e-12));
-        CHECK(CsvValue(csv, "stages", k, stage) == Approx(values[k].get<double>()).margin(1e-12));
+        CHECK(test::CsvValue(csv, "stages", k, stage) == Approx(values[k].get<double>()).margin(1e-12));
         CHECK(test::MarkdownSection(md, "By stage").find(FormatNumber(values[k].get<double>())) !=
               std::string::npos);
       }
       // Per query: in every format.
       const double per_query = j["per_query"]["impacts"][k]["value"];
-      CHECK(CsvValue(csv, "per_query", k, "value") == Approx(per_query).epsilon(1e-12));
+      CHECK(test::CsvValue(csv, "per_query", k, "value") == Approx(per_query).epsilon(1e-12));
       CHECK(test::MarkdownSection(md, "Per query").find(FormatNumber(per_query)) != std::string::npos);
       CHECK(test::HtmlSection(html, "per_query").find(FormatNumber(per_query)) != std::string::npos);
     }
@@ -99,7 +77,7 @@ TEST_CASE("report: every format agrees with the others and with calc, for severa
 }
 
 TEST_CASE("report --boundary cradle-to-gate is the module, as calc gives it", "[report][cli][data]") {
-  Db db;
+  test::BundledDb db;
   auto j = db.Json("report nvidia-h100-sxm5 --boundary cradle-to-gate --format json");
   auto calc = db.Json("calc --demand nvidia-h100-sxm5 --format json");
   CHECK(j["demand"]["product"] == "nvidia-h100-sxm5");
@@ -113,7 +91,7 @@ TEST_CASE("report --boundary cradle-to-gate is the module, as calc gives it", "[
 
 TEST_CASE("report: the operational part is the use phase less the host's deployment part",
           "[report][cli][data]") {
-  Db db;
+  test::BundledDb db;
   auto j = db.Json("report nvidia-h100-sxm5 --format json");
   const double use = j["use_phase"]["gwp100"]["total"];
   const double operational = j["use_phase"]["gwp100"]["operational"];
@@ -129,7 +107,7 @@ TEST_CASE("report: the operational part is the use phase less the host's deploym
 }
 
 TEST_CASE("report rejects bad options and bad overrides with a clear message", "[report][cli][data]") {
-  Db db;
+  test::BundledDb db;
   auto expect = [&](const std::string& args, int code, const std::string& message) {
     auto r = db.Run("report nvidia-h100-sxm5 " + args);
     INFO(args << "\n" << r.out);
@@ -161,7 +139,7 @@ TEST_CASE("report rejects bad options and bad overrides with a clear message", "
 }
 
 TEST_CASE("report --eol-credits applies the credit and shows it apart", "[report][cli][data]") {
-  Db db;
+  test::BundledDb db;
   auto off = db.Json("report nvidia-h100-sxm5 --format json");
   CHECK(off["eol_credits"]["applied"] == false);
   auto on = db.Run("report nvidia-h100-sxm5 --eol-credits --format json");

@@ -4,7 +4,7 @@
 //
 // A catalogue GPU is a process `<id>` (the module, cradle to gate) with a
 // process parameter `tdp_w`, and a process `<id>-lifecycle` (cradle to
-// grave) that sees the module's parameters. Definitions (docs/methodology.md):
+// grave) that sees the module's parameters. Definitions (docs/report.md):
 //   lifetime hours  H = lifetime_hours (global parameter)
 //   per GPU-hour    = the boundary's total / H (cradle to gate: the embodied
 //                     footprint spread over the service life)

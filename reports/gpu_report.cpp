@@ -171,8 +171,8 @@ std::vector<TextSection> TextSections(const GpuSections& s, const GpuReportOptio
                 {false, true, false, true, true, true}, {}};
   for (size_t i = 0; i < s.tree_lines.size() && i < o.tree_rows; ++i) {
     const TreeLine& line = s.tree_lines[i];
-    const std::string indent = terminal ? std::string(2 * line.depth, ' ')
-                                        : std::string(line.depth > 0 ? 2 * line.depth : 0, '.');
+    std::string indent;
+    for (int d = 0; d < line.depth; ++d) indent += terminal ? "  " : "· ";
     trt.rows.push_back({indent + code + line.id + code, FormatNumber(line.amount), line.unit,
                         FormatNumber(line.total), FormatNumber(line.direct), FormatPercent(line.share)});
   }

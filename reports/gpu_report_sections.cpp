@@ -132,8 +132,8 @@ GpuSections BuildGpuSections(const GpuAssessment& a, const GpuReportOptions& o) 
   if (a.cradle_to_grave) {
     s.assumptions.push_back(Text("region", "deployment region (use-phase grid)", a.region));
   }
-  s.assumptions.push_back(Number("lifetime_years", "service life", a.lifetime_years, "yr"));
-  s.assumptions.push_back(Number("lifetime_hours", "service life", a.lifetime_hours, "h"));
+  s.assumptions.push_back(Number("lifetime_years", "service life, years", a.lifetime_years, "yr"));
+  s.assumptions.push_back(Number("lifetime_hours", "service life, hours", a.lifetime_hours, "h"));
   s.assumptions.push_back(Number("utilization", "average utilisation", a.utilization, ""));
   s.assumptions.push_back(
       Number("power_fraction", "average GPU power, share of TDP", a.power_fraction, ""));

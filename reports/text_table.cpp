@@ -84,8 +84,9 @@ std::string RenderMarkdownTable(const TextTable& t) {
 
 std::string RenderTextDocument(const std::string& title, const std::vector<std::string>& notes,
                                const std::vector<TextSection>& sections, bool markdown) {
-  std::string out = markdown ? "# " + title + "\n\n"
+  std::string out = markdown ? "# " + title + "\n"
                              : title + "\n" + std::string(Width(title), '=') + "\n";
+  if (markdown && !notes.empty()) out += "\n";
   for (const std::string& n : notes) out += (markdown ? "- " : "  ") + n + "\n";
   for (const TextSection& s : sections) {
     out += markdown ? "\n## " + s.title + "\n\n" : "\n" + s.title + "\n";

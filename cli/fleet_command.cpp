@@ -1,12 +1,14 @@
 // gpulca fleet --year Y [--mix FILE.toml] [--region R[=share] ...]
 // gpulca fleet --assets FILE.csv [--skip-bad]
-//   [--set name=value] [--params FILE] [--format terminal|md|json|csv] [--out FILE]
+//   [--set name=value] [--params FILE] [--format terminal|md|html|json|csv] [--out FILE]
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <algorithm>
+#include <cstdint>
 
 #include "cli/context.h"
 #include "cli/options.h"
@@ -28,7 +30,8 @@ struct FleetOptions {
   OutputOptions output;
 };
 
-void RunYear(const Inventory& inv, const ParameterSet& parameters, const FleetOptions& o) {
+void RunYear(const Inventory& inv, const ParameterSet& parameters, const FleetOptions& o,
+             const reports::FleetReportOptions& report) {
   lca::FleetOptions options;
   options.year = *o.year;
   options.regions = lca::ParseRegionShares(o.regions);
@@ -36,47 +39,76 @@ void RunYear(const Inventory& inv, const ParameterSet& parameters, const FleetOp
   lca::FleetAssessment f = lca::AssessFleet(inv, parameters, options);
   const std::string& format = o.output.format;
   if (format == "json") {
-    o.output.Write(reports::RenderFleetJson(f));
+    o.output.Write(reports::RenderFleetJson(f, report));
   } else if (format == "csv") {
-    o.output.Write(reports::RenderFleetCsv(f));
+    o.output.Write(reports::RenderFleetCsv(f, report));
   } else if (format == "md") {
-    o.output.Write(reports::RenderFleetMarkdown(f));
+    o.output.Write(reports::RenderFleetMarkdown(f, report));
+  } else if (format == "html") {
+    o.output.Write(reports::RenderFleetHtml(f, report));
   } else {
-    o.output.Write(reports::RenderFleetTerminal(f));
+    o.output.Write(reports::RenderFleetTerminal(f, report));
   }
 }
 
-void RunAssets(const Inventory& inv, ParameterSet& parameters, const FleetOptions& o) {
+// A progress bar on standard error, when it is a terminal. Messages (bad
+// rows) clear the bar's line first and redraw it after, so that neither
+// overwrites the other.
+class ProgressBar {
+ public:
+  ProgressBar(std::uint64_t size, bool on) : size_(size), on_(on && size > 0) {}
+  bool on() const { return on_; }
+
+  void Draw(std::uint64_t done) {
+    done_ = done;
+    drawn_ = true;
+    const int width = 40;
+    const double share = std::min(1.0, static_cast<double>(done) / static_cast<double>(size_));
+    const int n = static_cast<int>(share * width);
+    fmt::print(stderr, "\r[{}{}] {:3.0f}%", std::string(n, '#'), std::string(width - n, ' '), share * 100);
+    if (done >= size_) {
+      fmt::print(stderr, "\n");
+      drawn_ = false;
+    }
+  }
+
+  void Message(const std::string& text) {
+    if (drawn_) fmt::print(stderr, "\r\033[K");
+    fmt::print(stderr, "{}\n", text);
+    if (drawn_) Draw(done_);
+  }
+
+ private:
+  std::uint64_t size_, done_ = 0;
+  bool on_, drawn_ = false;
+};
+
+void RunAssets(const Inventory& inv, ParameterSet& parameters, const FleetOptions& o,
+               const reports::FleetReportOptions& report) {
   std::ifstream in(o.assets, std::ios::binary);
   if (!in) throw UsageError(fmt::format("--assets {}: cannot be read", o.assets));
   lca::AssetModel model = lca::MakeAssetModel(inv, parameters);
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(o.assets, ec);
+  ProgressBar bar(ec ? 0 : size, isatty(STDERR_FILENO) == 1);
   lca::StreamOptions options;
   options.name = o.assets;
   options.skip_bad = o.skip_bad;
-  options.on_bad = [](const std::string& message) { fmt::print(stderr, "gpulca: skipped {}\n", message); };
-  const bool tty = isatty(STDERR_FILENO) == 1;
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(o.assets, ec);
-  if (tty && !ec && size > 0) {
-    options.on_progress = [size](std::uint64_t done) {
-      const int width = 40;
-      const double share = std::min(1.0, static_cast<double>(done) / static_cast<double>(size));
-      const int n = static_cast<int>(share * width);
-      fmt::print(stderr, "\r[{}{}] {:3.0f}%", std::string(n, '#'), std::string(width - n, ' '), share * 100);
-      if (done >= size) fmt::print(stderr, "\n");
-    };
-  }
+  options.on_bad = [&bar](const std::string& message) { bar.Message("gpulca: skipped " + message); };
+  if (bar.on()) options.on_progress = [&bar](std::uint64_t done) { bar.Draw(done); };
   lca::AssetTotals totals = lca::StreamAssets(in, model, options);
   if (totals.skipped > 0) fmt::print(stderr, "gpulca: skipped {} bad rows of {}\n", totals.skipped, o.assets);
   const std::string& format = o.output.format;
   if (format == "json") {
-    o.output.Write(reports::RenderAssetsJson(totals));
+    o.output.Write(reports::RenderAssetsJson(totals, report));
   } else if (format == "csv") {
-    o.output.Write(reports::RenderAssetsCsv(totals));
+    o.output.Write(reports::RenderAssetsCsv(totals, report));
   } else if (format == "md") {
-    o.output.Write(reports::RenderAssetsMarkdown(totals));
+    o.output.Write(reports::RenderAssetsMarkdown(totals, report));
+  } else if (format == "html") {
+    o.output.Write(reports::RenderAssetsHtml(totals, report));
   } else {
-    o.output.Write(reports::RenderAssetsTerminal(totals));
+    o.output.Write(reports::RenderAssetsTerminal(totals, report));
   }
 }
 
@@ -88,13 +120,16 @@ void Run(const Context& context, const FleetOptions& o) {
     throw UsageError("fleet --assets: --mix and --region apply to --year only (the asset file names regions)");
   }
   if (o.year && o.skip_bad) throw UsageError("fleet --year: --skip-bad applies to --assets only");
-  Inventory inv = context.Load();
+  auto store = context.Open();
+  Inventory inv = store->Read();
   ParameterSet parameters(inv);
   o.parameters.Apply(parameters);
+  reports::FleetReportOptions report;
+  report.data_hash = store->Meta("data_hash");
   if (o.year) {
-    RunYear(inv, parameters, o);
+    RunYear(inv, parameters, o, report);
   } else {
-    RunAssets(inv, parameters, o);
+    RunAssets(inv, parameters, o, report);
   }
 }
 
@@ -107,12 +142,13 @@ void AddFleetCommand(CLI::App& app, Context& context) {
   cmd->add_option("--mix", o->mix_file, "TOML file of the product mix: GPU id = share (replaces whole vendors)")
       ->check(CLI::ExistingFile);
   cmd->add_option("--region", o->regions,
-                  "Region of deployment, R or R=share (repeatable; regions without a share split the rest evenly)");
+                  "Region of deployment, R or R=share (repeatable; regions without a share split the rest "
+                  "evenly; default GLO, the world-average grid)");
   cmd->add_option("--assets", o->assets, "CSV asset file: product,count,region,deployed,retired,utilization")
       ->check(CLI::ExistingFile);
   cmd->add_flag("--skip-bad", o->skip_bad, "Report bad asset rows on standard error and go on");
   o->parameters.Add(*cmd);
-  o->output.Add(*cmd, "terminal", {"terminal", "md", "json", "csv"});
+  o->output.Add(*cmd, "terminal", {"terminal", "md", "html", "json", "csv"});
   cmd->callback([&context, o] { Run(context, *o); });
 }
 

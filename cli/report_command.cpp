@@ -1,6 +1,9 @@
 // gpulca report GPU [--boundary ...] [--region R] [--pue X] [--utilization U]
-//   [--lifetime-years Y] [--query-wh W] [--set name=value] [--format ...] [--out FILE]
+//   [--lifetime-years Y] [--query-wh W | --queries-per-hour Q] [--eol-credits]
+//   [--set name=value] [--params FILE] [--format ...] [--out FILE]
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "cli/context.h"
 #include "cli/options.h"
@@ -16,28 +19,47 @@ struct ReportOptions {
   std::string gpu;
   std::string boundary = "cradle-to-grave";
   std::string region;
-  std::optional<double> pue, utilization, lifetime_years, query_wh;
+  std::optional<double> pue, utilization, lifetime_years, query_wh, queries_per_hour;
+  bool eol_credits = false;
   ParameterOptions parameters;
   OutputOptions output;
 };
 
-void Run(const Context& context, const ReportOptions& o) {
-  if (o.pue && *o.pue < 1.0) throw UsageError(fmt::format("--pue {}: must be at least 1", *o.pue));
-  if (o.utilization && (*o.utilization < 0.0 || *o.utilization > 1.0)) {
+// The options' own checks, before any override; the resolved values are
+// checked again by AssessGpu, whatever set them (--set, --params).
+void CheckOptions(const ReportOptions& o) {
+  if (o.pue && !(std::isfinite(*o.pue) && *o.pue >= 1.0)) {
+    throw UsageError(fmt::format("--pue {}: must be a number of at least 1", *o.pue));
+  }
+  if (o.utilization && !(*o.utilization >= 0.0 && *o.utilization <= 1.0)) {
     throw UsageError(fmt::format("--utilization {}: must lie between 0 and 1", *o.utilization));
   }
-  if (o.lifetime_years && *o.lifetime_years <= 0.0) {
+  if (o.lifetime_years && !(std::isfinite(*o.lifetime_years) && *o.lifetime_years > 0.0)) {
     throw UsageError(fmt::format("--lifetime-years {}: must be positive", *o.lifetime_years));
   }
-  if (o.query_wh && *o.query_wh <= 0.0) {
+  if (o.query_wh && !(std::isfinite(*o.query_wh) && *o.query_wh > 0.0)) {
     throw UsageError(fmt::format("--query-wh {}: must be positive", *o.query_wh));
   }
+  if (o.queries_per_hour && !(std::isfinite(*o.queries_per_hour) && *o.queries_per_hour > 0.0)) {
+    throw UsageError(fmt::format("--queries-per-hour {}: must be positive", *o.queries_per_hour));
+  }
+}
+
+void Run(const Context& context, const ReportOptions& o) {
+  CheckOptions(o);
   auto store = context.Open();
   Inventory inv = store->Read();
   ParameterSet parameters(inv);
   if (o.pue) parameters.Override("pue", *o.pue);
   if (o.utilization) parameters.Override("utilization", *o.utilization);
   if (o.lifetime_years) parameters.Override("lifetime_years", *o.lifetime_years);
+  if (o.eol_credits) {
+    if (!inv.FindGlobal("eol_credits")) {
+      throw UsageError("--eol-credits: this database has no global parameter eol_credits, so its "
+                       "life cycles carry no end-of-life credit to apply");
+    }
+    parameters.Override("eol_credits", 1.0);
+  }
   o.parameters.Apply(parameters);
 
   lca::GpuAssessmentOptions options;
@@ -45,6 +67,7 @@ void Run(const Context& context, const ReportOptions& o) {
   options.cradle_to_grave = o.boundary == "cradle-to-grave";
   options.region = o.region;
   options.query_wh = o.query_wh;
+  options.queries_per_hour = o.queries_per_hour;
   lca::GpuAssessment a = lca::AssessGpu(inv, parameters, options);
 
   reports::GpuReportOptions report;
@@ -75,7 +98,15 @@ void AddReportCommand(CLI::App& app, Context& context) {
   cmd->add_option("--pue", o->pue, "Power usage effectiveness of the data centre");
   cmd->add_option("--utilization", o->utilization, "Average utilisation, 0 to 1");
   cmd->add_option("--lifetime-years", o->lifetime_years, "Service life in years");
-  cmd->add_option("--query-wh", o->query_wh, "GPU energy of one query, Wh: adds per-query figures");
+  auto* wh = cmd->add_option("--query-wh", o->query_wh,
+                             "GPU energy of one query, Wh: adds per-query figures");
+  auto* qph = cmd->add_option("--queries-per-hour", o->queries_per_hour,
+                              "Queries one GPU serves per hour of service (e.g. tokens/s x 3600 / "
+                              "tokens per query): adds per-query figures");
+  wh->excludes(qph);
+  cmd->add_flag("--eol-credits", o->eol_credits,
+                "Credit the metals recovered at end of life (sets eol_credits = 1); the report "
+                "shows the credit apart");
   o->parameters.Add(*cmd);
   o->output.Add(*cmd, "terminal", {"terminal", "md", "html", "json", "csv"});
   cmd->callback([&context, o] { Run(context, *o); });

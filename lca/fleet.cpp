@@ -116,7 +116,7 @@ FleetYear AssessYear(Assessor& assessor, const YearShipments& shipments,
 FleetAssessment AssessFleet(const Inventory& inventory, const ParameterSet& parameters,
                             const FleetOptions& o) {
   FleetAssessment f;
-  f.regions = o.regions.empty() ? std::vector<RegionShare>{{"", 1.0}} : o.regions;
+  f.regions = o.regions.empty() ? std::vector<RegionShare>{{kFleetDefaultRegion, 1.0}} : o.regions;
   f.lifetime_years = parameters.Value("", "lifetime_years");
   f.utilization = parameters.Value("", "utilization");
   f.pue = parameters.Value("", "pue");
@@ -144,6 +144,8 @@ FleetAssessment AssessFleet(const Inventory& inventory, const ParameterSet& para
     if (y <= o.year && y > f.dc_year) {
       f.dc_year = y;
       f.dc_twh = p.value;
+      const Parameter* dc = inventory.FindGlobal(p.id);
+      f.dc_source = dc ? dc->source : "";
     }
   }
   return f;

@@ -26,8 +26,12 @@ struct RegionShare {
   double share = 0;
 };
 
+// The deployment region of a year of shipments when none is given: the
+// world-average grid, since the shipments are the world's (docs/fleet.md).
+inline constexpr const char* kFleetDefaultRegion = "GLO";
+
 // "US" or "US=0.6": regions without a share split what the others leave
-// evenly. Empty specs: one region, "" (each life cycle's own location).
+// evenly. Empty specs: no region (AssessFleet then uses kFleetDefaultRegion).
 // Throws UsageError for a malformed share or shares that exceed 1 or, when
 // every region has one, do not add up to 1.
 std::vector<RegionShare> ParseRegionShares(const std::vector<std::string>& specs);
@@ -53,7 +57,7 @@ struct FleetYear {
 
 struct FleetOptions {
   int year = 0;
-  std::vector<RegionShare> regions;  // empty: each life cycle's own location
+  std::vector<RegionShare> regions;  // empty: kFleetDefaultRegion
   MixOverride mix;                   // applies to `year` only
 };
 
@@ -66,9 +70,11 @@ struct FleetAssessment {
   // Published electricity use of the world's data centres, latest year <= year.
   std::optional<double> dc_twh;
   int dc_year = 0;
+  std::string dc_source;  // the source id of that parameter
 };
 
-// Throws what ReadShipments and AssessGpu throw.
+// Throws what ReadShipments and AssessGpu throw (a region without a grid,
+// the default GLO included, is a UsageError).
 FleetAssessment AssessFleet(const Inventory& inventory, const ParameterSet& parameters,
                             const FleetOptions& options);
 

@@ -82,7 +82,6 @@ namespace {
 
 constexpr int kFirstYear = 1900, kLastYear = 2199;
 constexpr size_t kBufferSize = 64 * 1024;
-constexpr size_t kMaxLine = 4096;
 
 // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
 long DaysFromCivil(int y, unsigned m, unsigned d) {
@@ -153,22 +152,19 @@ class Accumulator {
   // Parses and adds one line (without its '\n').
   void Line(std::string_view line) {
     ++totals_.lines;
+    if (totals_.lines == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // UTF-8 BOM
+    if (line.size() > kMaxLine) return Bad(fmt::format("a line longer than {} bytes", kMaxLine));
     line = Trim(line);
     if (line.empty() || line.front() == '#') return;
-    if (!seen_row_ && line.substr(0, 8) == "product,") {
+    std::string_view f[6];
+    int n = 0;
+    std::string why;
+    if (!Split(line, f, n, why)) return Bad(why);
+    if (!seen_row_ && n > 0 && f[0] == "product") {  // the header
       seen_row_ = true;
       return;
     }
     seen_row_ = true;
-    std::string_view f[6];
-    int n = 0;
-    for (;;) {
-      size_t comma = line.find(',');
-      if (n == 6) return Bad(fmt::format("expected 6 fields (product,count,region,deployed,retired,utilization), got more"));
-      f[n++] = Trim(line.substr(0, comma));
-      if (comma == std::string_view::npos) break;
-      line.remove_prefix(comma + 1);
-    }
     if (n != 6) {
       return Bad(fmt::format("expected 6 fields (product,count,region,deployed,retired,utilization), got {}", n));
     }
@@ -201,6 +197,13 @@ class Accumulator {
     Add(gpu, region, u, static_cast<double>(count), deployed, retired);
   }
 
+  // The next line is longer than kMaxLine and will not be read: counts it
+  // and reports it (its end is skipped by the caller).
+  void TooLong() {
+    ++totals_.lines;
+    Bad(fmt::format("a line longer than {} bytes", kMaxLine));
+  }
+
   std::uint64_t lines() const { return totals_.lines; }
 
   AssetTotals Finish() {
@@ -222,6 +225,64 @@ class Accumulator {
   }
 
  private:
+  // Splits `line` into at most 6 fields (one more means too many), RFC 4180
+  // quotes allowed: "a,b" is one field, "" inside quotes is a quote. Fields
+  // are trimmed; an unescaped quoted field points into the line, an escaped
+  // one into scratch_. False with `why` for a malformed quote.
+  bool Split(std::string_view line, std::string_view* f, int& n, std::string& why) {
+    size_t i = 0;
+    for (;;) {
+      if (n == 6) {
+        why = "expected 6 fields (product,count,region,deployed,retired,utilization), got more";
+        return false;
+      }
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+      if (i < line.size() && line[i] == '"') {
+        const size_t open = i++;
+        std::string* scratch = nullptr;
+        size_t from = i;
+        for (;;) {
+          const size_t q = line.find('"', i);
+          if (q == std::string_view::npos) {
+            why = fmt::format("a quoted field opened at column {} is not closed (a field may not span lines)",
+                              open + 1);
+            return false;
+          }
+          if (q + 1 < line.size() && line[q + 1] == '"') {  // an escaped quote
+            if (!scratch) {
+              scratch = &scratch_[n];
+              scratch->clear();
+            }
+            scratch->append(line.substr(from, q + 1 - from));
+            i = from = q + 2;
+            continue;
+          }
+          if (scratch) {
+            scratch->append(line.substr(from, q - from));
+            f[n] = *scratch;
+          } else {
+            f[n] = line.substr(from, q - from);
+          }
+          i = q + 1;
+          break;
+        }
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+        ++n;
+        if (i == line.size()) return true;
+        if (line[i] != ',') {
+          why = fmt::format("unexpected '{}' after the quoted field {} (column {})", line[i], n, i + 1);
+          return false;
+        }
+        ++i;
+        continue;
+      }
+      const size_t comma = line.find(',', i);
+      f[n++] = Trim(line.substr(i, comma == std::string_view::npos ? std::string_view::npos : comma - i));
+      if (comma == std::string_view::npos) return true;
+      i = comma + 1;
+    }
+  }
+
   void Bad(const std::string& why) {
     std::string message = fmt::format("{}:{}: {}", options_.name, totals_.lines, why);
     if (!options_.skip_bad) throw InputError(message);
@@ -300,6 +361,7 @@ class Accumulator {
   long long default_days_ = 0;
   AssetTotals totals_;
   bool seen_row_ = false;
+  std::string scratch_[6];  // fields with escaped quotes
   int last_gpu_ = -1, last_region_ = -1;
   std::unordered_map<ComboKey, std::vector<double>, ComboHash> combos_;
   ComboKey last_key_{-1, -1, 0};
@@ -312,7 +374,8 @@ class Accumulator {
 AssetTotals StreamAssets(std::istream& in, AssetModel& model, const StreamOptions& options) {
   Accumulator acc(model, options);
   std::vector<char> buffer(kBufferSize);
-  size_t held = 0;  // bytes of an unfinished line at the front of the buffer
+  size_t held = 0;        // bytes of an unfinished line at the front of the buffer
+  bool skipping = false;  // inside a line longer than kMaxLine, already reported
   std::uint64_t read = 0, reported = 0;
   for (;;) {
     in.read(buffer.data() + held, static_cast<std::streamsize>(buffer.size() - held));
@@ -324,17 +387,24 @@ AssetTotals StreamAssets(std::istream& in, AssetModel& model, const StreamOption
       const void* nl = std::memchr(buffer.data() + start, '\n', end - start);
       if (!nl) break;
       const size_t at = static_cast<size_t>(static_cast<const char*>(nl) - buffer.data());
-      acc.Line(std::string_view(buffer.data() + start, at - start));
+      if (skipping) {
+        skipping = false;  // the end of the long line
+      } else {
+        acc.Line(std::string_view(buffer.data() + start, at - start));
+      }
       start = at + 1;
     }
     held = end - start;
     if (got == 0) {
-      if (held > 0) acc.Line(std::string_view(buffer.data() + start, held));
+      if (held > 0 && !skipping) acc.Line(std::string_view(buffer.data() + start, held));
       break;
     }
-    if (held > kMaxLine) {
-      throw InputError(fmt::format("{}: a line longer than {} bytes after line {}", options.name, kMaxLine,
-                                   acc.lines()));
+    if (skipping) {
+      held = 0;  // still inside the long line: drop what was read of it
+    } else if (held > kMaxLine) {
+      acc.TooLong();  // throws unless skip_bad
+      skipping = true;
+      held = 0;
     }
     std::memmove(buffer.data(), buffer.data() + start, held);
     if (options.on_progress && read - reported >= options.progress_every) {

@@ -10,7 +10,9 @@
 //   operational(Y) = count x operational per GPU-hour (product, region,
 //                utilization) x 24 x days in service in Y
 // Lines that are empty or start with '#' are skipped, and so is a first row
-// that starts with "product,". Line numbers count every line.
+// whose first field is "product" (the header). A UTF-8 byte-order mark at the
+// start is skipped; fields may be quoted as in RFC 4180 ("a,b", "" for a
+// quote) but may not span lines. Line numbers count every line.
 //
 // StreamAssets reads with one fixed buffer and keeps, whatever the length of
 // the file, one accumulator per calendar year (1900-2199) and one entry per
@@ -99,7 +101,9 @@ inline constexpr size_t kMaxCombinations = 1 << 16;
 // Throws InputError "name:line: why" at the first bad row unless skip_bad:
 // unknown product or region, bad date, retired on or before deployed, count
 // not a positive integer, utilization not a number in 0..1, a wrong number of
-// fields, a line longer than 4 KiB.
+// fields, a quote not closed on its line, a line longer than kMaxLine bytes
+// (its whole length is skipped, wherever it falls in the read buffer).
+inline constexpr size_t kMaxLine = 4096;
 AssetTotals StreamAssets(std::istream& in, AssetModel& model, const StreamOptions& options);
 
 }  // namespace gpulca::lca

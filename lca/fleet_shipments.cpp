@@ -59,6 +59,10 @@ YearShipments ReadShipments(const Inventory& inventory, const ParameterSet& para
   YearShipments s;
   s.year = year;
   s.total = parameters.Value("", fmt::format("shipments_{}_total", year));
+  if (const Parameter* total = inventory.FindGlobal(fmt::format("shipments_{}_total", year))) {
+    s.source = total->source;
+    s.total_estimate = total->estimate;
+  }
 
   // Catalogue GPUs by their mix-parameter name.
   std::map<std::string, std::string> by_mix_name;

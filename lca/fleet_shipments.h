@@ -36,6 +36,8 @@ struct ProductShipment {
 struct YearShipments {
   int year = 0;
   double total = 0;
+  std::string source;           // the source id of shipments_<year>_total
+  bool total_estimate = false;  // that parameter is marked estimate = true
   std::vector<VendorShipment> vendors;    // by decreasing units
   std::vector<ProductShipment> products;  // by vendor, then decreasing units
 };

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <set>
 
 #include "inventory/error.h"
@@ -135,6 +136,67 @@ std::vector<ProcessQuality> DataQuality(const Inventory& inventory, const Matrix
   return out;
 }
 
+namespace {
+
+// Column of process `id` in `r`, or -1.
+int ColumnOf(const LcaResult& r, const std::string& id) {
+  const auto& ids = r.data.process_ids;
+  auto it = std::find(ids.begin(), ids.end(), id);
+  return it == ids.end() ? -1 : static_cast<int>(it - ids.begin());
+}
+
+// Sum of the upstream of the credit processes of `r` for impact k, each
+// counted once: a credit process that another credit process consumes is
+// inside that one's upstream already.
+double CreditsOf(const LcaResult& r, int k) {
+  const auto& ids = r.data.process_ids;
+  const SparseMatrix& a = r.data.technosphere;
+  auto is_credit = [&](int j) { return ids[j].rfind(kEolCreditPrefix, 0) == 0; };
+  double sum = 0;
+  for (int j = 0; j < static_cast<int>(ids.size()); ++j) {
+    if (!is_credit(j)) continue;
+    bool nested = false;
+    for (int c = 0; c < a.cols() && !nested; ++c) {
+      nested = c != j && is_credit(c) && a.At(j, c) != 0.0;
+    }
+    if (!nested) sum += UpstreamOf(r, ids[j], k);
+  }
+  return sum;
+}
+
+// `option`: the report option that sets the parameter, or null.
+void Require(bool ok, const char* id, double value, const char* rule, const char* option) {
+  if (!ok) {
+    throw UsageError(fmt::format("parameter {} = {}: {} (check {}--set and --params)", id, value,
+                                 rule, option ? fmt::format("{}, ", option) : ""));
+  }
+}
+
+// A positive, finite option value.
+void RequirePositive(const std::optional<double>& v, const char* option) {
+  if (v && !(std::isfinite(*v) && *v > 0)) {
+    throw UsageError(fmt::format("{} {}: must be a positive number", option, *v));
+  }
+}
+
+}  // namespace
+
+void CheckUseParameters(const ParameterSet& parameters) {
+  auto value = [&](const char* id) { return parameters.Value("", id); };
+  const double pue = value("pue"), u = value("utilization"), years = value("lifetime_years"),
+               hours = value("lifetime_hours"), fraction = value("gpu_power_fraction");
+  Require(std::isfinite(pue) && pue >= 1.0, "pue", pue,
+          "the power usage effectiveness must be a number of at least 1", "--pue");
+  Require(std::isfinite(u) && u >= 0.0 && u <= 1.0, "utilization", u,
+          "the utilisation must be a number between 0 and 1", "--utilization");
+  Require(std::isfinite(years) && years > 0.0, "lifetime_years", years,
+          "the service life must be a positive number of years", "--lifetime-years");
+  Require(std::isfinite(hours) && hours > 0.0, "lifetime_hours", hours,
+          "the service life must be a positive number of hours", nullptr);
+  Require(std::isfinite(fraction) && fraction >= 0.0 && fraction <= 1.0, "gpu_power_fraction",
+          fraction, "the average power must lie between 0 and 1 of the TDP", nullptr);
+}
+
 GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& parameters,
                         const GpuAssessmentOptions& o) {
   const Process* gpu = inventory.FindProcess(o.gpu);
@@ -142,9 +204,18 @@ GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& paramete
     throw NotFound(fmt::format("'{}' is not a GPU in the catalogue; known: {}", o.gpu,
                                fmt::join(CatalogueGpus(inventory), ", ")));
   }
+  RequirePositive(o.query_wh, "--query-wh");
+  RequirePositive(o.queries_per_hour, "--queries-per-hour");
+  if (o.query_wh && o.queries_per_hour) {
+    throw UsageError("--query-wh and --queries-per-hour both set how many queries a GPU-hour "
+                     "serves: give one of them");
+  }
+  CheckUseParameters(parameters);
   GpuAssessment a;
   a.gpu = o.gpu;
   a.name = gpu->name;
+  const Flow* product = inventory.FindFlow(gpu->product);
+  a.product_name = product && !product->name.empty() ? product->name : gpu->name;
   a.cradle_to_grave = o.cradle_to_grave;
   a.query_wh = o.query_wh;
   const std::string lifecycle = o.gpu + "-lifecycle";
@@ -152,6 +223,7 @@ GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& paramete
   if (o.cradle_to_grave && !life) {
     throw NotFound(fmt::format("GPU '{}' has no life-cycle process '{}'", o.gpu, lifecycle));
   }
+  if (o.cradle_to_grave) a.lifecycle = lifecycle;
   a.region = o.region.empty() ? (life ? life->location : gpu->location) : o.region;
   if (!o.region.empty()) {
     auto regions = ElectricityRegions(inventory);
@@ -161,6 +233,10 @@ GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& paramete
     }
   }
   a.tdp_w = parameters.Value(o.gpu, "tdp_w");
+  if (!(std::isfinite(a.tdp_w) && a.tdp_w > 0)) {
+    throw UsageError(fmt::format("parameter tdp_w of {} = {}: the TDP must be a positive number "
+                                 "of watts (check --set and --params)", o.gpu, a.tdp_w));
+  }
   a.peak_tflops = parameters.Value(o.gpu, "peak_bf16_dense_tflops");
   a.memory_gb = parameters.Value(o.gpu, "memory_capacity_gb");
   a.lifetime_years = parameters.Value("", "lifetime_years");
@@ -168,6 +244,9 @@ GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& paramete
   a.utilization = parameters.Value("", "utilization");
   a.pue = parameters.Value("", "pue");
   a.power_fraction = parameters.Value("", "gpu_power_fraction");
+  if (inventory.FindGlobal("eol_credits")) {
+    a.eol_credits_on = parameters.Value("", "eol_credits") != 0.0;
+  }
 
   a.gate = Calculate(BuildMatrices(inventory, parameters, o.gpu, 1.0, {}));
   const size_t impacts = a.gate.impacts.size();
@@ -175,26 +254,47 @@ GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& paramete
   a.use_phase.assign(impacts, 0.0);
   a.operational.assign(impacts, 0.0);
   a.host_share.assign(impacts, 0.0);
+  a.eol_credits.assign(impacts, 0.0);
   a.total = a.embodied;
   if (o.cradle_to_grave) {
     LinkOptions links;
     links.locations[lifecycle] = a.region;
     a.grave = Calculate(BuildMatrices(inventory, parameters, lifecycle, 1.0, {}, links));
     a.use_kwh = parameters.Value(lifecycle, "use_kwh");
+    // The host share's own system, for the part of its upstream that is in
+    // the deployment stage: its end of life is not.
+    std::vector<double> host_deployment(impacts, 0.0);
+    const int host = ColumnOf(*a.grave, "host_share");
+    if (host >= 0 && a.grave->scaling[host] != 0.0) {
+      const double amount = a.grave->scaling[host] * a.grave->data.technosphere.At(host, host);
+      LcaResult share = Calculate(BuildMatrices(inventory, parameters, "host_share", amount, {}));
+      for (size_t k = 0; k < impacts; ++k) {
+        host_deployment[k] = share.by_stage[k][static_cast<int>(Stage::kDeployment)];
+      }
+    }
     for (size_t k = 0; k < impacts; ++k) {
       a.total[k] = a.grave->impacts[k];
       a.use_phase[k] = a.grave->by_stage[k][static_cast<int>(Stage::kDeployment)];
       a.host_share[k] = UpstreamOf(*a.grave, "host_share", static_cast<int>(k));
-      a.operational[k] = a.use_phase[k] - a.host_share[k];
+      a.operational[k] = a.use_phase[k] - host_deployment[k];
+      a.eol_credits[k] = CreditsOf(*a.grave, static_cast<int>(k));
     }
   }
   const double pflops = a.peak_tflops / 1000.0 * a.utilization;
   const double gpu_w = a.tdp_w * a.power_fraction;
+  if (o.queries_per_hour) a.queries_per_hour = *o.queries_per_hour;
+  if (o.query_wh && gpu_w > 0) a.queries_per_hour = gpu_w / *o.query_wh;
+  if (a.queries_per_hour > 0) {
+    a.gpu_wh_per_query = gpu_w / a.queries_per_hour;
+    if (o.cradle_to_grave) {
+      a.facility_wh_per_query = a.use_kwh * 1000.0 / a.lifetime_hours / a.queries_per_hour;
+    }
+  }
   for (size_t k = 0; k < impacts; ++k) {
     double per_hour = a.total[k] / a.lifetime_hours;
     a.per_gpu_hour.push_back(per_hour);
     a.per_pflop_hour.push_back(pflops > 0 ? per_hour / pflops : 0.0);
-    if (a.query_wh && gpu_w > 0) a.per_query.push_back(per_hour * *a.query_wh / gpu_w);
+    if (a.queries_per_hour > 0) a.per_query.push_back(per_hour / a.queries_per_hour);
   }
   a.quality = DataQuality(inventory, a.headline().data);
   return a;

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "reports/csv.h"
+#include "reports/fleet_sections.h"
 #include "reports/ranking.h"
 
 namespace gpulca::reports {
@@ -15,68 +17,7 @@ using lca::FleetAssessment;
 using lca::FleetYear;
 using nlohmann::ordered_json;
 
-struct Table {
-  std::string title;
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;
-};
-
-std::string Num(double v) {
-  if (!std::isfinite(v)) return "n/a";
-  double a = std::abs(v);
-  if (a >= 1000) {
-    std::string digits = fmt::format("{:.0f}", a), out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-      if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-      out += digits[i];
-    }
-    return (v < 0 ? "-" : "") + out;
-  }
-  if (a == 0) return "0";
-  return fmt::format("{:.3g}", v);
-}
-
-std::string Percent(double share) { return fmt::format("{:.1f}%", share * 100); }
-std::string Change(double before, double after) {
-  return before == 0 ? "n/a" : fmt::format("{:+.1f}%", (after / before - 1) * 100);
-}
-
-size_t Width(const std::string& s) {  // UTF-8 code points
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-std::string Render(const std::string& title, const std::vector<std::string>& notes,
-                   const std::vector<Table>& tables, bool markdown) {
-  std::string out = markdown ? "# " + title + "\n\n" : title + "\n" + std::string(Width(title), '=') + "\n";
-  for (const std::string& n : notes) out += (markdown ? "- " : "  ") + n + "\n";
-  for (const Table& t : tables) {
-    out += markdown ? "\n## " + t.title + "\n\n" : "\n" + t.title + "\n";
-    if (markdown) {
-      out += "| " + fmt::format("{}", fmt::join(t.header, " | ")) + " |\n|";
-      for (size_t c = 0; c < t.header.size(); ++c) out += c == 0 ? " --- |" : " ---: |";
-      out += "\n";
-      for (const auto& row : t.rows) out += "| " + fmt::format("{}", fmt::join(row, " | ")) + " |\n";
-      continue;
-    }
-    std::vector<size_t> w(t.header.size());
-    for (size_t c = 0; c < w.size(); ++c) w[c] = Width(t.header[c]);
-    for (const auto& row : t.rows)
-      for (size_t c = 0; c < row.size() && c < w.size(); ++c) w[c] = std::max(w[c], Width(row[c]));
-    auto line = [&](const std::vector<std::string>& cells) {
-      std::string s = " ";
-      for (size_t c = 0; c < cells.size(); ++c) {
-        std::string pad(w[c] - Width(cells[c]), ' ');
-        s += " " + (c == 0 ? cells[c] + pad : pad + cells[c]);
-      }
-      return s + "\n";
-    };
-    out += line(t.header);
-    for (const auto& row : t.rows) out += line(row);
-  }
-  return out;
-}
+double Twh(double kwh) { return kwh / 1e9; }
 
 std::vector<std::string> ImpactHeader(const std::string& first, const std::vector<std::string>& ids,
                                       const std::vector<std::string>& units) {
@@ -87,7 +28,7 @@ std::vector<std::string> ImpactHeader(const std::string& first, const std::vecto
 
 std::vector<std::string> ImpactCells(const std::vector<double>& v, const std::vector<std::string>& units) {
   std::vector<std::string> cells;
-  for (size_t k = 0; k < v.size(); ++k) cells.push_back(Num(ToFleetUnit(v[k], units[k]).value));
+  for (size_t k = 0; k < v.size(); ++k) cells.push_back(FormatNumber(ToFleetUnit(v[k], units[k]).value));
   return cells;
 }
 
@@ -98,93 +39,25 @@ std::vector<std::string> Row(std::vector<std::string> head, const std::vector<st
 
 std::string RegionsText(const FleetAssessment& f) {
   std::vector<std::string> parts;
-  for (const auto& r : f.regions) {
-    parts.push_back(fmt::format("{} {}", r.region.empty() ? "each life cycle's own grid" : r.region,
-                                Percent(r.share)));
+  for (const auto& r : f.regions) parts.push_back(fmt::format("{} {}", r.region, FormatPercent(r.share)));
+  std::string text = fmt::format("{}", fmt::join(parts, ", "));
+  if (f.regions.size() == 1 && f.regions[0].region == lca::kFleetDefaultRegion) {
+    text += " (the world-average grid, the default for a world's shipments; --region to choose)";
   }
-  return fmt::format("{}", fmt::join(parts, ", "));
+  return text;
 }
 
-double Twh(double kwh) { return kwh / 1e9; }
+std::vector<double> StageValues(const FleetYear& y, int slot) {
+  std::vector<double> v;
+  for (const auto& by : y.by_stage) v.push_back(by[slot]);
+  return v;
+}
 
-std::string FleetText(const FleetAssessment& f, bool md) {
-  const FleetYear& y = f.year;
-  const auto& ids = f.impact_ids;
-  const auto& units = f.impact_units;
-  std::vector<std::string> notes{
-      fmt::format("{} data-center GPUs shipped (bundled shipments; product mix per vendor as assumed in "
-                  "data/shipments or --mix)",
-                  Num(y.shipments.total)),
-      fmt::format("embodied: cradle to gate per module x units; operational: per year once deployed, "
-                  "utilisation {}, PUE {}, service life {} yr",
-                  f.utilization, f.pue, f.lifetime_years),
-      "regions: " + RegionsText(f)};
-  std::vector<Table> tables;
-
-  Table vendors{"Shipments by vendor", {"vendor", "units", "share"}, {}};
-  for (const auto& v : y.shipments.vendors) {
-    vendors.rows.push_back({v.vendor, Num(v.units), Percent(Share(v.units, y.shipments.total))});
+bool AnyNonZero(const std::vector<double>& v) {
+  for (double x : v) {
+    if (x != 0) return true;
   }
-  tables.push_back(vendors);
-
-  Table embodied{"Embodied, cradle to gate, by vendor", ImpactHeader("vendor", ids, units), {}};
-  for (const auto& v : y.shipments.vendors) {
-    auto it = y.by_vendor.find(v.vendor);
-    if (it != y.by_vendor.end()) embodied.rows.push_back(Row({v.vendor}, ImpactCells(it->second, units)));
-  }
-  embodied.rows.push_back(Row({"total"}, ImpactCells(y.embodied, units)));
-  tables.push_back(embodied);
-
-  Table products{"Embodied by product", ImpactHeader("product", ids, units), {}};
-  products.header.insert(products.header.begin() + 1, "units");
-  for (const auto& p : y.products) products.rows.push_back(Row({p.gpu, Num(p.units)}, ImpactCells(p.embodied, units)));
-  tables.push_back(products);
-
-  Table stages{"Embodied by stage", ImpactHeader("stage", ids, units), {}};
-  for (int s = 0; s < lca::kStageSlots; ++s) {
-    std::vector<double> v;
-    bool any = false;
-    for (size_t k = 0; k < ids.size(); ++k) {
-      v.push_back(y.by_stage[k][s]);
-      any = any || v.back() != 0;
-    }
-    if (any) stages.rows.push_back(Row({lca::StageSlotName(s)}, ImpactCells(v, units)));
-  }
-  tables.push_back(stages);
-
-  Table op{"Operational, per year once deployed", {"quantity", "value", "unit"}, {}};
-  op.rows.push_back({"electricity (facility)", Num(Twh(y.kwh_per_year)), "TWh/yr"});
-  for (size_t k = 0; k < ids.size(); ++k) {
-    FleetValue v = ToFleetUnit(y.operational_per_year[k], units[k]);
-    op.rows.push_back({ids[k], Num(v.value), v.unit + "/yr"});
-  }
-  if (f.dc_twh) {
-    op.rows.push_back({fmt::format("share of world data centres, {} ({} TWh, IEA)", f.dc_year, Num(*f.dc_twh)),
-                       Percent(Twh(y.kwh_per_year) / *f.dc_twh), ""});
-  }
-  tables.push_back(op);
-
-  if (f.previous) {
-    const FleetYear& p = *f.previous;
-    const int a = p.shipments.year, b = y.shipments.year;
-    Table ch{fmt::format("Change {} -> {}", a, b), {"quantity", std::to_string(a), std::to_string(b), "change", "unit"}, {}};
-    ch.rows.push_back({"units shipped", Num(p.shipments.total), Num(y.shipments.total),
-                       Change(p.shipments.total, y.shipments.total), "GPUs"});
-    for (size_t k = 0; k < ids.size(); ++k) {
-      FleetValue pv = ToFleetUnit(p.embodied[k], units[k]), yv = ToFleetUnit(y.embodied[k], units[k]);
-      ch.rows.push_back({"embodied " + ids[k], Num(pv.value), Num(yv.value), Change(pv.value, yv.value), yv.unit});
-    }
-    ch.rows.push_back({"electricity", Num(Twh(p.kwh_per_year)), Num(Twh(y.kwh_per_year)),
-                       Change(p.kwh_per_year, y.kwh_per_year), "TWh/yr"});
-    for (size_t k = 0; k < ids.size(); ++k) {
-      FleetValue pv = ToFleetUnit(p.operational_per_year[k], units[k]);
-      FleetValue yv = ToFleetUnit(y.operational_per_year[k], units[k]);
-      ch.rows.push_back({"operational " + ids[k], Num(pv.value), Num(yv.value), Change(pv.value, yv.value),
-                         yv.unit + "/yr"});
-    }
-    tables.push_back(ch);
-  }
-  return Render(fmt::format("Fleet {}: a year of data-center GPU shipments", y.shipments.year), notes, tables, md);
+  return false;
 }
 
 ordered_json Impacts(const std::vector<double>& v, const std::vector<std::string>& ids,
@@ -203,16 +76,16 @@ ordered_json YearJson(const FleetYear& y, const FleetAssessment& f) {
   ordered_json j;
   j["year"] = y.shipments.year;
   j["units"] = y.shipments.total;
+  j["units_source"] = y.shipments.source;
+  j["units_estimate"] = y.shipments.total_estimate;
   j["impacts"] = Impacts(y.embodied, ids, units);
   ordered_json stages = ordered_json::object();
   for (int s = 0; s < lca::kStageSlots; ++s) {
+    const std::vector<double> v = StageValues(y, s);
+    if (!AnyNonZero(v)) continue;
     ordered_json st = ordered_json::object();
-    bool any = false;
-    for (size_t k = 0; k < ids.size(); ++k) {
-      st[ids[k]] = ToFleetUnit(y.by_stage[k][s], units[k]).value;
-      any = any || y.by_stage[k][s] != 0;
-    }
-    if (any) stages[lca::StageSlotName(s)] = st;
+    for (size_t k = 0; k < ids.size(); ++k) st[ids[k]] = ToFleetUnit(v[k], units[k]).value;
+    stages[lca::StageSlotName(s)] = st;
   }
   j["stages"] = stages;
   ordered_json vendors = ordered_json::array();
@@ -238,22 +111,9 @@ ordered_json YearJson(const FleetYear& y, const FleetAssessment& f) {
   return j;
 }
 
-std::string AssetsText(const AssetTotals& t, bool md) {
-  std::vector<std::string> notes{
-      fmt::format("{} rows, {} GPUs; {} bad rows skipped; {} (product, region, utilisation) combinations", t.rows,
-                  Num(t.units), t.skipped, t.combinations),
-      "embodied: cradle to gate, spread over each row's days in service; operational: per GPU-hour at the "
-      "row's region and utilisation x hours in service"};
-  Table e{"Amortised embodied by year", ImpactHeader("year", t.impact_ids, t.impact_units), {}};
-  Table o{"Operational by year", ImpactHeader("year", t.impact_ids, t.impact_units), {}};
-  o.header.insert(o.header.begin() + 1, "GPU-years");
-  o.header.insert(o.header.begin() + 2, "MWh");
-  for (const auto& y : t.years) {
-    e.rows.push_back(Row({std::to_string(y.year)}, ImpactCells(y.embodied, t.impact_units)));
-    o.rows.push_back(Row({std::to_string(y.year), Num(y.gpu_hours / 8760), Num(y.kwh / 1000)},
-                         ImpactCells(y.operational, t.impact_units)));
-  }
-  return Render("Installed base: impacts by calendar year", notes, {e, o}, md);
+// after / before - 1, or null when before is 0.
+ordered_json Relative(double before, double after) {
+  return before == 0 ? ordered_json(nullptr) : ordered_json(after / before - 1);
 }
 
 }  // namespace
@@ -265,14 +125,156 @@ FleetValue ToFleetUnit(double value, const std::string& unit) {
   return {value, unit};
 }
 
-std::string RenderFleetTerminal(const FleetAssessment& f) { return FleetText(f, false); }
-std::string RenderFleetMarkdown(const FleetAssessment& f) { return FleetText(f, true); }
+std::string FormatChange(double before, double after) {
+  return before == 0 ? "n/a" : fmt::format("{:+.1f}%", (after / before - 1) * 100);
+}
 
-std::string RenderFleetJson(const FleetAssessment& f) {
+std::string FleetTitle(const FleetAssessment& f) {
+  return fmt::format("Fleet {}: a year of data-center GPU shipments", f.year.shipments.year);
+}
+
+std::vector<TextSection> FleetSections(const FleetAssessment& f, const FleetReportOptions& o) {
+  const FleetYear& y = f.year;
+  const auto& ids = f.impact_ids;
+  const auto& units = f.impact_units;
+  std::vector<TextSection> out;
+
+  TextSection a{"assumptions", "Assumptions", {}, {}};
+  a.notes.push_back(fmt::format("{} data-center GPUs shipped in {}, as counted by source {}{}; product mix "
+                                "per vendor as assumed in data/shipments (estimates with ranges) or --mix",
+                                FormatNumber(y.shipments.total), y.shipments.year, y.shipments.source,
+                                y.shipments.total_estimate ? ", an estimate" : ""));
+  a.notes.push_back(fmt::format("embodied: cradle to gate per module x units; operational: per year once "
+                                "deployed, utilisation {}, PUE {}, service life {} yr",
+                                FormatNumber(f.utilization), FormatNumber(f.pue),
+                                FormatNumber(f.lifetime_years)));
+  a.notes.push_back("regions: " + RegionsText(f));
+  if (!o.data_hash.empty()) a.notes.push_back("database " + o.data_hash);
+  out.push_back(a);
+
+  TextSection sh{"shipments", "Shipments by vendor", {}, {}};
+  TextTable vendors{{"vendor", "units", "share"}, {}, {}};
+  for (const auto& v : y.shipments.vendors) {
+    vendors.rows.push_back({v.vendor, FormatNumber(v.units), FormatPercent(Share(v.units, y.shipments.total))});
+  }
+  sh.tables.push_back(vendors);
+  out.push_back(sh);
+
+  TextSection ev{"embodied_by_vendor", "Embodied, cradle to gate, by vendor", {}, {}};
+  TextTable embodied{ImpactHeader("vendor", ids, units), {}, {}};
+  for (const auto& v : y.shipments.vendors) {
+    auto it = y.by_vendor.find(v.vendor);
+    if (it != y.by_vendor.end()) embodied.rows.push_back(Row({v.vendor}, ImpactCells(it->second, units)));
+  }
+  embodied.rows.push_back(Row({"total"}, ImpactCells(y.embodied, units)));
+  ev.tables.push_back(embodied);
+  out.push_back(ev);
+
+  TextSection ep{"embodied_by_product", "Embodied by product", {}, {}};
+  TextTable products{ImpactHeader("product", ids, units), {}, {}};
+  products.header.insert(products.header.begin() + 1, "units");
+  for (const auto& p : y.products) {
+    products.rows.push_back(Row({p.gpu, FormatNumber(p.units)}, ImpactCells(p.embodied, units)));
+  }
+  ep.tables.push_back(products);
+  out.push_back(ep);
+
+  TextSection es{"embodied_by_stage", "Embodied by stage", {}, {}};
+  TextTable stages{ImpactHeader("stage", ids, units), {}, {}};
+  for (int s = 0; s < lca::kStageSlots; ++s) {
+    const std::vector<double> v = StageValues(y, s);
+    if (AnyNonZero(v)) stages.rows.push_back(Row({lca::StageSlotName(s)}, ImpactCells(v, units)));
+  }
+  es.tables.push_back(stages);
+  out.push_back(es);
+
+  TextSection op{"operational", "Operational, per year once deployed", {}, {}};
+  TextTable ot{{"quantity", "value", "unit"}, {false, true, false}, {}};
+  ot.rows.push_back({"electricity (facility)", FormatNumber(Twh(y.kwh_per_year)), "TWh/yr"});
+  for (size_t k = 0; k < ids.size(); ++k) {
+    FleetValue v = ToFleetUnit(y.operational_per_year[k], units[k]);
+    ot.rows.push_back({ids[k], FormatNumber(v.value), v.unit + "/yr"});
+  }
+  if (f.dc_twh) {
+    ot.rows.push_back({fmt::format("world data centres, {} ({})", f.dc_year, f.dc_source),
+                       FormatNumber(*f.dc_twh), "TWh/yr"});
+    ot.rows.push_back({"this fleet's share of it", FormatPercent(Twh(y.kwh_per_year) / *f.dc_twh), ""});
+  }
+  op.tables.push_back(ot);
+  out.push_back(op);
+
+  if (f.previous) {
+    const FleetYear& p = *f.previous;
+    const int from = p.shipments.year, to = y.shipments.year;
+    TextSection ch{"change", fmt::format("Change {} -> {}", from, to), {}, {}};
+    TextTable ct{{"quantity", std::to_string(from), std::to_string(to), "change", "unit"},
+                 {false, true, true, true, false}, {}};
+    ct.rows.push_back({"units shipped", FormatNumber(p.shipments.total), FormatNumber(y.shipments.total),
+                       FormatChange(p.shipments.total, y.shipments.total), "GPUs"});
+    for (size_t k = 0; k < ids.size(); ++k) {
+      FleetValue pv = ToFleetUnit(p.embodied[k], units[k]), yv = ToFleetUnit(y.embodied[k], units[k]);
+      ct.rows.push_back({"embodied " + ids[k], FormatNumber(pv.value), FormatNumber(yv.value),
+                         FormatChange(pv.value, yv.value), yv.unit});
+    }
+    ct.rows.push_back({"electricity", FormatNumber(Twh(p.kwh_per_year)), FormatNumber(Twh(y.kwh_per_year)),
+                       FormatChange(p.kwh_per_year, y.kwh_per_year), "TWh/yr"});
+    for (size_t k = 0; k < ids.size(); ++k) {
+      FleetValue pv = ToFleetUnit(p.operational_per_year[k], units[k]);
+      FleetValue yv = ToFleetUnit(y.operational_per_year[k], units[k]);
+      ct.rows.push_back({"operational " + ids[k], FormatNumber(pv.value), FormatNumber(yv.value),
+                         FormatChange(pv.value, yv.value), yv.unit + "/yr"});
+    }
+    if (p.shipments.source != y.shipments.source) {
+      ch.notes.push_back(fmt::format("the two years come from different sources ({} and {}): see "
+                                     "docs/fleet.md before reading the change",
+                                     p.shipments.source, y.shipments.source));
+    }
+    ch.tables.push_back(ct);
+    out.push_back(ch);
+  }
+  return out;
+}
+
+std::string AssetsTitle() { return "Installed base: impacts by calendar year"; }
+
+std::vector<TextSection> AssetsSections(const AssetTotals& t, const FleetReportOptions& o) {
+  TextSection a{"assumptions", "Assumptions", {}, {}};
+  a.notes.push_back(fmt::format("{} rows, {} GPUs; {} bad rows skipped; {} (product, region, utilisation) "
+                                "combinations",
+                                t.rows, FormatNumber(t.units), t.skipped, t.combinations));
+  a.notes.push_back("embodied: cradle to gate, spread over each row's days in service; operational: per "
+                    "GPU-hour at the row's region and utilisation x hours in service");
+  if (!o.data_hash.empty()) a.notes.push_back("database " + o.data_hash);
+  TextSection e{"embodied_by_year", "Amortised embodied by year", {}, {}};
+  TextSection op{"operational_by_year", "Operational by year", {}, {}};
+  TextTable et{ImpactHeader("year", t.impact_ids, t.impact_units), {}, {}};
+  TextTable ot{ImpactHeader("year", t.impact_ids, t.impact_units), {}, {}};
+  ot.header.insert(ot.header.begin() + 1, "GPU-years");
+  ot.header.insert(ot.header.begin() + 2, "MWh");
+  for (const auto& y : t.years) {
+    et.rows.push_back(Row({std::to_string(y.year)}, ImpactCells(y.embodied, t.impact_units)));
+    ot.rows.push_back(Row({std::to_string(y.year), FormatNumber(y.gpu_hours / 8760), FormatNumber(y.kwh / 1000)},
+                          ImpactCells(y.operational, t.impact_units)));
+  }
+  e.tables.push_back(et);
+  op.tables.push_back(ot);
+  return {a, e, op};
+}
+
+std::string RenderFleetTerminal(const FleetAssessment& f, const FleetReportOptions& o) {
+  return RenderTextDocument(FleetTitle(f), {}, FleetSections(f, o), false);
+}
+std::string RenderFleetMarkdown(const FleetAssessment& f, const FleetReportOptions& o) {
+  return RenderTextDocument(FleetTitle(f), {}, FleetSections(f, o), true);
+}
+
+std::string RenderFleetJson(const FleetAssessment& f, const FleetReportOptions& o) {
   ordered_json j;
   j["demand"] = {{"product", fmt::format("data-center GPU shipments {}", f.year.shipments.year)},
                  {"amount", f.year.shipments.total},
+                 {"unit", "item"},
                  {"boundary", "cradle-to-gate"}};
+  if (!o.data_hash.empty()) j["data_hash"] = o.data_hash;
   ordered_json y = YearJson(f.year, f);
   for (auto it = y.begin(); it != y.end(); ++it) j[it.key()] = it.value();
   ordered_json regions = ordered_json::array();
@@ -282,23 +284,37 @@ std::string RenderFleetJson(const FleetAssessment& f) {
   if (f.dc_twh) {
     j["comparison"] = {{"world_data_centres_twh", *f.dc_twh},
                        {"year", f.dc_year},
-                       {"source", "iea2024_electricity"},
+                       {"source", f.dc_source},
                        {"share", Twh(f.year.kwh_per_year) / *f.dc_twh}};
   }
-  if (f.previous) j["previous"] = YearJson(*f.previous, f);
+  if (f.previous) {
+    const FleetYear& p = *f.previous;
+    j["previous"] = YearJson(p, f);
+    ordered_json change = {{"from", p.shipments.year},
+                           {"to", f.year.shipments.year},
+                           {"units", Relative(p.shipments.total, f.year.shipments.total)},
+                           {"electricity", Relative(p.kwh_per_year, f.year.kwh_per_year)}};
+    for (size_t k = 0; k < f.impact_ids.size(); ++k) {
+      change["embodied"][f.impact_ids[k]] = Relative(p.embodied[k], f.year.embodied[k]);
+      change["operational_per_year"][f.impact_ids[k]] =
+          Relative(p.operational_per_year[k], f.year.operational_per_year[k]);
+    }
+    j["change"] = change;
+  }
   return j.dump(2) + "\n";
 }
 
-std::string RenderFleetCsv(const FleetAssessment& f) {
-  std::string out = "section,key,impact,value,unit\n";
+std::string RenderFleetCsv(const FleetAssessment& f, const FleetReportOptions& o) {
+  CsvWriter csv({"section", "key", "impact", "value", "unit"});
   auto add = [&](const std::string& section, const std::string& key, const std::string& impact, double v,
-                 const std::string& unit) {
-    out += fmt::format("{},{},{},{},{}\n", section, key, impact, v, unit);
-  };
+                 const std::string& unit) { csv.Row({section, key, impact, CsvNumber(v), unit}); };
+  if (!o.data_hash.empty()) csv.Row({"data_hash", "", "", o.data_hash, ""});
+  for (const auto& r : f.regions) add("region", r.region, "", r.share, "1");
   for (const FleetYear* y : {f.previous ? &*f.previous : nullptr, &f.year}) {
     if (!y) continue;
     const std::string year = std::to_string(y->shipments.year);
     add("units", year, "", y->shipments.total, "item");
+    csv.Row({"units_source", year, "", y->shipments.source, ""});
     for (const auto& v : y->shipments.vendors) add("vendor_units", year + ":" + v.vendor, "", v.units, "item");
     for (size_t k = 0; k < f.impact_ids.size(); ++k) {
       FleetValue v = ToFleetUnit(y->embodied[k], f.impact_units[k]);
@@ -322,15 +338,34 @@ std::string RenderFleetCsv(const FleetAssessment& f) {
     add("electricity_per_year", year, "", Twh(y->kwh_per_year), "TWh/yr");
   }
   if (f.dc_twh) add("world_data_centres", std::to_string(f.dc_year), "", *f.dc_twh, "TWh/yr");
-  return out;
+  if (f.previous) {
+    const std::string key = fmt::format("{}:{}", f.previous->shipments.year, f.year.shipments.year);
+    auto rel = [&](const std::string& what, const std::string& impact, double before, double after) {
+      if (before != 0) add("change", key + ":" + what, impact, after / before - 1, "1");
+    };
+    rel("units", "", f.previous->shipments.total, f.year.shipments.total);
+    rel("electricity", "", f.previous->kwh_per_year, f.year.kwh_per_year);
+    for (size_t k = 0; k < f.impact_ids.size(); ++k) {
+      rel("embodied", f.impact_ids[k], f.previous->embodied[k], f.year.embodied[k]);
+      rel("operational_per_year", f.impact_ids[k], f.previous->operational_per_year[k],
+          f.year.operational_per_year[k]);
+    }
+  }
+  return csv.str();
 }
 
-std::string RenderAssetsTerminal(const AssetTotals& t) { return AssetsText(t, false); }
-std::string RenderAssetsMarkdown(const AssetTotals& t) { return AssetsText(t, true); }
+std::string RenderAssetsTerminal(const AssetTotals& t, const FleetReportOptions& o) {
+  return RenderTextDocument(AssetsTitle(), {}, AssetsSections(t, o), false);
+}
+std::string RenderAssetsMarkdown(const AssetTotals& t, const FleetReportOptions& o) {
+  return RenderTextDocument(AssetsTitle(), {}, AssetsSections(t, o), true);
+}
 
-std::string RenderAssetsJson(const AssetTotals& t) {
+std::string RenderAssetsJson(const AssetTotals& t, const FleetReportOptions& o) {
   ordered_json j;
-  j["demand"] = {{"product", "installed base"}, {"amount", t.units}, {"boundary", "amortised embodied + operational"}};
+  j["demand"] = {{"product", "installed base"}, {"amount", t.units}, {"unit", "item"},
+                 {"boundary", "amortised embodied + operational"}};
+  if (!o.data_hash.empty()) j["data_hash"] = o.data_hash;
   j["rows"] = t.rows;
   j["skipped"] = t.skipped;
   ordered_json years = ordered_json::array();
@@ -345,18 +380,21 @@ std::string RenderAssetsJson(const AssetTotals& t) {
   return j.dump(2) + "\n";
 }
 
-std::string RenderAssetsCsv(const AssetTotals& t) {
-  std::string out = "year,quantity,impact,value,unit\n";
+std::string RenderAssetsCsv(const AssetTotals& t, const FleetReportOptions& o) {
+  CsvWriter csv({"year", "quantity", "impact", "value", "unit"});
+  if (!o.data_hash.empty()) csv.Row({"", "data_hash", "", o.data_hash, ""});
   for (const auto& y : t.years) {
-    out += fmt::format("{},gpu_hours,,{},h\n{},electricity,,{},MWh\n", y.year, y.gpu_hours, y.year, y.kwh / 1000);
+    const std::string year = std::to_string(y.year);
+    csv.Row({year, "gpu_hours", "", CsvNumber(y.gpu_hours), "h"});
+    csv.Row({year, "electricity", "", CsvNumber(y.kwh / 1000), "MWh"});
     for (size_t k = 0; k < t.impact_ids.size(); ++k) {
       FleetValue e = ToFleetUnit(y.embodied[k], t.impact_units[k]);
-      FleetValue o = ToFleetUnit(y.operational[k], t.impact_units[k]);
-      out += fmt::format("{},embodied,{},{},{}\n", y.year, t.impact_ids[k], e.value, e.unit);
-      out += fmt::format("{},operational,{},{},{}\n", y.year, t.impact_ids[k], o.value, o.unit);
+      FleetValue op = ToFleetUnit(y.operational[k], t.impact_units[k]);
+      csv.Row({year, "embodied", t.impact_ids[k], CsvNumber(e.value), e.unit});
+      csv.Row({year, "operational", t.impact_ids[k], CsvNumber(op.value), op.unit});
     }
   }
-  return out;
+  return csv.str();
 }
 
 }  // namespace gpulca::reports

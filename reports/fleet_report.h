@@ -1,8 +1,8 @@
 // Renderers of `gpulca fleet`: pure functions from a FleetAssessment (a year
 // of shipments) or AssetTotals (an installed base) to text. Impacts are shown
 // in fleet units: t CO2e, GWh of primary energy, ML of water, kg Sb-eq;
-// electricity in TWh (shipments) or MWh (assets). Every format carries the
-// same numbers.
+// electricity in TWh (shipments) or MWh (assets). Every format renders the
+// sections of fleet_sections.h, so they carry the same numbers.
 #pragma once
 
 #include <string>
@@ -12,6 +12,10 @@
 
 namespace gpulca::reports {
 
+struct FleetReportOptions {
+  std::string data_hash;  // of the database the results come from
+};
+
 // A value in an impact's own unit, converted to its fleet unit.
 struct FleetValue {
   double value;
@@ -19,18 +23,27 @@ struct FleetValue {
 };
 FleetValue ToFleetUnit(double value, const std::string& unit);
 
-std::string RenderFleetTerminal(const lca::FleetAssessment& f);
-std::string RenderFleetMarkdown(const lca::FleetAssessment& f);
-// {"demand": ..., "impacts": ..., "stages": ...} as DESIGN.md, plus shipments,
-// vendors, products, operational_per_year, comparison, change.
-std::string RenderFleetJson(const lca::FleetAssessment& f);
+std::string RenderFleetTerminal(const lca::FleetAssessment& f, const FleetReportOptions& o = {});
+std::string RenderFleetMarkdown(const lca::FleetAssessment& f, const FleetReportOptions& o = {});
+// {"demand": ..., "impacts": ..., "stages": ...} as DESIGN.md, plus data_hash,
+// assumptions, shipments, vendors, products, operational_per_year,
+// comparison, previous and change (the relative change from the previous year).
+std::string RenderFleetJson(const lca::FleetAssessment& f, const FleetReportOptions& o = {});
 // Long CSV: section,key,impact,value,unit.
-std::string RenderFleetCsv(const lca::FleetAssessment& f);
+std::string RenderFleetCsv(const lca::FleetAssessment& f, const FleetReportOptions& o = {});
+// One self-contained page (html_page.h) with the tables of the text formats
+// and inline SVG charts: "chart-vendor-stages" (embodied by vendor and stage),
+// "chart-world" (the fleet's electricity against the world's data centres),
+// "chart-change" (the previous year against this one, when there is one).
+std::string RenderFleetHtml(const lca::FleetAssessment& f, const FleetReportOptions& o = {});
 
-std::string RenderAssetsTerminal(const lca::AssetTotals& t);
-std::string RenderAssetsMarkdown(const lca::AssetTotals& t);
-std::string RenderAssetsJson(const lca::AssetTotals& t);
+std::string RenderAssetsTerminal(const lca::AssetTotals& t, const FleetReportOptions& o = {});
+std::string RenderAssetsMarkdown(const lca::AssetTotals& t, const FleetReportOptions& o = {});
+std::string RenderAssetsJson(const lca::AssetTotals& t, const FleetReportOptions& o = {});
 // Long CSV: year,quantity,impact,value,unit.
-std::string RenderAssetsCsv(const lca::AssetTotals& t);
+std::string RenderAssetsCsv(const lca::AssetTotals& t, const FleetReportOptions& o = {});
+// One page with the tables and "chart-years" (amortised embodied and
+// operational per calendar year).
+std::string RenderAssetsHtml(const lca::AssetTotals& t, const FleetReportOptions& o = {});
 
 }  // namespace gpulca::reports

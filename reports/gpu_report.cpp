@@ -6,73 +6,221 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "reports/csv.h"
 #include "reports/gpu_report_sections.h"
 #include "reports/ranking.h"
+#include "reports/text_table.h"
 
 namespace gpulca::reports {
 namespace {
 
 using lca::GpuAssessment;
-using lca::LcaResult;
 using nlohmann::ordered_json;
 
-
-std::string Bar(double share, int width = 30) {
-  int n = static_cast<int>(std::lround(std::clamp(share, 0.0, 1.0) * width));
+std::string Bar(double share, int width = 24) {
+  int n = static_cast<int>(std::lround(std::clamp(std::abs(share), 0.0, 1.0) * width));
   std::string out;
-  for (int i = 0; i < n; ++i) out += "█";
+  for (int i = 0; i < n; ++i) out += share < 0 ? "░" : "█";
   return out;
 }
 
-// Per-query units: Wh, g CO2e and mL read better than kWh, kg and L.
-struct Scaled {
-  double value;
-  std::string unit;
-};
-Scaled Small(double value, const std::string& unit) {
-  if (unit == "kg CO2e") return {value * 1000, "g CO2e"};
-  if (unit == "L") return {value * 1000, "mL"};
-  if (unit == "MJ") return {value / 3.6e-3, "Wh"};
-  if (unit == "kg Sb-eq") return {value * 1e6, "mg Sb-eq"};
-  return {value, unit};
+std::string AssumptionValue(const AssumptionRow& row) {
+  return row.value ? FormatNumber(*row.value) : row.text;
 }
 
-std::string Assumptions(const GpuAssessment& a, const char* bullet) {
-  std::string out;
-  out += fmt::format("{}functional unit: 1 {} module, {}\n", bullet, a.gpu, Boundary(a));
-  out += fmt::format("{}TDP {:g} W, peak dense BF16 {:g} TFLOPS, memory {:g} GB\n", bullet,
-                     a.tdp_w, a.peak_tflops, a.memory_gb);
-  if (a.cradle_to_grave) {
-    out += fmt::format("{}deployed in {}: lifetime {:g} years ({:g} h), utilisation {:g}, average "
-                       "power {:.0f}% of TDP, PUE {:g}, facility energy {:.0f} kWh\n",
-                       bullet, a.region, a.lifetime_years, a.lifetime_hours, a.utilization,
-                       100 * a.power_fraction, a.pue, a.use_kwh);
-  }
-  return out;
-}
-
-
-// Source ids of a quality record, comma-separated.
 std::string SourceIds(const lca::ProcessQuality& q) {
   std::string out;
   for (const auto& src : q.sources) out += (out.empty() ? "" : ", ") + src.id;
   return out.empty() ? "(none)" : out;
 }
 
-// The distinct sources of the records `rows`, in order of first citation.
-std::vector<lca::SourceRef> SourcesOf(const GpuAssessment& a, const std::vector<int>& rows) {
-  std::vector<lca::SourceRef> out;
-  for (int j : rows) {
-    for (const auto& src : a.quality[j].sources) {
-      bool seen = std::any_of(out.begin(), out.end(),
-                              [&](const lca::SourceRef& x) { return x.id == src.id; });
-      if (!seen) out.push_back(src);
-    }
+// Every section as notes and tables, for the terminal and Markdown reports.
+std::vector<TextSection> TextSections(const GpuSections& s, const GpuReportOptions& o,
+                                      bool terminal) {
+  std::vector<TextSection> out;
+  auto add = [&](const char* id) -> TextSection& {
+    out.push_back({id, SectionTitle(id), {}, {}});
+    return out.back();
+  };
+  const std::string code = terminal ? "" : "`";
+
+  TextSection& a = add("assumptions");
+  a.notes.push_back("functional unit: " + s.demand.functional_unit);
+  a.notes.push_back(fmt::format("demand: {} {} of {}{}{} ({})", FormatNumber(s.demand.amount),
+                                s.demand.unit, code, s.demand.product, code, s.demand.boundary));
+  if (!s.data_hash.empty()) a.notes.push_back(fmt::format("database {}{}{}", code, s.data_hash, code));
+  if (!s.use_phase_on) {
+    a.notes.push_back("no use phase in this boundary: the service life and utilisation below only "
+                      "spread the embodied total over GPU-hours and PFLOP-hours");
   }
+  TextTable at{{"assumption", "value", "unit", "parameter"}, {false, true, false, false}, {}};
+  for (const AssumptionRow& row : s.assumptions) {
+    at.rows.push_back({row.label, AssumptionValue(row), row.unit, row.key});
+  }
+  a.tables.push_back(at);
+
+  TextSection& im = add("impacts");
+  im.title += fmt::format(" ({})", s.demand.boundary);
+  if (s.credits.applied) {
+    im.notes.push_back("totals are net of the end-of-life credits shown apart below");
+  }
+  TextTable it{{"impact", "total", "unit", "embodied", "embodied share"}, {false, true, false, true, true}, {}};
+  for (const ImpactRow& row : s.impacts) {
+    it.rows.push_back({row.id, FormatNumber(row.total), row.unit, FormatNumber(row.embodied),
+                       FormatPercent(row.embodied_share)});
+  }
+  im.tables.push_back(it);
+
+  TextSection& st = add("stages");
+  const int h = static_cast<int>(std::find(s.impact_ids.begin(), s.impact_ids.end(), s.headline_id) -
+                                 s.impact_ids.begin());
+  double headline_total = 0;
+  for (const ImpactRow& row : s.impacts) {
+    if (row.id == s.headline_id) headline_total = row.total;
+  }
+  TextTable stt{{"stage"}, {false}, {}};
+  for (size_t k = 0; k < s.impact_ids.size(); ++k) {
+    stt.header.push_back(fmt::format("{} ({})", s.impact_ids[k], s.impact_units[k]));
+    stt.numeric.push_back(true);
+  }
+  stt.header.push_back(s.headline_id + " share");
+  stt.numeric.push_back(true);
+  if (terminal) {
+    stt.header.push_back("");
+    stt.numeric.push_back(false);
+  }
+  for (const StageRow& row : s.stages) {
+    std::vector<std::string> cells{row.key};
+    for (double v : row.values) cells.push_back(FormatNumber(v));
+    const double share = h < static_cast<int>(row.values.size()) ? Share(row.values[h], headline_total) : 0;
+    cells.push_back(FormatPercent(share));
+    if (terminal) cells.push_back(Bar(share));
+    stt.rows.push_back(cells);
+  }
+  st.tables.push_back(stt);
+
+  TextSection& up = add("use_phase");
+  if (s.use_phase_on) {
+    up.notes.push_back("use phase = the deployment stage of the life cycle; operational = the use "
+                       "phase less the host share's deployment part (its end of life is not in the "
+                       "use phase); per year = operational / service life");
+    TextTable ut{{"impact", "unit", "use phase", "host share", "operational", "operational per year",
+                  "embodied share of total"}, {false, false, true, true, true, true, true}, {}};
+    for (const UsePhaseRow& row : s.use_phase) {
+      ut.rows.push_back({row.id, row.unit, FormatNumber(row.use_phase), FormatNumber(row.host_share),
+                         FormatNumber(row.operational), FormatNumber(row.operational_per_year),
+                         FormatPercent(row.embodied_share)});
+    }
+    up.tables.push_back(ut);
+  } else {
+    up.notes.push_back("cradle to gate: no use phase (run with --boundary cradle-to-grave to include it)");
+  }
+
+  TextSection& in = add("intensities");
+  in.notes.push_back("per GPU-hour: " + s.intensity_basis);
+  TextTable itb{{"impact", "unit", "per GPU-hour", "per PFLOP-hour"}, {false, false, true, true}, {}};
+  for (const IntensityRow& row : s.intensities) {
+    itb.rows.push_back({row.id, row.unit, FormatNumber(row.per_gpu_hour), FormatNumber(row.per_pflop_hour)});
+  }
+  in.tables.push_back(itb);
+
+  TextSection& pq = add("per_query");
+  if (s.per_query.on) {
+    pq.notes.push_back("a query: " + s.per_query.basis);
+    pq.notes.push_back("each impact per query is the per-GPU-hour figure (embodied and, at the "
+                       "grave, operational) divided by the queries per GPU-hour");
+    TextTable qt{{"quantity", "per query", "unit"}, {false, true, false}, {}};
+    qt.rows.push_back({"queries per GPU-hour", FormatNumber(s.per_query.queries_per_hour), "1/h"});
+    qt.rows.push_back({"GPU energy", FormatNumber(s.per_query.gpu_wh), "Wh"});
+    if (s.per_query.facility_wh) {
+      qt.rows.push_back({"facility electricity (GPU and host, PUE in)",
+                         FormatNumber(*s.per_query.facility_wh), "Wh"});
+    }
+    for (const PerQueryRow& row : s.per_query.rows) {
+      qt.rows.push_back({row.id, FormatNumber(row.value), row.unit});
+    }
+    pq.tables.push_back(qt);
+  } else {
+    pq.notes.push_back(s.per_query.basis);
+  }
+
+  TextSection& tp = add("top_processes");
+  tp.title += fmt::format(" ({}, direct)", s.headline_id);
+  TextTable tpt{{"process", "stage", "location", s.headline_unit, "share"},
+                {false, false, false, true, true}, {}};
+  for (const ProcessRow& row : s.top_processes) {
+    tpt.rows.push_back({code + row.id + code, row.stage, row.location, FormatNumber(row.value),
+                        FormatPercent(row.share)});
+  }
+  tp.tables.push_back(tpt);
+
+  TextSection& tf = add("top_flows");
+  tf.title += fmt::format(" ({})", s.headline_id);
+  TextTable tft{{"flow", "amount", "unit", s.headline_unit, "share"}, {false, true, false, true, true}, {}};
+  for (const FlowRow& row : s.top_flows) {
+    tft.rows.push_back({code + row.id + code, FormatNumber(row.amount), row.unit,
+                        FormatNumber(row.value), FormatPercent(row.share)});
+  }
+  tf.tables.push_back(tft);
+
+  TextSection& tr = add("upstream_tree");
+  tr.notes.push_back(fmt::format("{} ({}) upstream of each process, indented under its consumer; "
+                                 "branches below {}% of the total are cut off",
+                                 s.headline_id, s.headline_unit, FormatNumber(100 * s.tree_cutoff)));
+  TextTable trt{{"process", "amount", "unit", "upstream", "direct", "share"},
+                {false, true, false, true, true, true}, {}};
+  for (size_t i = 0; i < s.tree_lines.size() && i < o.tree_rows; ++i) {
+    const TreeLine& line = s.tree_lines[i];
+    std::string indent;
+    for (int d = 0; d < line.depth; ++d) indent += terminal ? "  " : "· ";
+    trt.rows.push_back({indent + code + line.id + code, FormatNumber(line.amount), line.unit,
+                        FormatNumber(line.total), FormatNumber(line.direct), FormatPercent(line.share)});
+  }
+  tr.tables.push_back(trt);
+  if (s.tree_lines.size() > o.tree_rows) {
+    tr.notes.push_back(fmt::format("the first {} of {} rows; json and csv hold them all", o.tree_rows,
+                                   s.tree_lines.size()));
+  }
+
+  TextSection& ec = add("eol_credits");
+  ec.notes.push_back(s.credits.status);
+  if (s.credits.applied) {
+    TextTable ct{{"impact", "unit", "credit", "net total", "total without credits"},
+                 {false, false, true, true, true}, {}};
+    for (const CreditRow& row : s.credits.rows) {
+      ct.rows.push_back({row.id, row.unit, FormatNumber(row.credit), FormatNumber(row.net),
+                         FormatNumber(row.gross)});
+    }
+    ec.tables.push_back(ct);
+  }
+
+  TextSection& dq = add("data_quality");
+  dq.notes.push_back(fmt::format("the processes with the largest direct {}: the share of their "
+                                 "exchanges that rest on an estimate or carry an uncertainty "
+                                 "range, and the sources they cite",
+                                 s.headline_id));
+  TextTable qt{{"process", "stage", "location", s.headline_unit, "exchanges", "estimated",
+                "uncertain", "sources"},
+               {false, false, false, true, true, true, true, false}, {}};
+  for (const QualityRow& row : s.quality) {
+    const lca::ProcessQuality& p = row.process;
+    qt.rows.push_back({code + p.id + code, ToString(p.stage), p.location, FormatNumber(row.value),
+                       std::to_string(p.exchanges), FormatPercent(row.estimated_share),
+                       FormatPercent(row.uncertain_share), SourceIds(p)});
+  }
+  dq.tables.push_back(qt);
+  TextTable sources{{"source", "citation"}, {false, false}, {}};
+  for (const lca::SourceRef& src : s.sources) {
+    std::string citation = src.citation.empty() ? "(no citation)" : src.citation;
+    if (!src.url.empty()) citation += terminal ? " " + src.url : " <" + src.url + ">";
+    sources.rows.push_back({code + src.id + code, citation});
+  }
+  dq.tables.push_back(sources);
   return out;
 }
 
-ordered_json TreeJson(const LcaResult& r, const lca::UpstreamNode& node, double total) {
+ordered_json TreeJson(const lca::LcaResult& r, const lca::UpstreamNode& node,
+                      double total) {
   ordered_json j = {{"id", r.data.process_ids[node.process]},
                     {"name", r.data.process_names[node.process]},
                     {"stage", ToString(r.data.stages[node.process])},
@@ -89,247 +237,211 @@ ordered_json TreeJson(const LcaResult& r, const lca::UpstreamNode& node, double 
 }  // namespace
 
 std::string RenderGpuTerminal(const GpuAssessment& a, const GpuReportOptions& o) {
-  const LcaResult& r = a.headline();
-  const auto& d = a.gate.data;
-  std::string out = fmt::format("{} — {}\n{}\n", a.gpu, a.name, std::string(72, '='));
-  out += Assumptions(a, "  ");
-  if (!o.data_hash.empty()) out += fmt::format("  database {}\n", o.data_hash.substr(0, 16));
-
-  out += fmt::format("\nImpacts ({})\n", Boundary(a));
-  out += fmt::format("  {:<8} {:>14} {:<10} {:>14} {:>9}\n", "impact", "total", "unit", "embodied",
-                     "embodied%");
-  for (size_t k = 0; k < d.impact_ids.size(); ++k) {
-    out += fmt::format("  {:<8} {:>14.5g} {:<10} {:>14.5g} {:>8.1f}%\n", d.impact_ids[k],
-                       a.total[k], d.impact_units[k], a.embodied[k],
-                       100 * Share(a.embodied[k], a.total[k]));
-  }
-  out += fmt::format("\nBy stage, {} ({})\n", d.impact_ids[0], d.impact_units[0]);
-  for (const StageRow& row : StageRows(r)) {
-    double share = Share(row.values[0], a.total[0]);
-    out += fmt::format("  {:<12} {:>12.4g} {:>6.1f}%  {}\n", row.key, row.values[0], 100 * share,
-                       Bar(share));
-  }
-  if (a.cradle_to_grave) {
-    out += fmt::format("\nUse phase over {:g} years (per year in brackets)\n", a.lifetime_years);
-    for (size_t k = 0; k < d.impact_ids.size(); ++k) {
-      out += fmt::format("  {:<8} operational {:>12.5g} ({:.5g}) {:<9} host share {:.5g}\n",
-                         d.impact_ids[k], a.operational[k], a.operational[k] / a.lifetime_years,
-                         d.impact_units[k], a.host_share[k]);
-    }
-  }
-  out += "\nIntensities\n";
-  for (size_t k = 0; k < d.impact_ids.size(); ++k) {
-    out += fmt::format("  {:<8} {:>11.5g} {} per GPU-hour, {:>11.5g} per PFLOP-hour", d.impact_ids[k],
-                       a.per_gpu_hour[k], d.impact_units[k], a.per_pflop_hour[k]);
-    if (!a.per_query.empty()) {
-      Scaled q = Small(a.per_query[k], d.impact_units[k]);
-      out += fmt::format(", {:.4g} {} per query", q.value, q.unit);
-    }
-    out += "\n";
-  }
-  if (a.query_wh) out += fmt::format("  (a query: {:g} Wh of GPU energy)\n", *a.query_wh);
-
-  out += fmt::format("\nTop processes, {} (direct)\n", d.impact_ids[0]);
-  for (int j : TopIndices(r.by_process[0], o.top)) {
-    out += fmt::format("  {:<38} {:<12} {:>10.4g} {:>6.1f}%\n", r.data.process_ids[j],
-                       ToString(r.data.stages[j]), r.by_process[0][j],
-                       100 * Share(r.by_process[0][j], a.total[0]));
-  }
-  out += fmt::format("\nTop elementary flows, {}\n", d.impact_ids[0]);
-  for (int f : TopIndices(r.by_flow[0], o.top)) {
-    out += fmt::format("  {:<38} {:>10.4g} {:>6.1f}%\n", r.data.flow_ids[f], r.by_flow[0][f],
-                       100 * Share(r.by_flow[0][f], a.total[0]));
-  }
-  const int h = HeadlineImpact(a);
-  const lca::UpstreamNode tree = HeadlineTree(a, h, o.cutoff);
-  out += fmt::format("\nUpstream tree, {} ({}; cut-off {:g}% of the total)\n", d.impact_ids[h],
-                     d.impact_units[h], 100 * o.cutoff);
-  for (const TreeRow& row : FlattenTree(tree, o.tree_rows)) {
-    std::string label = std::string(2 * row.depth, ' ') + r.data.process_ids[row.node->process];
-    out += fmt::format("  {:<48} {:>11.4g} {:>6.1f}%\n", label, row.node->total,
-                       100 * Share(row.node->total, a.total[h]));
-  }
-  out += fmt::format("\nData quality behind the top processes, {} (direct)\n", d.impact_ids[h]);
-  out += fmt::format("  {:<34} {:<12} {:<5} {:>9} {:>9} {:>9}\n", "process", "stage", "loc",
-                     "exchanges", "estimated", "uncertain");
-  const std::vector<int> top = QualityProcesses(a, h, o.quality_top);
-  for (int j : top) {
-    const lca::ProcessQuality& q = a.quality[j];
-    out += fmt::format("  {:<34} {:<12} {:<5} {:>9} {:>8.0f}% {:>8.0f}%\n", q.id, ToString(q.stage),
-                       q.location, q.exchanges, 100 * CountShare(q.estimated, q.exchanges),
-                       100 * CountShare(q.uncertain, q.exchanges));
-    out += fmt::format("    sources: {}\n", SourceIds(q));
-  }
-  return out;
+  const GpuSections s = BuildGpuSections(a, o);
+  return RenderTextDocument(s.title, {}, TextSections(s, o, true), false);
 }
 
 std::string RenderGpuMarkdown(const GpuAssessment& a, const GpuReportOptions& o) {
-  const LcaResult& r = a.headline();
-  const auto& d = a.gate.data;
-  std::string out = fmt::format("# {} — {}\n\n", a.gpu, a.name);
-  out += Assumptions(a, "- ");
-  if (!o.data_hash.empty()) out += fmt::format("- database hash `{}`\n", o.data_hash);
-  out += fmt::format("\n## Impacts ({})\n\n| impact | total | unit | embodied | embodied share |\n"
-                     "| --- | ---: | --- | ---: | ---: |\n", Boundary(a));
-  for (size_t k = 0; k < d.impact_ids.size(); ++k) {
-    out += fmt::format("| {} | {:.5g} | {} | {:.5g} | {:.1f}% |\n", d.impact_ids[k], a.total[k],
-                       d.impact_units[k], a.embodied[k], 100 * Share(a.embodied[k], a.total[k]));
-  }
-  out += "\n## By stage\n\n| stage |";
-  for (const auto& id : d.impact_ids) out += fmt::format(" {} |", id);
-  out += "\n| --- |";
-  for (size_t k = 0; k < d.impact_ids.size(); ++k) out += " ---: |";
-  out += "\n";
-  for (const StageRow& row : StageRows(r)) {
-    out += fmt::format("| {} |", row.key);
-    for (double v : row.values) out += fmt::format(" {:.5g} |", v);
-    out += "\n";
-  }
-  out += "\n## Intensities\n\n| impact | per GPU-hour | per PFLOP-hour |";
-  if (!a.per_query.empty()) out += " per query |";
-  out += "\n| --- | ---: | ---: |";
-  if (!a.per_query.empty()) out += " ---: |";
-  out += "\n";
-  for (size_t k = 0; k < d.impact_ids.size(); ++k) {
-    out += fmt::format("| {} ({}) | {:.5g} | {:.5g} |", d.impact_ids[k], d.impact_units[k],
-                       a.per_gpu_hour[k], a.per_pflop_hour[k]);
-    if (!a.per_query.empty()) out += fmt::format(" {:.5g} |", a.per_query[k]);
-    out += "\n";
-  }
-  out += fmt::format("\n## Top processes ({}, direct)\n\n| process | stage | value | share |\n"
-                     "| --- | --- | ---: | ---: |\n", d.impact_ids[0]);
-  for (int j : TopIndices(r.by_process[0], o.top)) {
-    out += fmt::format("| {} | {} | {:.5g} | {:.1f}% |\n", r.data.process_ids[j],
-                       ToString(r.data.stages[j]), r.by_process[0][j],
-                       100 * Share(r.by_process[0][j], a.total[0]));
-  }
-  const int h = HeadlineImpact(a);
-  const lca::UpstreamNode tree = HeadlineTree(a, h, o.cutoff);
-  out += fmt::format("\n## Upstream tree ({}, {}; cut-off {:g}% of the total)\n\n", d.impact_ids[h],
-                     d.impact_units[h], 100 * o.cutoff);
-  for (const TreeRow& row : FlattenTree(tree, o.tree_rows)) {
-    out += fmt::format("{}- `{}` {:.5g} ({:.1f}%)\n", std::string(2 * row.depth, ' '),
-                       r.data.process_ids[row.node->process], row.node->total,
-                       100 * Share(row.node->total, a.total[h]));
-  }
-  out += fmt::format("\n## Data quality and sources ({}, top processes)\n\n"
-                     "| process | stage | location | exchanges | estimated | uncertain | sources |\n"
-                     "| --- | --- | --- | ---: | ---: | ---: | --- |\n", d.impact_ids[h]);
-  const std::vector<int> top = QualityProcesses(a, h, o.quality_top);
-  for (int j : top) {
-    const lca::ProcessQuality& q = a.quality[j];
-    out += fmt::format("| {} | {} | {} | {} | {:.0f}% | {:.0f}% | {} |\n", q.id, ToString(q.stage),
-                       q.location, q.exchanges, 100 * CountShare(q.estimated, q.exchanges),
-                       100 * CountShare(q.uncertain, q.exchanges), SourceIds(q));
-  }
-  out += "\nSources cited:\n\n";
-  for (const lca::SourceRef& src : SourcesOf(a, top)) {
-    out += fmt::format("- `{}`: {}{}\n", src.id, src.citation.empty() ? "(no citation)" : src.citation,
-                       src.url.empty() ? "" : " <" + src.url + ">");
-  }
-  return out;
+  const GpuSections s = BuildGpuSections(a, o);
+  return RenderTextDocument(s.title, {}, TextSections(s, o, false), true);
 }
 
 std::string RenderGpuJson(const GpuAssessment& a, const GpuReportOptions& o) {
-  const LcaResult& r = a.headline();
-  const auto& d = a.gate.data;
+  const GpuSections s = BuildGpuSections(a, o);
+  const auto& ids = s.impact_ids;
   ordered_json j;
-  j["demand"] = {{"product", a.gpu}, {"amount", 1}, {"boundary", Boundary(a)}};
-  if (!o.data_hash.empty()) j["data_hash"] = o.data_hash;
-  j["assumptions"] = {{"region", a.region},           {"lifetime_years", a.lifetime_years},
-                      {"lifetime_hours", a.lifetime_hours}, {"utilization", a.utilization},
-                      {"pue", a.pue},                 {"power_fraction", a.power_fraction},
-                      {"tdp_w", a.tdp_w},             {"peak_bf16_dense_tflops", a.peak_tflops},
-                      {"memory_gb", a.memory_gb},     {"use_kwh", a.use_kwh}};
-  if (a.query_wh) j["assumptions"]["query_wh"] = *a.query_wh;
-  for (size_t k = 0; k < d.impact_ids.size(); ++k) {
-    const std::string& id = d.impact_ids[k];
-    j["impacts"][id] = {{"value", a.total[k]}, {"unit", d.impact_units[k]}};
-    j["embodied"][id] = a.embodied[k];
-    j["use_phase"][id] = {{"total", a.use_phase[k]},
-                          {"operational", a.operational[k]},
-                          {"operational_per_year", a.operational[k] / a.lifetime_years},
-                          {"host_share", a.host_share[k]}};
-    j["intensities"]["per_gpu_hour"][id] = a.per_gpu_hour[k];
-    j["intensities"]["per_pflop_hour"][id] = a.per_pflop_hour[k];
-    if (!a.per_query.empty()) j["intensities"]["per_query"][id] = a.per_query[k];
+  j["title"] = s.title;
+  j["demand"] = {{"product", s.demand.product},   {"process", s.demand.process},
+                 {"amount", s.demand.amount},     {"unit", s.demand.unit},
+                 {"boundary", s.demand.boundary}, {"gpu", s.demand.gpu},
+                 {"functional_unit", s.demand.functional_unit}};
+  if (!s.data_hash.empty()) j["data_hash"] = s.data_hash;
+  j["assumptions"] = ordered_json::object();
+  for (const AssumptionRow& row : s.assumptions) {
+    if (row.value) {
+      j["assumptions"][row.key] = *row.value;
+    } else {
+      j["assumptions"][row.key] = row.text;
+    }
+  }
+  j["impacts"] = ordered_json::object();
+  for (const ImpactRow& row : s.impacts) {
+    j["impacts"][row.id] = {{"value", row.total}, {"unit", row.unit}, {"embodied", row.embodied},
+                            {"embodied_share", row.embodied_share}};
+    j["embodied"][row.id] = row.embodied;
   }
   j["stages"] = ordered_json::object();
-  for (const StageRow& row : StageRows(r)) {
-    for (size_t k = 0; k < d.impact_ids.size(); ++k) j["stages"][row.key][d.impact_ids[k]] = row.values[k];
+  for (const StageRow& row : s.stages) {
+    for (size_t k = 0; k < ids.size(); ++k) j["stages"][row.key][ids[k]] = row.values[k];
   }
+  j["use_phase"] = ordered_json::object();
+  for (const UsePhaseRow& row : s.use_phase) {
+    j["use_phase"][row.id] = {{"total", row.use_phase},
+                              {"host_share", row.host_share},
+                              {"operational", row.operational},
+                              {"operational_per_year", row.operational_per_year},
+                              {"embodied_share", row.embodied_share},
+                              {"unit", row.unit}};
+  }
+  j["intensities"] = {{"basis", s.intensity_basis}};
+  for (const IntensityRow& row : s.intensities) {
+    j["intensities"]["per_gpu_hour"][row.id] = row.per_gpu_hour;
+    j["intensities"]["per_pflop_hour"][row.id] = row.per_pflop_hour;
+  }
+  ordered_json q = {{"on", s.per_query.on}, {"basis", s.per_query.basis}};
+  if (s.per_query.on) {
+    q["queries_per_hour"] = s.per_query.queries_per_hour;
+    q["gpu_wh"] = s.per_query.gpu_wh;
+    if (s.per_query.facility_wh) q["facility_wh"] = *s.per_query.facility_wh;
+    for (const PerQueryRow& row : s.per_query.rows) {
+      q["impacts"][row.id] = {{"value", row.value}, {"unit", row.unit}};
+    }
+  }
+  j["per_query"] = q;
+  const lca::LcaResult& r = a.headline();
   j["top_processes"] = ordered_json::array();
-  for (int p : TopIndices(r.by_process[0], o.top)) {
-    ordered_json row = {{"id", r.data.process_ids[p]}, {"stage", ToString(r.data.stages[p])}};
-    for (size_t k = 0; k < d.impact_ids.size(); ++k) row[d.impact_ids[k]] = r.by_process[k][p];
-    j["top_processes"].push_back(row);
+  for (const ProcessRow& row : s.top_processes) {
+    ordered_json p = {{"id", row.id},       {"name", row.name},   {"stage", row.stage},
+                      {"location", row.location}, {"share", row.share}};
+    const auto it = std::find(r.data.process_ids.begin(), r.data.process_ids.end(), row.id);
+    const size_t col = static_cast<size_t>(it - r.data.process_ids.begin());
+    for (size_t k = 0; k < ids.size(); ++k) p[ids[k]] = r.by_process[k][col];
+    j["top_processes"].push_back(p);
   }
   j["top_flows"] = ordered_json::array();
-  for (int f : TopIndices(r.by_flow[0], o.top)) {
-    j["top_flows"].push_back({{"id", r.data.flow_ids[f]},
-                              {"amount", r.inventory[f]},
-                              {"unit", r.data.flow_units[f]},
-                              {d.impact_ids[0], r.by_flow[0][f]}});
+  for (const FlowRow& row : s.top_flows) {
+    j["top_flows"].push_back({{"id", row.id},
+                              {"amount", row.amount},
+                              {"unit", row.unit},
+                              {s.headline_id, row.value},
+                              {"share", row.share}});
   }
-  const int h = HeadlineImpact(a);
-  j["upstream_tree"] = {{"impact", d.impact_ids[h]}, {"cutoff", o.cutoff}};
-  j["upstream_tree"]["root"] = TreeJson(r, HeadlineTree(a, h, o.cutoff), a.total[h]);
+  j["upstream_tree"] = {{"impact", s.headline_id}, {"unit", s.headline_unit}, {"cutoff", s.tree_cutoff}};
+  if (!ids.empty()) {
+    const int h = HeadlineImpact(a);
+    j["upstream_tree"]["root"] = TreeJson(r, s.tree, a.total[h]);
+  }
+  ordered_json credits = {{"modelled", s.credits.modelled},
+                          {"applied", s.credits.applied},
+                          {"status", s.credits.status}};
+  credits["impacts"] = ordered_json::object();
+  for (const CreditRow& row : s.credits.rows) {
+    credits["impacts"][row.id] = {{"credit", row.credit}, {"net", row.net}, {"gross", row.gross},
+                                  {"unit", row.unit}};
+  }
+  j["eol_credits"] = credits;
   j["data_quality"] = ordered_json::array();
-  for (int p : QualityProcesses(a, h, o.quality_top)) {
-    const lca::ProcessQuality& q = a.quality[p];
-    ordered_json row = {{"id", q.id}, {"name", q.name}, {"stage", ToString(q.stage)},
-                        {"location", q.location}, {d.impact_ids[h], r.by_process[h][p]},
-                        {"exchanges", q.exchanges}, {"estimated", q.estimated},
-                        {"uncertain", q.uncertain},
-                        {"estimated_share", CountShare(q.estimated, q.exchanges)},
-                        {"uncertain_share", CountShare(q.uncertain, q.exchanges)}};
-    row["sources"] = ordered_json::array();
+  for (const QualityRow& row : s.quality) {
+    const lca::ProcessQuality& q = row.process;
+    ordered_json p = {{"id", q.id},
+                      {"name", q.name},
+                      {"stage", ToString(q.stage)},
+                      {"location", q.location},
+                      {s.headline_id, row.value},
+                      {"exchanges", q.exchanges},
+                      {"estimated", q.estimated},
+                      {"uncertain", q.uncertain},
+                      {"estimated_share", row.estimated_share},
+                      {"uncertain_share", row.uncertain_share}};
+    p["sources"] = ordered_json::array();
     for (const auto& src : q.sources) {
-      row["sources"].push_back({{"id", src.id}, {"citation", src.citation}, {"url", src.url}});
+      p["sources"].push_back({{"id", src.id}, {"citation", src.citation}, {"url", src.url}});
     }
-    j["data_quality"].push_back(row);
+    j["data_quality"].push_back(p);
   }
   return j.dump(2) + "\n";
 }
 
 std::string RenderGpuCsv(const GpuAssessment& a, const GpuReportOptions& o) {
-  const LcaResult& r = a.headline();
-  const auto& d = a.gate.data;
-  std::string out = "section,impact,key,value,unit\n";
-  for (size_t k = 0; k < d.impact_ids.size(); ++k) {
-    const std::string& id = d.impact_ids[k];
-    const std::string& u = d.impact_units[k];
-    out += fmt::format("impact,{},total,{:.10g},{}\n", id, a.total[k], u);
-    out += fmt::format("impact,{},embodied,{:.10g},{}\n", id, a.embodied[k], u);
-    out += fmt::format("use_phase,{},operational,{:.10g},{}\n", id, a.operational[k], u);
-    out += fmt::format("use_phase,{},host_share,{:.10g},{}\n", id, a.host_share[k], u);
-    out += fmt::format("intensity,{},per_gpu_hour,{:.10g},{}\n", id, a.per_gpu_hour[k], u);
-    out += fmt::format("intensity,{},per_pflop_hour,{:.10g},{}\n", id, a.per_pflop_hour[k], u);
-    if (!a.per_query.empty()) out += fmt::format("intensity,{},per_query,{:.10g},{}\n", id, a.per_query[k], u);
-  }
-  for (const StageRow& row : StageRows(r)) {
-    for (size_t k = 0; k < d.impact_ids.size(); ++k) {
-      out += fmt::format("stage,{},{},{:.10g},{}\n", d.impact_ids[k], row.key, row.values[k], d.impact_units[k]);
+  const GpuSections s = BuildGpuSections(a, o);
+  CsvWriter csv({"section", "impact", "key", "value", "unit"});
+  auto num = [&](const std::string& section, const std::string& impact, const std::string& key,
+                 double v, const std::string& unit) {
+    csv.Row({section, impact, key, CsvNumber(v), unit});
+  };
+  auto text = [&](const std::string& section, const std::string& key, const std::string& v) {
+    csv.Row({section, "", key, v, ""});
+  };
+  text("demand", "product", s.demand.product);
+  text("demand", "process", s.demand.process);
+  num("demand", "", "amount", s.demand.amount, s.demand.unit);
+  text("demand", "boundary", s.demand.boundary);
+  text("demand", "gpu", s.demand.gpu);
+  text("demand", "functional_unit", s.demand.functional_unit);
+  if (!s.data_hash.empty()) text("demand", "data_hash", s.data_hash);
+  for (const AssumptionRow& row : s.assumptions) {
+    if (row.value) {
+      num("assumptions", "", row.key, *row.value, row.unit);
+    } else {
+      text("assumptions", row.key, row.text);
     }
   }
-  // The upstream tree: one row per node, keyed by its path from the demand.
-  const int h = HeadlineImpact(a);
-  const lca::UpstreamNode tree = HeadlineTree(a, h, o.cutoff);
-  std::vector<std::string> path;
-  for (const TreeRow& row : FlattenTree(tree, static_cast<size_t>(-1))) {
-    path.resize(row.depth);
-    path.push_back(r.data.process_ids[row.node->process]);
-    out += fmt::format("upstream,{},{},{:.10g},{}\n", d.impact_ids[h], fmt::join(path, "/"),
-                       row.node->total, d.impact_units[h]);
+  for (const ImpactRow& row : s.impacts) {
+    num("impacts", row.id, "total", row.total, row.unit);
+    num("impacts", row.id, "embodied", row.embodied, row.unit);
+    num("impacts", row.id, "embodied_share", row.embodied_share, "1");
   }
-  for (int j : QualityProcesses(a, h, o.quality_top)) {
-    const lca::ProcessQuality& q = a.quality[j];
-    out += fmt::format("quality,,{}:exchanges,{},count\n", q.id, q.exchanges);
-    out += fmt::format("quality,,{}:estimated,{},count\n", q.id, q.estimated);
-    out += fmt::format("quality,,{}:uncertain,{},count\n", q.id, q.uncertain);
-    for (const auto& src : q.sources) out += fmt::format("quality,,{}:source:{},1,\n", q.id, src.id);
+  for (const StageRow& row : s.stages) {
+    for (size_t k = 0; k < s.impact_ids.size(); ++k) {
+      num("stages", s.impact_ids[k], row.key, row.values[k], s.impact_units[k]);
+    }
   }
-  return out;
+  for (const UsePhaseRow& row : s.use_phase) {
+    num("use_phase", row.id, "use_phase", row.use_phase, row.unit);
+    num("use_phase", row.id, "host_share", row.host_share, row.unit);
+    num("use_phase", row.id, "operational", row.operational, row.unit);
+    num("use_phase", row.id, "operational_per_year", row.operational_per_year, row.unit + "/yr");
+    num("use_phase", row.id, "embodied_share", row.embodied_share, "1");
+  }
+  text("intensities", "basis", s.intensity_basis);
+  for (const IntensityRow& row : s.intensities) {
+    num("intensities", row.id, "per_gpu_hour", row.per_gpu_hour, row.unit + "/GPU-hour");
+    num("intensities", row.id, "per_pflop_hour", row.per_pflop_hour, row.unit + "/PFLOP-hour");
+  }
+  text("per_query", "basis", s.per_query.basis);
+  if (s.per_query.on) {
+    num("per_query", "", "queries_per_hour", s.per_query.queries_per_hour, "1/h");
+    num("per_query", "", "gpu_energy", s.per_query.gpu_wh, "Wh");
+    if (s.per_query.facility_wh) {
+      num("per_query", "", "facility_electricity", *s.per_query.facility_wh, "Wh");
+    }
+    for (const PerQueryRow& row : s.per_query.rows) num("per_query", row.id, "value", row.value, row.unit);
+  }
+  for (const ProcessRow& row : s.top_processes) {
+    num("top_processes", s.headline_id, row.id, row.value, s.headline_unit);
+    num("top_processes", s.headline_id, row.id + ":share", row.share, "1");
+  }
+  for (const FlowRow& row : s.top_flows) {
+    num("top_flows", "", row.id + ":amount", row.amount, row.unit);
+    num("top_flows", s.headline_id, row.id, row.value, s.headline_unit);
+    num("top_flows", s.headline_id, row.id + ":share", row.share, "1");
+  }
+  for (const TreeLine& line : s.tree_lines) {
+    num("upstream_tree", s.headline_id, line.path, line.total, s.headline_unit);
+  }
+  num("eol_credits", "", "modelled", s.credits.modelled ? 1 : 0, "");
+  num("eol_credits", "", "applied", s.credits.applied ? 1 : 0, "");
+  text("eol_credits", "status", s.credits.status);
+  if (s.credits.applied) {
+    for (const CreditRow& row : s.credits.rows) {
+      num("eol_credits", row.id, "credit", row.credit, row.unit);
+      num("eol_credits", row.id, "net", row.net, row.unit);
+      num("eol_credits", row.id, "gross", row.gross, row.unit);
+    }
+  }
+  for (const QualityRow& row : s.quality) {
+    const lca::ProcessQuality& q = row.process;
+    num("data_quality", s.headline_id, q.id, row.value, s.headline_unit);
+    num("data_quality", "", q.id + ":exchanges", q.exchanges, "count");
+    num("data_quality", "", q.id + ":estimated", q.estimated, "count");
+    num("data_quality", "", q.id + ":uncertain", q.uncertain, "count");
+    for (const auto& src : q.sources) text("data_quality", q.id + ":source", src.id);
+  }
+  for (const lca::SourceRef& src : s.sources) {
+    text("data_quality", "source:" + src.id + ":citation", src.citation);
+    if (!src.url.empty()) text("data_quality", "source:" + src.id + ":url", src.url);
+  }
+  return csv.str();
 }
 
 }  // namespace gpulca::reports

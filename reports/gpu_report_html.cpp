@@ -9,7 +9,9 @@
 #include "lca/upstream_tree.h"
 #include "reports/gpu_report_sections.h"
 #include "reports/ranking.h"
+#include "reports/html_page.h"
 #include "reports/svg_charts.h"
+#include "reports/text_table.h"
 
 namespace gpulca::reports {
 namespace {
@@ -20,115 +22,63 @@ using lca::LcaResult;
 std::string Esc(const std::string& text) { return EscapeXml(text); }
 
 // Numbers as the Markdown report writes them, so the formats agree.
-std::string Num(double v) { return fmt::format("{:.5g}", v); }
-std::string Pct(double share) { return fmt::format("{:.1f}%", 100 * share); }
+std::string Num(double v) { return FormatNumber(v); }
+std::string Pct(double share) { return FormatPercent(share); }
 
-constexpr const char* kStyle = R"css(
-:root { --ink: #1d232a; --muted: #5b6570; --rule: #d8dde3; --band: #f4f6f8; --accent: #1f77b4; }
-* { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 1160px; padding: 24px 28px 48px; color: var(--ink);
-       font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
-h1 { font-size: 26px; margin: 0 0 4px; }
-h2 { font-size: 19px; margin: 34px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--rule); }
-h3 { font-size: 15px; margin: 18px 0 6px; }
-.sub, .note, footer { color: var(--muted); }
-code, .id { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12.5px; }
-table { border-collapse: collapse; margin: 6px 0 12px; }
-th, td { padding: 4px 10px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
-thead th { background: var(--band); font-weight: 600; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0 4px; }
-.card { flex: 1 1 190px; border: 1px solid var(--rule); border-radius: 6px; padding: 10px 14px; background: var(--band); }
-.card .v { font-size: 22px; font-weight: 700; }
-.card .k { color: var(--muted); font-size: 12px; }
-svg.chart { display: block; max-width: 100%; height: auto; margin: 8px 0 12px; }
-.tree td:first-child { white-space: nowrap; }
-.tree .bar { display: inline-block; height: 9px; background: var(--accent); opacity: .55; vertical-align: middle; }
-ul.sources li { margin-bottom: 4px; }
-footer { margin-top: 40px; font-size: 12px; border-top: 1px solid var(--rule); padding-top: 8px; }
-@media print {
-  body { max-width: none; padding: 0; font-size: 10pt; }
-  h2 { break-after: avoid; }
-  section, table, svg.chart, .card { break-inside: avoid; }
-  .cards .card { background: none; }
-  a { color: inherit; text-decoration: none; }
-  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 8pt; }
-}
-)css";
 
-std::string Table(const std::vector<std::string>& head, const std::vector<bool>& numeric,
-                  const std::vector<std::vector<std::string>>& rows, const char* cls = "") {
-  std::string out = fmt::format("<table class=\"{}\"><thead><tr>", cls);
-  for (size_t i = 0; i < head.size(); ++i) {
-    out += fmt::format("<th{}>{}</th>", numeric[i] ? " class=\"num\"" : "", head[i]);
+std::string Id(const std::string& id) { return fmt::format("<span class=\"id\">{}</span>", Esc(id)); }
+
+std::string Assumptions(const GpuSections& s) {
+  std::string out = fmt::format("<p><strong>Functional unit:</strong> {}.</p>\n",
+                                Esc(s.demand.functional_unit));
+  out += fmt::format("<p>Demand: {} {} of <code>{}</code> ({}).{}</p>\n", Num(s.demand.amount),
+                     Esc(s.demand.unit), Esc(s.demand.product), Esc(s.demand.boundary),
+                     s.data_hash.empty() ? ""
+                                         : fmt::format(" Database <code>{}</code>.", Esc(s.data_hash)));
+  if (!s.use_phase_on) {
+    out += "<p class=\"note\">No use phase in this boundary: the service life and utilisation "
+           "below only spread the embodied total over GPU-hours and PFLOP-hours.</p>\n";
   }
-  out += "</tr></thead><tbody>\n";
-  for (const auto& row : rows) {
-    out += "<tr>";
-    for (size_t i = 0; i < row.size(); ++i) {
-      if (i == 0) {
-        out += fmt::format("<th scope=\"row\">{}</th>", row[i]);
-      } else {
-        out += fmt::format("<td{}>{}</td>", numeric[i] ? " class=\"num\"" : "", row[i]);
-      }
-    }
-    out += "</tr>\n";
+  std::vector<std::vector<std::string>> rows;
+  for (const AssumptionRow& row : s.assumptions) {
+    rows.push_back({Esc(row.label), row.value ? Num(*row.value) : Esc(row.text), Esc(row.unit),
+                    fmt::format("<code>{}</code>", Esc(row.key))});
   }
-  return out + "</tbody></table>\n";
+  return out + HtmlTable({"assumption", "value", "unit", "parameter"}, {false, true, false, false}, rows,
+                     "assumptions");
 }
 
-std::string Assumptions(const GpuAssessment& a, const GpuReportOptions& o) {
-  std::string out = "<ul>\n";
-  out += fmt::format("<li>Functional unit: 1 <code>{}</code> module, {}</li>\n", Esc(a.gpu),
-                     Boundary(a));
-  out += fmt::format("<li>TDP {:g} W, peak dense BF16 {:g} TFLOPS, memory {:g} GB</li>\n", a.tdp_w,
-                     a.peak_tflops, a.memory_gb);
-  if (a.cradle_to_grave) {
-    out += fmt::format(
-        "<li>Deployed in {}: lifetime {:g} years ({:g} h), utilisation {:g}, average power "
-        "{:.0f}% of TDP, PUE {:g}, facility energy {:.0f} kWh</li>\n",
-        Esc(a.region), a.lifetime_years, a.lifetime_hours, a.utilization, 100 * a.power_fraction,
-        a.pue, a.use_kwh);
-  }
-  if (a.query_wh) out += fmt::format("<li>A query: {:g} Wh of GPU energy</li>\n", *a.query_wh);
-  if (!o.data_hash.empty()) {
-    out += fmt::format("<li>Database hash <code>{}</code></li>\n", Esc(o.data_hash));
-  }
-  return out + "</ul>\n";
-}
-
-std::string Impacts(const GpuAssessment& a) {
-  const auto& d = a.gate.data;
+std::string Impacts(const GpuSections& s) {
   std::string out = "<div class=\"cards\">\n";
-  for (size_t k = 0; k < d.impact_ids.size(); ++k) {
+  for (const ImpactRow& row : s.impacts) {
     out += fmt::format(
         "<div class=\"card\"><div class=\"k\">{}</div><div class=\"v\">{}</div>"
         "<div class=\"k\">{} · {} embodied</div></div>\n",
-        Esc(d.impact_names[k].empty() ? d.impact_ids[k] : d.impact_names[k]),
-        fmt::format("{:.4g}", a.total[k]), Esc(d.impact_units[k]),
-        Pct(Share(a.embodied[k], a.total[k])));
+        Esc(row.name.empty() ? row.id : row.name), Num(row.total), Esc(row.unit),
+        Pct(row.embodied_share));
   }
   out += "</div>\n";
-  std::vector<std::vector<std::string>> rows;
-  for (size_t k = 0; k < d.impact_ids.size(); ++k) {
-    rows.push_back({Esc(d.impact_ids[k]), Num(a.total[k]), Esc(d.impact_units[k]),
-                    Num(a.embodied[k]), Pct(Share(a.embodied[k], a.total[k]))});
+  if (s.credits.applied) {
+    out += "<p class=\"note\">Totals are net of the end-of-life credits shown apart in "
+           "<a href=\"#eol-credits\">End-of-life credits</a>.</p>\n";
   }
-  return out + Table({"impact", "total", "unit", "embodied", "embodied share"},
+  std::vector<std::vector<std::string>> rows;
+  for (const ImpactRow& row : s.impacts) {
+    rows.push_back({Esc(row.id), Num(row.total), Esc(row.unit), Num(row.embodied),
+                    Pct(row.embodied_share)});
+  }
+  return out + HtmlTable({"impact", "total", "unit", "embodied", "embodied share"},
                      {false, true, false, true, true}, rows, "impacts");
 }
 
-std::string Stages(const GpuAssessment& a) {
-  const LcaResult& r = a.headline();
-  const auto& d = a.gate.data;
-  const std::vector<StageRow> stages = StageRows(r);
+std::string Stages(const GpuSections& s) {
   StackedBarChart chart;
   chart.id = "chart-stages";
-  chart.title = fmt::format("Share of each life-cycle stage in every impact, {}", Boundary(a));
-  for (const StageRow& row : stages) chart.series.push_back(row.key);
-  for (size_t k = 0; k < d.impact_ids.size(); ++k) {
-    StackedBarRow bar{d.impact_ids[k], {}, fmt::format("{:.4g} {}", a.total[k], d.impact_units[k])};
-    for (const StageRow& row : stages) bar.values.push_back(row.values[k]);
+  chart.title = fmt::format("Share of each life-cycle stage in every impact, {}", s.demand.boundary);
+  for (const StageRow& row : s.stages) chart.series.push_back(row.key);
+  for (size_t k = 0; k < s.impacts.size(); ++k) {
+    StackedBarRow bar{s.impacts[k].id, {}, Num(s.impacts[k].total) + " " + s.impacts[k].unit};
+    for (const StageRow& row : s.stages) bar.values.push_back(row.values[k]);
     chart.rows.push_back(bar);
   }
   std::string out = RenderStackedBars(chart);
@@ -136,101 +86,115 @@ std::string Stages(const GpuAssessment& a) {
          "their absolute values. Hatched segments are credits (negative values, e.g. recycling).</p>\n";
   std::vector<std::string> head = {"stage"};
   std::vector<bool> numeric = {false};
-  for (size_t k = 0; k < d.impact_ids.size(); ++k) {
-    head.push_back(fmt::format("{} ({})", Esc(d.impact_ids[k]), Esc(d.impact_units[k])));
+  for (size_t k = 0; k < s.impact_ids.size(); ++k) {
+    head.push_back(fmt::format("{} ({})", Esc(s.impact_ids[k]), Esc(s.impact_units[k])));
     numeric.push_back(true);
   }
   std::vector<std::vector<std::string>> rows;
-  for (const StageRow& row : stages) {
+  for (const StageRow& row : s.stages) {
     std::vector<std::string> cells = {Esc(row.key)};
     for (double v : row.values) cells.push_back(Num(v));
     rows.push_back(cells);
   }
-  return out + Table(head, numeric, rows, "stages");
+  return out + HtmlTable(head, numeric, rows, "stages");
 }
 
-std::string UsePhase(const GpuAssessment& a) {
-  const auto& d = a.gate.data;
+std::string UsePhase(const GpuAssessment& a, const GpuSections& s) {
   const int h = HeadlineImpact(a);
   DonutChart chart;
   chart.id = "chart-use-phase";
-  chart.unit = d.impact_units[h];
-  chart.title = fmt::format("Split of the {} life-cycle total of {}: embodied module, host share, "
-                            "operational", d.impact_ids[h], a.gpu);
-  double other = a.total[h] - a.embodied[h] - a.use_phase[h];
-  chart.parts = {{"embodied module (cradle to gate)", a.embodied[h]},
-                 {"host share (embodied, servers and facility)", a.host_share[h]},
-                 {"operational (electricity and cooling)", a.operational[h]}};
-  if (std::abs(other) > 1e-9 * std::abs(a.total[h])) {
-    chart.parts.push_back({"other stages (shipping to site, end of life)", other});
+  chart.unit = s.headline_unit;
+  chart.title = fmt::format("Split of the {} {} total of {}: embodied module, host share, "
+                            "operational", s.headline_id, s.demand.boundary, a.gpu);
+  double other = a.total[h] - a.embodied[h] - a.host_share[h] - a.operational[h];
+  chart.parts = {{"embodied module (cradle to gate)", a.embodied[h]}};
+  if (a.cradle_to_grave) {
+    chart.parts.push_back({"host share (embodied, its end of life)", a.host_share[h]});
+    chart.parts.push_back({"operational (electricity, cooling water)", a.operational[h]});
+    if (std::abs(other) > 1e-9 * std::abs(a.total[h])) {
+      chart.parts.push_back({"other (delivery to site, module end of life, credits)", other});
+    }
   }
   std::string out = RenderDonut(chart);
-  if (!a.cradle_to_grave) {
+  if (!s.use_phase_on) {
     return out + "<p class=\"note\">Cradle to gate: no use phase. Run with "
                  "<code>--boundary cradle-to-grave</code> to include it.</p>\n";
   }
-  out += fmt::format("<p>Over {:g} years in {}; per year in the last column.</p>\n",
-                     a.lifetime_years, Esc(a.region));
+  out += "<p>Use phase = the deployment stage of the life cycle; operational = the use phase less "
+         "the host share's deployment part (its end of life is not in the use phase); per year = "
+         "operational / service life.</p>\n";
   std::vector<std::vector<std::string>> rows;
-  for (size_t k = 0; k < d.impact_ids.size(); ++k) {
-    rows.push_back({Esc(d.impact_ids[k]), Esc(d.impact_units[k]), Num(a.use_phase[k]),
-                    Num(a.host_share[k]), Num(a.operational[k]),
-                    Pct(Share(a.embodied[k], a.total[k])),
-                    Num(a.lifetime_years > 0 ? a.operational[k] / a.lifetime_years : 0.0)});
+  for (const UsePhaseRow& row : s.use_phase) {
+    rows.push_back({Esc(row.id), Esc(row.unit), Num(row.use_phase), Num(row.host_share),
+                    Num(row.operational), Num(row.operational_per_year), Pct(row.embodied_share)});
   }
-  return out + Table({"impact", "unit", "use phase", "host share", "operational",
-                      "embodied share of total", "operational per year"},
+  return out + HtmlTable({"impact", "unit", "use phase", "host share", "operational",
+                      "operational per year", "embodied share of total"},
                      {false, false, true, true, true, true, true}, rows, "use-phase");
 }
 
-std::string Intensities(const GpuAssessment& a) {
-  const auto& d = a.gate.data;
-  std::vector<std::string> head = {"impact", "unit", "per GPU-hour", "per PFLOP-hour"};
-  std::vector<bool> numeric = {false, false, true, true};
-  if (!a.per_query.empty()) {
-    head.push_back("per query");
-    numeric.push_back(true);
-  }
+std::string Intensities(const GpuSections& s) {
+  std::string out = fmt::format("<p>Per GPU-hour: {}.</p>\n", Esc(s.intensity_basis));
   std::vector<std::vector<std::string>> rows;
-  for (size_t k = 0; k < d.impact_ids.size(); ++k) {
-    std::vector<std::string> row = {Esc(d.impact_ids[k]), Esc(d.impact_units[k]),
-                                    Num(a.per_gpu_hour[k]), Num(a.per_pflop_hour[k])};
-    if (!a.per_query.empty()) row.push_back(Num(a.per_query[k]));
-    rows.push_back(row);
+  for (const IntensityRow& row : s.intensities) {
+    rows.push_back({Esc(row.id), Esc(row.unit), Num(row.per_gpu_hour), Num(row.per_pflop_hour)});
   }
-  std::string out = Table(head, numeric, rows, "intensities");
-  if (a.per_query.empty()) {
-    out += "<p class=\"note\">Add <code>--query-wh W</code> for the figures of one query.</p>\n";
-  }
-  return out;
+  return out + HtmlTable({"impact", "unit", "per GPU-hour", "per PFLOP-hour"},
+                     {false, false, true, true}, rows, "intensities");
 }
 
-std::string Contributions(const GpuAssessment& a, const GpuReportOptions& o) {
-  const LcaResult& r = a.headline();
-  const auto& d = a.gate.data;
-  std::string out = fmt::format("<h3>Top processes, {} (direct)</h3>\n", Esc(d.impact_ids[0]));
+std::string PerQuerySection(const GpuSections& s) {
+  if (!s.per_query.on) return fmt::format("<p class=\"note\">{}</p>\n", Esc(s.per_query.basis));
+  std::string out = fmt::format("<p>A query: {}. Each impact per query is the per-GPU-hour "
+                                "figure divided by the queries per GPU-hour.</p>\n",
+                                Esc(s.per_query.basis));
+  out += "<div class=\"cards\">\n";
+  auto card = [&](const std::string& k, double v, const std::string& unit) {
+    out += fmt::format("<div class=\"card\"><div class=\"k\">{}</div><div class=\"v\">{}</div>"
+                       "<div class=\"k\">{} per query</div></div>\n",
+                       Esc(k), Num(v), Esc(unit));
+  };
+  if (s.per_query.facility_wh) card("facility electricity", *s.per_query.facility_wh, "Wh");
+  for (const PerQueryRow& row : s.per_query.rows) {
+    if (row.id == "gwp100" || row.id == "water") card(row.id, row.value, row.unit);
+  }
+  out += "</div>\n";
   std::vector<std::vector<std::string>> rows;
-  for (int j : TopIndices(r.by_process[0], o.top)) {
-    rows.push_back({fmt::format("<span class=\"id\">{}</span>", Esc(r.data.process_ids[j])),
-                    Esc(r.data.process_names[j]), ToString(r.data.stages[j]),
-                    Num(r.by_process[0][j]), Pct(Share(r.by_process[0][j], a.total[0]))});
+  rows.push_back({"queries per GPU-hour", Num(s.per_query.queries_per_hour), "1/h"});
+  rows.push_back({"GPU energy", Num(s.per_query.gpu_wh), "Wh"});
+  if (s.per_query.facility_wh) {
+    rows.push_back({"facility electricity (GPU and host, PUE in)", Num(*s.per_query.facility_wh), "Wh"});
   }
-  out += Table({"process", "name", "stage", Esc(d.impact_units[0]), "share"},
-               {false, false, false, true, true}, rows, "top-processes");
-  out += fmt::format("<h3>Top elementary flows, {}</h3>\n", Esc(d.impact_ids[0]));
-  rows.clear();
-  for (int f : TopIndices(r.by_flow[0], o.top)) {
-    rows.push_back({fmt::format("<span class=\"id\">{}</span>", Esc(r.data.flow_ids[f])),
-                    Num(r.inventory[f]), Esc(r.data.flow_units[f]), Num(r.by_flow[0][f]),
-                    Pct(Share(r.by_flow[0][f], a.total[0]))});
+  for (const PerQueryRow& row : s.per_query.rows) {
+    rows.push_back({Esc(row.id), Num(row.value), Esc(row.unit)});
   }
-  return out + Table({"flow", "amount", "unit", Esc(d.impact_units[0]), "share"},
-                     {false, true, false, true, true}, rows, "top-flows");
+  return out + HtmlTable({"quantity", "per query", "unit"}, {false, true, false}, rows, "per-query");
 }
 
-std::string SupplyChain(const GpuAssessment& a, double cutoff) {
-  const LcaResult& r = a.headline();
-  const int h = HeadlineImpact(a);
+std::string TopProcesses(const GpuSections& s) {
+  std::vector<std::vector<std::string>> rows;
+  for (const ProcessRow& row : s.top_processes) {
+    rows.push_back({Id(row.id), Esc(row.name), Esc(row.stage), Esc(row.location), Num(row.value),
+                    Pct(row.share)});
+  }
+  return HtmlTable({"process", "name", "stage", "location", Esc(s.headline_unit), "share"},
+               {false, false, false, false, true, true}, rows, "top-processes");
+}
+
+std::string TopFlows(const GpuSections& s) {
+  std::vector<std::vector<std::string>> rows;
+  for (const FlowRow& row : s.top_flows) {
+    rows.push_back({Id(row.id), Num(row.amount), Esc(row.unit), Num(row.value), Pct(row.share)});
+  }
+  return HtmlTable({"flow", "amount", "unit", Esc(s.headline_unit), "share"},
+               {false, true, false, true, true}, rows, "top-flows");
+}
+
+// The module's supply chain, cradle to gate: at the grave the use-phase
+// electricity would leave every supplier a sliver.
+std::string SupplyChain(const GpuAssessment& a, const GpuSections& s, double cutoff) {
+  const LcaResult& r = a.gate;
+  const int h = std::max(0, r.ImpactIndex(s.headline_id));
   lca::Sankey data = lca::SankeyData(r, h, cutoff);
   // Keep the demand and the largest nodes, at most kSankeyMaxNodes.
   std::vector<int> order(data.nodes.size());
@@ -245,9 +209,9 @@ std::string SupplyChain(const GpuAssessment& a, double cutoff) {
   SankeyChart chart;
   chart.id = "chart-sankey";
   chart.unit = r.data.impact_units[h];
-  chart.title = fmt::format("Supply chain of {} for {}: upstream flows of at least {:g}% of the "
-                            "total, the largest {} processes", a.gpu, r.data.impact_ids[h],
-                            100 * cutoff, kSankeyMaxNodes);
+  chart.title = fmt::format("Supply chain of the {} module, cradle to gate, {}: upstream flows of "
+                            "at least {:g}% of the module's total, the largest {} processes",
+                            a.gpu, r.data.impact_ids[h], 100 * cutoff, kSankeyMaxNodes);
   for (int i : order) {
     kept[i] = static_cast<int>(chart.nodes.size());
     const int j = data.nodes[i].process;
@@ -262,76 +226,80 @@ std::string SupplyChain(const GpuAssessment& a, double cutoff) {
     }
   }
   std::string out = RenderSankey(chart);
-  out += fmt::format("<p class=\"note\">{} of {} processes above the cut-off shown; the demand is "
-                     "on the right, suppliers to its left by their distance in the supply chain. "
-                     "Link widths are the {} carried.</p>\n",
+  out += fmt::format("<p class=\"note\">The module's supply chain, cradle to gate ({} {} of the "
+                     "{} total): {} of {} processes above the cut-off shown; the module is on the "
+                     "right, suppliers to its left by their distance in the supply chain. Link "
+                     "widths are the {} carried.</p>\n",
+                     Num(a.embodied[h]), Esc(r.data.impact_units[h]), Esc(s.demand.boundary),
                      chart.nodes.size(), data.nodes.size(), Esc(r.data.impact_ids[h]));
   return out;
 }
 
-std::string Tree(const GpuAssessment& a, const GpuReportOptions& o) {
-  const LcaResult& r = a.headline();
-  const int h = HeadlineImpact(a);
-  const lca::UpstreamNode tree = HeadlineTree(a, h, o.cutoff);
+std::string Tree(const GpuSections& s, const GpuReportOptions& o) {
   std::string out = fmt::format(
       "<p>Each process with its upstream {} ({}), indented under the process that consumes it; "
-      "branches below {:g}% of the total are cut off.</p>\n",
-      Esc(r.data.impact_ids[h]), Esc(r.data.impact_units[h]), 100 * o.cutoff);
+      "branches below {}% of the total are cut off.</p>\n",
+      Esc(s.headline_id), Esc(s.headline_unit), Num(100 * s.tree_cutoff));
   out += "<table class=\"tree\"><thead><tr><th>process</th><th class=\"num\">amount</th>"
          "<th>unit</th><th class=\"num\">upstream</th><th class=\"num\">direct</th>"
          "<th class=\"num\">share</th><th></th></tr></thead><tbody>\n";
-  for (const TreeRow& row : FlattenTree(tree, o.tree_rows)) {
-    const lca::UpstreamNode& n = *row.node;
-    double share = Share(n.total, a.total[h]);
+  for (size_t i = 0; i < s.tree_lines.size() && i < o.tree_rows; ++i) {
+    const TreeLine& n = s.tree_lines[i];
     out += fmt::format(
-        "<tr><td style=\"padding-left:{}px\" title=\"{}\"><span class=\"id\">{}</span></td>"
-        "<td class=\"num\">{:.4g}</td><td>{}</td><td class=\"num\">{}</td>"
+        "<tr><td style=\"padding-left:{}px\" title=\"{}\">{}</td>"
+        "<td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td>"
         "<td class=\"num\">{}</td><td class=\"num\">{}</td>"
         "<td><span class=\"bar\" style=\"width:{:.0f}px\"></span></td></tr>\n",
-        10 + 18 * row.depth, Esc(r.data.process_names[n.process]),
-        Esc(r.data.process_ids[n.process]), n.amount, Esc(r.data.product_units[n.process]),
-        Num(n.total), Num(n.direct), Pct(share), 120 * std::clamp(std::abs(share), 0.0, 1.0));
+        10 + 18 * n.depth, Esc(n.name), Id(n.id), Num(n.amount), Esc(n.unit), Num(n.total),
+        Num(n.direct), Pct(n.share), 120 * std::clamp(std::abs(n.share), 0.0, 1.0));
   }
-  return out + "</tbody></table>\n";
+  out += "</tbody></table>\n";
+  if (s.tree_lines.size() > o.tree_rows) {
+    out += fmt::format("<p class=\"note\">The first {} of {} rows; the JSON and CSV reports hold "
+                       "them all.</p>\n", o.tree_rows, s.tree_lines.size());
+  }
+  return out;
 }
 
-std::string Quality(const GpuAssessment& a, const GpuReportOptions& o) {
-  const LcaResult& r = a.headline();
-  const int h = HeadlineImpact(a);
-  const std::vector<int> top = QualityProcesses(a, h, o.quality_top);
+std::string Credits(const GpuSections& s) {
+  std::string out = fmt::format("<p>{}{}{}</p>\n", s.credits.applied ? "<strong>" : "",
+                                Esc(s.credits.status), s.credits.applied ? "</strong>" : "");
+  if (!s.credits.applied) return out;
+  std::vector<std::vector<std::string>> rows;
+  for (const CreditRow& row : s.credits.rows) {
+    rows.push_back({Esc(row.id), Esc(row.unit), Num(row.credit), Num(row.net), Num(row.gross)});
+  }
+  return out + HtmlTable({"impact", "unit", "credit", "net total", "total without credits"},
+                     {false, false, true, true, true}, rows, "eol-credits");
+}
+
+std::string Quality(const GpuSections& s) {
   std::string out = fmt::format(
       "<p>The processes with the largest direct {}: how many of their exchanges rest on an "
       "estimate (a parameter marked <code>estimate</code>) or carry an uncertainty range, and the "
       "sources their exchanges and parameters cite.</p>\n",
-      Esc(r.data.impact_ids[h]));
+      Esc(s.headline_id));
   std::vector<std::vector<std::string>> rows;
-  for (int j : top) {
-    const lca::ProcessQuality& q = a.quality[j];
+  for (const QualityRow& row : s.quality) {
+    const lca::ProcessQuality& q = row.process;
     std::string ids;
     for (const auto& src : q.sources) {
       ids += fmt::format("{}<a href=\"#src-{}\">{}</a>", ids.empty() ? "" : ", ", Esc(src.id),
                          Esc(src.id));
     }
-    rows.push_back({fmt::format("<span class=\"id\">{}</span>", Esc(q.id)), ToString(q.stage),
-                    Esc(q.location), Num(r.by_process[h][j]), std::to_string(q.exchanges),
-                    Pct(CountShare(q.estimated, q.exchanges)),
-                    Pct(CountShare(q.uncertain, q.exchanges)), ids.empty() ? "(none)" : ids});
+    rows.push_back({Id(q.id), ToString(q.stage), Esc(q.location), Num(row.value),
+                    std::to_string(q.exchanges), Pct(row.estimated_share), Pct(row.uncertain_share),
+                    ids.empty() ? "(none)" : ids});
   }
-  out += Table({"process", "stage", "location", Esc(r.data.impact_units[h]), "exchanges",
-                "estimated", "uncertain", "sources"},
+  out += HtmlTable({"process", "stage", "location", Esc(s.headline_unit), "exchanges", "estimated",
+                "uncertain", "sources"},
                {false, false, false, true, true, true, true, false}, rows, "quality");
   out += "<h3>Sources cited</h3>\n<ul class=\"sources\">\n";
-  std::set<std::string> listed;
-  for (int j : top) {
-    for (const lca::SourceRef& src : a.quality[j].sources) {
-      if (!listed.insert(src.id).second) continue;
-      out += fmt::format("<li id=\"src-{}\"><code>{}</code>: {}", Esc(src.id), Esc(src.id),
-                         src.citation.empty() ? "(no citation)" : Esc(src.citation));
-      if (!src.url.empty()) {
-        out += fmt::format(" <a href=\"{0}\">{0}</a>", Esc(src.url));
-      }
-      out += "</li>\n";
-    }
+  for (const lca::SourceRef& src : s.sources) {
+    out += fmt::format("<li id=\"src-{}\"><code>{}</code>: {}", Esc(src.id), Esc(src.id),
+                       src.citation.empty() ? "(no citation)" : Esc(src.citation));
+    if (!src.url.empty()) out += fmt::format(" <a href=\"{0}\">{0}</a>", Esc(src.url));
+    out += "</li>\n";
   }
   return out + "</ul>\n";
 }
@@ -339,29 +307,27 @@ std::string Quality(const GpuAssessment& a, const GpuReportOptions& o) {
 }  // namespace
 
 std::string RenderGpuHtml(const GpuAssessment& a, const GpuReportOptions& o) {
-  std::string out = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<title>{0} — life-cycle assessment (gpulca)</title>\n<style>{1}</style>\n</head>\n<body>\n"
-      "<header><h1>{0} — {2}</h1><p class=\"sub\">Life-cycle assessment, {3}, by gpulca</p>"
-      "</header>\n",
-      Esc(a.gpu), kStyle, Esc(a.name), Boundary(a));
-  auto section = [&](const char* id, const std::string& heading, const std::string& body) {
-    out += fmt::format("<section id=\"{}\">\n<h2>{}</h2>\n{}</section>\n", id, heading, body);
+  const GpuSections s = BuildGpuSections(a, o);
+  std::string out = HtmlPageStart(s.title, "Life-cycle assessment by gpulca · functional unit: " +
+                                               s.demand.functional_unit);
+  auto section = [&](const std::string& id, const std::string& heading, const std::string& body) {
+    out += HtmlSectionElement(id, heading, body);
   };
-  section("assumptions", "Functional unit and assumptions", Assumptions(a, o));
-  section("impacts", fmt::format("Impacts ({})", Boundary(a)), Impacts(a));
-  section("stages", "By stage", Stages(a));
-  section("use-phase", "Use phase", UsePhase(a));
-  section("intensities", "Intensities", Intensities(a));
-  section("contributions", "Largest contributions", Contributions(a, o));
-  section("supply-chain", "Supply chain", SupplyChain(a, std::max(o.cutoff / 2, 0.005)));
-  section("upstream-tree", "Upstream tree", Tree(a, o));
-  section("data-quality", "Data quality and sources", Quality(a, o));
-  out += fmt::format("<footer>gpulca report of <code>{}</code>{}</footer>\n</body>\n</html>\n",
-                     Esc(a.gpu),
-                     o.data_hash.empty() ? "" : ", database " + Esc(o.data_hash.substr(0, 16)));
-  return out;
+  section("assumptions", SectionTitle("assumptions"), Assumptions(s));
+  section("impacts", fmt::format("{} ({})", SectionTitle("impacts"), s.demand.boundary), Impacts(s));
+  section("stages", SectionTitle("stages"), Stages(s));
+  section("use_phase", SectionTitle("use_phase"), UsePhase(a, s));
+  section("intensities", SectionTitle("intensities"), Intensities(s));
+  section("per_query", SectionTitle("per_query"), PerQuerySection(s));
+  section("top_processes", fmt::format("{} ({}, direct)", SectionTitle("top_processes"), s.headline_id),
+          TopProcesses(s));
+  section("top_flows", fmt::format("{} ({})", SectionTitle("top_flows"), s.headline_id), TopFlows(s));
+  section("supply_chain", "Supply chain of the module", SupplyChain(a, s, std::max(o.cutoff / 2, 0.005)));
+  section("upstream_tree", SectionTitle("upstream_tree"), Tree(s, o));
+  section("eol_credits", SectionTitle("eol_credits"), Credits(s));
+  section("data_quality", SectionTitle("data_quality"), Quality(s));
+  return out + HtmlPageEnd(fmt::format("gpulca report of <code>{}</code>{}", Esc(a.gpu),
+                                       s.data_hash.empty() ? "" : ", database " + Esc(s.data_hash)));
 }
 
 }  // namespace gpulca::reports

@@ -1,43 +1,157 @@
-// The sections of the report on one GPU, as plain rows shared by every
-// renderer (terminal, md, json, csv, html), so that the formats cannot
-// disagree on what a section holds.
+// The sections of the report on one GPU, as plain rows that every renderer
+// (terminal, md, html, json, csv) reads, so that the formats cannot disagree
+// on what a section holds. Each section has an id (kGpuSectionIds) that every
+// format uses: the JSON key, the CSV `section` column, the HTML <section id>
+// (with '_' written '-'), and the heading SectionTitle(id) in the terminal
+// and Markdown reports.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "lca/gpu_assessment.h"
 #include "lca/upstream_tree.h"
+#include "reports/gpu_report.h"
 
 namespace gpulca::reports {
+
+inline constexpr const char* kGpuSectionIds[] = {
+    "assumptions",   "impacts",   "stages",        "use_phase",   "intensities", "per_query",
+    "top_processes", "top_flows", "upstream_tree", "eol_credits", "data_quality"};
+
+// The heading of section `id`: "Impacts", "Use phase", ...
+std::string SectionTitle(const std::string& id);
 
 // "cradle-to-grave" or "cradle-to-gate".
 const char* Boundary(const lca::GpuAssessment& a);
 
-// The impact the deep sections (tree, Sankey, data quality) follow:
-// gwp100, or the first impact when the result has none.
+// The impact the contribution sections (top processes and flows, tree,
+// data quality) follow: gwp100, or the first impact when the result has none.
 int HeadlineImpact(const lca::GpuAssessment& a);
 
-// One row per non-empty stage slot of `r`: the slot's name and its value
-// for every impact.
+// What was solved: the product whose demand gives the headline result.
+struct DemandRow {
+  std::string product;   // the demanded product: the module, or its life cycle
+  std::string process;   // its provider
+  double amount = 1;
+  std::string unit;
+  std::string boundary;
+  std::string gpu;       // the catalogue GPU
+  std::string functional_unit;  // in words
+};
+
+// An assumption: a number with its unit, or a text.
+struct AssumptionRow {
+  std::string key, label;
+  std::optional<double> value;
+  std::string text;
+  std::string unit;
+};
+
+struct ImpactRow {
+  std::string id, name, unit;
+  double total = 0, embodied = 0, embodied_share = 0;
+};
+
+// One row per non-empty stage slot of the headline result: the slot's name
+// and its value for every impact.
 struct StageRow {
   std::string key;
   std::vector<double> values;
 };
 std::vector<StageRow> StageRows(const lca::LcaResult& r);
 
-// The upstream tree of the headline result for `impact`, and the same tree
-// flattened depth first (parents before children), at most `max_rows` rows.
-lca::UpstreamNode HeadlineTree(const lca::GpuAssessment& a, int impact, double cutoff);
-struct TreeRow {
-  int depth;
-  const lca::UpstreamNode* node;
+struct UsePhaseRow {
+  std::string id, unit;
+  double use_phase = 0, host_share = 0, operational = 0, operational_per_year = 0,
+         embodied_share = 0;
 };
-std::vector<TreeRow> FlattenTree(const lca::UpstreamNode& root, size_t max_rows);
 
-// The processes with the largest direct contributions to `impact` in the
-// headline result (indices into a.quality), at most `top`.
-std::vector<int> QualityProcesses(const lca::GpuAssessment& a, int impact, int top);
+struct IntensityRow {
+  std::string id, unit;
+  double per_gpu_hour = 0, per_pflop_hour = 0;
+};
+
+// Per-query figures in small units (g CO2e, kJ, mL, mg Sb-eq).
+struct PerQueryRow {
+  std::string id;
+  double value = 0;  // in `unit`
+  std::string unit;
+};
+struct PerQuery {
+  bool on = false;
+  double queries_per_hour = 0, gpu_wh = 0;
+  std::optional<double> facility_wh;  // cradle to grave only
+  std::string basis;                  // how Q was given, in words; or how to ask for it
+  std::vector<PerQueryRow> rows;
+};
+
+// A value in a small unit, for one query: kg CO2e -> g CO2e, MJ -> kJ,
+// L -> mL, kg Sb-eq -> mg Sb-eq; other units unchanged.
+PerQueryRow SmallUnit(const std::string& id, double value, const std::string& unit);
+
+struct ProcessRow {
+  std::string id, name, stage, location;
+  double value = 0, share = 0;  // direct, headline impact
+};
+
+struct FlowRow {
+  std::string id, unit;
+  double amount = 0, value = 0, share = 0;  // value: headline impact
+};
+
+// The upstream tree flattened depth first (parents before children).
+struct TreeLine {
+  int depth = 0;
+  std::string id, name, stage, unit, path;  // path: ids from the demand, '/'-joined
+  double amount = 0, total = 0, direct = 0, share = 0;
+};
+
+struct CreditRow {
+  std::string id, unit;
+  double credit = 0;  // upstream of the credit processes (negative: a credit)
+  double net = 0;     // the total as reported (credits in, when applied)
+  double gross = 0;   // the total without the credits
+};
+struct EolCredits {
+  bool modelled = false;  // the headline system has a credit process
+  bool applied = false;   // eol_credits is not 0: the totals are net of the credits
+  std::string status;     // the above in words, as every format says it
+  std::vector<CreditRow> rows;
+};
+
+struct QualityRow {
+  lca::ProcessQuality process;
+  double value = 0;  // direct, headline impact
+  double estimated_share = 0, uncertain_share = 0;
+};
+
+struct GpuSections {
+  std::string title;
+  DemandRow demand;
+  std::string data_hash;
+  std::vector<std::string> impact_ids, impact_units;
+  std::string headline_id, headline_unit;
+  std::vector<AssumptionRow> assumptions;
+  std::vector<ImpactRow> impacts;
+  std::vector<StageRow> stages;
+  bool use_phase_on = false;           // cradle to grave
+  std::vector<UsePhaseRow> use_phase;  // empty at the gate
+  std::string intensity_basis;         // what per GPU-hour divides, over which life
+  std::vector<IntensityRow> intensities;
+  PerQuery per_query;
+  std::vector<ProcessRow> top_processes;
+  std::vector<FlowRow> top_flows;
+  double tree_cutoff = 0;
+  lca::UpstreamNode tree;           // the headline impact's tree, for nested output
+  std::vector<TreeLine> tree_lines; // the same, flattened (every node above the cut-off)
+  EolCredits credits;
+  std::vector<QualityRow> quality;
+  std::vector<lca::SourceRef> sources;  // of the quality rows, in order of first citation
+};
+
+GpuSections BuildGpuSections(const lca::GpuAssessment& a, const GpuReportOptions& o);
 
 // count / of as a share, 0 when `of` is 0.
 double CountShare(int count, int of);

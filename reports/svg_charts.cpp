@@ -44,6 +44,41 @@ std::string Clip(const std::string& text, size_t max) {
   return text.substr(0, cut) + "…";
 }
 
+// Width of `text` at font size 12, roughly (sans-serif averages 0.55 em).
+double TextWidth(const std::string& text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return 6.6 * static_cast<double>(n);
+}
+
+// A legend of swatches from x0 at y0, wrapping at x1: its markup, and the
+// height it takes.
+struct Legend {
+  std::string svg;
+  double height = 0;
+};
+Legend MakeLegend(const std::vector<std::string>& series, double x0, double x1, double y0,
+                  int color_offset) {
+  Legend legend;
+  double x = x0, y = y0;
+  for (size_t s = 0; s < series.size(); ++s) {
+    const double w = 16 + TextWidth(series[s]) + 18;
+    if (x > x0 && x + w > x1) {
+      x = x0;
+      y += 22;
+    }
+    legend.svg += fmt::format(
+        "<g class=\"legend\"><rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/>"
+        "<text x=\"{}\" y=\"{}\">{}</text></g>\n",
+        N(x), N(y), SeriesColor(static_cast<int>(s) + color_offset), N(x + 16), N(y + 10),
+        EscapeXml(series[s]));
+    x += w;
+  }
+  legend.height = series.empty() ? 0 : y - y0 + 22;
+  return legend;
+}
+
+
 constexpr const char* kPalette[] = {"#8c564b", "#bcbd22", "#1f77b4", "#9467bd",
                                     "#17becf", "#d62728", "#2ca02c", "#7f7f7f",
                                     "#ff7f0e", "#e377c2"};
@@ -74,8 +109,9 @@ const char* SeriesColor(int i) {
 std::string RenderStackedBars(const StackedBarChart& c) {
   const double label_w = 90, row_h = 30, bar_h = 20, top = 10;
   const double legend_y = top + row_h * static_cast<double>(c.rows.size()) + 14;
-  const double width = label_w + kStackedBarWidth + 130;
-  const double height = legend_y + 22 * std::ceil(static_cast<double>(c.series.size()) / 5.0) + 8;
+  const double width = label_w + kStackedBarWidth + 210;
+  const Legend legend = MakeLegend(c.series, label_w, width - 10, legend_y, 0);
+  const double height = legend_y + legend.height + 8;
   std::string out = Open(c.id, c.title, width, height);
   out +=
       "<defs><pattern id=\"" + EscapeXml(c.id) +
@@ -83,20 +119,27 @@ std::string RenderStackedBars(const StackedBarChart& c) {
       "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#fff\"/>"
       "<rect width=\"3\" height=\"6\" fill=\"#2ca02c\"/></pattern></defs>\n";
   bool any = false;
+  auto row_sum = [](const StackedBarRow& row) {
+    double sum = 0;
+    for (double v : row.values) sum += std::isfinite(v) ? std::abs(v) : 0.0;
+    return sum;
+  };
+  double largest = 0;
+  for (const StackedBarRow& row : c.rows) largest = std::max(largest, row_sum(row));
   for (size_t r = 0; r < c.rows.size(); ++r) {
     const StackedBarRow& row = c.rows[r];
     const double y = top + row_h * static_cast<double>(r);
     out += fmt::format("<g class=\"bar\"><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
                        N(label_w - 8), N(y + bar_h * 0.7), EscapeXml(row.label));
-    double sum = 0;
-    for (double v : row.values) sum += std::isfinite(v) ? std::abs(v) : 0.0;
+    const double sum = row_sum(row);
+    const double bar_w = c.absolute && largest > 0 ? kStackedBarWidth * sum / largest : kStackedBarWidth;
     if (sum > 0) {
       any = true;
       double x = label_w;
       for (size_t s = 0; s < row.values.size(); ++s) {
         double v = std::isfinite(row.values[s]) ? row.values[s] : 0.0;
         if (v == 0.0) continue;
-        double w = kStackedBarWidth * std::abs(v) / sum;
+        double w = bar_w * std::abs(v) / sum;
         std::string name = s < c.series.size() ? c.series[s] : fmt::format("series {}", s);
         std::string fill = v < 0 ? "url(#" + EscapeXml(c.id) + "-credit)"
                                  : std::string(SeriesColor(static_cast<int>(s)));
@@ -115,19 +158,52 @@ std::string RenderStackedBars(const StackedBarChart& c) {
       }
     }
     out += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#333\">{}</text></g>\n",
-                       N(label_w + kStackedBarWidth + 6), N(y + bar_h * 0.7),
+                       N(label_w + (c.absolute ? bar_w : kStackedBarWidth) + 6), N(y + bar_h * 0.7),
                        EscapeXml(row.note));
   }
   if (!any) out += NoData(label_w + 8, top + 14);
-  for (size_t s = 0; s < c.series.size(); ++s) {
-    double x = label_w + 140 * static_cast<double>(s % 5);
-    double y = legend_y + 22 * static_cast<double>(s / 5);
-    out += fmt::format(
-        "<g class=\"legend\"><rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/>"
-        "<text x=\"{}\" y=\"{}\">{}</text></g>\n",
-        N(x), N(y), SeriesColor(static_cast<int>(s)), N(x + 16), N(y + 10),
-        EscapeXml(c.series[s]));
+  out += legend.svg;
+  return out + "</svg>\n";
+}
+
+std::string RenderGroupedBars(const GroupedBarChart& c) {
+  const double label_w = 200, bar_h = 14, gap = 4, group_gap = 14, top = 10;
+  const double group_h = static_cast<double>(c.series.size()) * (bar_h + gap) + group_gap;
+  const double legend_y = top + group_h * static_cast<double>(c.rows.size()) + 4;
+  const double width = label_w + kStackedBarWidth + 210;
+  const Legend legend = MakeLegend(c.series, label_w, width - 10, legend_y, 2);
+  const double height = legend_y + legend.height + 8;
+  std::string out = Open(c.id, c.title, width, height);
+  bool any = false;
+  for (size_t r = 0; r < c.rows.size(); ++r) {
+    const GroupedBarRow& row = c.rows[r];
+    const double y0 = top + group_h * static_cast<double>(r);
+    double largest = 0;
+    for (double v : row.values) largest = std::max(largest, std::isfinite(v) ? std::abs(v) : 0.0);
+    out += fmt::format("<g class=\"group\"><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
+                       N(label_w - 8), N(y0 + bar_h * 0.8), EscapeXml(row.label));
+    for (size_t s = 0; s < row.values.size(); ++s) {
+      const double y = y0 + static_cast<double>(s) * (bar_h + gap);
+      const double v = std::isfinite(row.values[s]) ? row.values[s] : 0.0;
+      const double w = largest > 0 ? kStackedBarWidth * std::abs(v) / largest : 0.0;
+      const std::string name = s < c.series.size() ? c.series[s] : fmt::format("series {}", s);
+      const std::string text = s < row.labels.size() ? row.labels[s] : V(v);
+      if (w > 0) {
+        any = true;
+        out += fmt::format(
+            "<rect class=\"bar{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\">"
+            "<title>{}, {}: {}</title></rect>\n",
+            v < 0 ? " negative" : "", N(label_w), N(y), N(w), N(bar_h),
+            SeriesColor(static_cast<int>(s) + 2), EscapeXml(row.label), EscapeXml(name),
+            EscapeXml(text));
+      }
+      out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#333\">{}</text>\n",
+                         N(label_w + w + 6), N(y + bar_h * 0.8), EscapeXml(text));
+    }
+    out += "</g>\n";
   }
+  if (!any) out += NoData(label_w + 8, top + 14);
+  out += legend.svg;
   return out + "</svg>\n";
 }
 
@@ -226,22 +302,23 @@ std::string RenderSankey(const SankeyChart& c) {
   const size_t label_chars = columns > 1 ? static_cast<size_t>(std::max(8.0, (step - node_w - 8) / 6.2))
                                          : 60;
   for (int i = 0; i < n; ++i) {
+    // Labels to the right of their node; the root's in the margin kept for it.
     const bool root = i == c.root;
-    double tx = root ? x[i] - 4 : x[i] + node_w + 4;
+    double tx = x[i] + node_w + 4;
     out += fmt::format(
         "<g class=\"node\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\">"
         "<title>{}: {} {}</title></rect>"
         "<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"{}\">{}</text></g>\n",
         N(x[i]), N(y[i]), N(node_w), N(h[i]), c.nodes[i].value < 0 ? "#2ca02c" : "#444",
         EscapeXml(c.nodes[i].label), V(c.nodes[i].value), EscapeXml(c.unit), N(tx),
-        N(y[i] + std::min(h[i] / 2, 10.0) + 3.5), root ? "end" : "start",
-        EscapeXml(Clip(c.nodes[i].label, root ? 40 : label_chars)));
+        N(y[i] + std::min(h[i] / 2, 10.0) + 3.5), "start",
+        EscapeXml(Clip(c.nodes[i].label, root ? 26 : label_chars)));
   }
   return out + "</g>\n</svg>\n";
 }
 
 std::string RenderDonut(const DonutChart& c) {
-  const double width = 620, cx = 130, cy = 120, r = 90, ring = 36;
+  const double width = 820, cx = 130, cy = 120, r = 90, ring = 36;
   const double height = std::max(250.0, 40 + 24.0 * static_cast<double>(c.parts.size()));
   std::string out = Open(c.id, c.title, width, height);
   double sum = 0;

@@ -19,8 +19,9 @@ const char* SeriesColor(int i);
 // the series. Shares are of the sum of absolute values, so that a credit (a
 // negative value, drawn hatched) takes its own room.
 // Invariants of the output: per row with a non-zero sum, the widths of its
-// <rect class="segment"> elements sum to kStackedBarWidth; a row whose values
-// are all zero has no segment.
+// <rect class="segment"> elements sum to kStackedBarWidth (with `absolute`,
+// to kStackedBarWidth times the row's sum over the largest row's, so that the
+// bars compare in size); a row whose values are all zero has no segment.
 inline constexpr double kStackedBarWidth = 600;
 
 struct StackedBarRow {
@@ -33,9 +34,29 @@ struct StackedBarChart {
   std::string id, title;
   std::vector<std::string> series;
   std::vector<StackedBarRow> rows;
+  bool absolute = false;  // bars scaled to the largest row, not each to 100%
 };
 
 std::string RenderStackedBars(const StackedBarChart& chart);
+
+// Grouped horizontal bars: per row (a quantity), one bar per series (e.g.
+// two years), scaled to the row's largest absolute value so that rows of
+// different units sit together; each bar is labelled with its text.
+// Invariant: in a row whose largest |value| is not 0, that bar is
+// kStackedBarWidth wide; a row of zeros has no bar.
+struct GroupedBarRow {
+  std::string label;
+  std::vector<double> values;       // one per series
+  std::vector<std::string> labels;  // shown right of each bar (value and unit)
+};
+
+struct GroupedBarChart {
+  std::string id, title;
+  std::vector<std::string> series;
+  std::vector<GroupedBarRow> rows;
+};
+
+std::string RenderGroupedBars(const GroupedBarChart& chart);
 
 // A Sankey diagram: nodes as rectangles in columns by their longest path
 // from the root (the demand, on the right), links from provider to consumer

@@ -1,5 +1,5 @@
 // The bundled data: it validates, every catalogue GPU calculates all five
-// impacts, and the report's formats agree with each other and with calc.
+// impacts, and the deployment region chooses the use-phase grid.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <fmt/format.h>
@@ -36,7 +36,7 @@ TEST_CASE("every catalogue GPU gives five impacts whose stages add up", "[data]"
   ParameterSet parameters(inv);
   for (const std::string& gpu : lca::CatalogueGpus(inv)) {
     INFO(gpu);
-    lca::GpuAssessment a = lca::AssessGpu(inv, parameters, {gpu, true, "", 2.0});
+    lca::GpuAssessment a = lca::AssessGpu(inv, parameters, {gpu, true, "", 2.0, std::nullopt});
     REQUIRE(a.total.size() == 5);
     for (size_t k = 0; k < 5; ++k) {
       double sum = 0;
@@ -53,56 +53,13 @@ TEST_CASE("every catalogue GPU gives five impacts whose stages add up", "[data]"
   }
 }
 
-TEST_CASE("report formats agree with each other and with calc", "[data][cli]") {
-  test::TempDir dir;
-  std::string db = "--db " + (dir.path() / "b.db").string() + " --data " + test::BundledData();
-  auto json = test::RunGpulca(db + " report nvidia-h100-sxm5 --boundary cradle-to-grave --region US "
-                                   "--lifetime-years 5 --format json");
-  INFO(json.out);
-  REQUIRE(json.exit_code == 0);
-  auto report = nlohmann::json::parse(json.out);
-  double total = report["impacts"]["gwp100"]["value"];
-  double embodied = report["embodied"]["gwp100"];
-  CHECK(report["use_phase"]["gwp100"]["operational"].get<double>() > 0);
-  auto calc = nlohmann::json::parse(
-      test::RunGpulca(db + " calc --demand nvidia-h100-sxm5 --format json").out);
-  CHECK(calc["impacts"]["gwp100"]["value"].get<double>() == Approx(embodied));
-  auto grave = nlohmann::json::parse(
-      test::RunGpulca(db + " calc --demand nvidia-h100-sxm5-lifecycle --region US --format json").out);
-  CHECK(grave["impacts"]["gwp100"]["value"].get<double>() == Approx(total));
-  auto csv = test::RunGpulca(db + " report nvidia-h100-sxm5 --format csv");
-  CHECK(csv.out.find(fmt::format("impact,gwp100,total,{:.10g},kg CO2e", total)) != std::string::npos);
-  auto md = test::RunGpulca(db + " report nvidia-h100-sxm5 --format md");
-  CHECK(md.exit_code == 0);
-  CHECK(md.out.find(fmt::format("| gwp100 | {:.5g} |", total)) != std::string::npos);
-  auto text = test::RunGpulca(db + " report nvidia-h100-sxm5");
-  CHECK(text.out.find("Use phase over 5 years") != std::string::npos);
-}
-
-TEST_CASE("report rejects bad options with a clear message", "[data][cli]") {
-  test::TempDir dir;
-  std::string db = "--db " + (dir.path() / "b.db").string() + " --data " + test::BundledData();
-  auto gpu = test::RunGpulca(db + " report nvidia-h900");
-  CHECK(gpu.exit_code == 1);
-  CHECK(gpu.out.find("'nvidia-h900' is not a GPU in the catalogue") != std::string::npos);
-  auto region = test::RunGpulca(db + " report nvidia-h100-sxm5 --region XX");
-  CHECK(region.exit_code == 2);
-  CHECK(region.out.find("--region XX") != std::string::npos);
-  auto life = test::RunGpulca(db + " report nvidia-h100-sxm5 --lifetime-years -1");
-  CHECK(life.exit_code == 2);
-  CHECK(life.out.find("must be positive") != std::string::npos);
-  auto use = test::RunGpulca(db + " report nvidia-h100-sxm5 --utilization 1.5");
-  CHECK(use.exit_code == 2);
-  CHECK(use.out.find("between 0 and 1") != std::string::npos);
-}
-
 // Regression: the use-phase electricity once named grid_us as its provider,
 // so --region changed the label and none of the numbers.
 TEST_CASE("the deployment region chooses the use-phase grid", "[data]") {
   Inventory inv = LoadAndValidate({test::BundledData()});
   ParameterSet parameters(inv);
   auto gwp = [&](const std::string& region) {
-    return lca::AssessGpu(inv, parameters, {"nvidia-h100-sxm5", true, region, {}});
+    return lca::AssessGpu(inv, parameters, {"nvidia-h100-sxm5", true, region, {}, {}});
   };
   lca::GpuAssessment us = gwp("US"), se = gwp("SE"), cn = gwp("CN");
   // The embodied part does not depend on where the GPU runs.

@@ -2,6 +2,8 @@
 
 #include <sys/wait.h>
 
+#include <catch2/catch.hpp>
+
 #include <cstdio>
 
 namespace gpulca::test {
@@ -24,5 +26,17 @@ CommandResult RunShell(const std::string& command) {
 }
 
 std::string BundledData() { return GPULCA_SOURCE_DIR "/data"; }
+
+BundledDb::BundledDb()
+    : args("--db '" + (dir.path() / "bundled.db").string() + "' --data '" + BundledData() + "' ") {}
+
+CommandResult BundledDb::Run(const std::string& command) const { return RunGpulca(args + command); }
+
+nlohmann::json BundledDb::Json(const std::string& command) const {
+  CommandResult r = Run(command);
+  INFO(command << "\n" << r.out);
+  REQUIRE(r.exit_code == 0);
+  return nlohmann::json::parse(r.out);
+}
 
 }  // namespace gpulca::test

@@ -1,7 +1,10 @@
 // Runs the built gpulca binary for end-to-end tests.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
+
+#include "tests/test_support.h"
 
 namespace gpulca::test {
 
@@ -18,5 +21,17 @@ std::string BundledData();
 
 // Runs `command` with /bin/sh, standard error in the output.
 CommandResult RunShell(const std::string& command);
+
+// A fresh database built from the bundled data in a temporary directory, and
+// gpulca run on it.
+class BundledDb {
+ public:
+  BundledDb();
+  TempDir dir;
+  std::string args;  // "--db FILE --data DIR "
+  CommandResult Run(const std::string& command) const;
+  // Runs `command` (a --format json one), requires exit 0, parses its output.
+  nlohmann::json Json(const std::string& command) const;
+};
 
 }  // namespace gpulca::test

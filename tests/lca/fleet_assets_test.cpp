@@ -2,6 +2,8 @@
 // numbers, --skip-bad, and the per-GPU model of the bundled data.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include <sstream>
 
 #include "inventory/database.h"
@@ -126,6 +128,75 @@ TEST_CASE("fleet assets: lines across buffer boundaries are read whole", "[fleet
   auto t = Stream(text, model);
   CHECK(t.rows == 20000);
   CHECK(Year(t, 2023).embodied[0] == Approx(20000 * 1000.0));
+}
+
+TEST_CASE("fleet assets: a long line is one bad row with its own line number", "[fleet]") {
+  lca::AssetModel model = HandModel();
+  // Line 4 is 10 KiB and crosses the 64 KiB read buffer: 65,000 bytes of
+  // good rows come first.
+  std::string head;
+  int rows = 0;
+  while (head.size() < 65000) {
+    head += "g,1,US,2023-01-01,2024-01-01,0.5\n";
+    ++rows;
+  }
+  const std::string text = head + std::string(10240, 'x') + "\ng,1,US,2023-01-01,2024-01-01,0.5\n";
+  try {
+    Stream(text, model);
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()) == fmt::format("assets.csv:{}: a line longer than 4096 bytes", rows + 1));
+  }
+  std::vector<std::string> bad;
+  auto t = Stream(text, model, true, &bad);
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0] == fmt::format("assets.csv:{}: a line longer than 4096 bytes", rows + 1));
+  CHECK(t.rows == static_cast<std::uint64_t>(rows + 1));  // the row after it is read
+  CHECK(t.lines == static_cast<std::uint64_t>(rows + 2));
+  // A long line that does not cross the buffer is the same bad row.
+  bad.clear();
+  t = Stream("g,1,US,2023-01-01,,0.5\n" + std::string(5000, 'y') + "\ng,1,US,2023-01-01,,0.5\n", model,
+             true, &bad);
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0] == "assets.csv:2: a line longer than 4096 bytes");
+  CHECK(t.rows == 2);
+  // At the very end, without a newline.
+  bad.clear();
+  t = Stream(head + std::string(70000, 'z'), model, true, &bad);
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0] == fmt::format("assets.csv:{}: a line longer than 4096 bytes", rows + 1));
+  CHECK(t.rows == static_cast<std::uint64_t>(rows));
+}
+
+TEST_CASE("fleet assets: a byte-order mark, quoted fields and a quoted header", "[fleet]") {
+  lca::AssetModel model = HandModel();
+  auto t = Stream("\xEF\xBB\xBFproduct,count,region,deployed,retired,utilization\n"
+                  "\"g\",\"2\",US,2023-01-01,\"\",\"0.5\"\n"
+                  "\"g\" , 1 , \"EU\" ,2023-01-01,,0.5\n",
+                  model);
+  CHECK(t.rows == 2);
+  CHECK(t.units == 3);
+  auto quoted_header = Stream("\xEF\xBB\xBF\"product\",\"count\",\"region\",\"deployed\",\"retired\",\"utilization\"\r\n"
+                              "g,1,US,2023-01-01,,0.5\r\n",
+                              model);
+  CHECK(quoted_header.rows == 1);
+  CHECK(quoted_header.skipped == 0);
+  auto bad = [&](const std::string& row) {
+    try {
+      Stream(row + "\n", model);
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  // A quoted comma stays in its field, which then names no product.
+  CHECK(bad("\"g,1\",US,2023-01-01,,0.5,x") == "assets.csv:1: unknown product 'g,1'");
+  CHECK(bad("\"g\"\"\",1,US,2023-01-01,,0.5") == "assets.csv:1: unknown product 'g\"'");
+  CHECK(bad("\"g,1,US,2023-01-01,,0.5") ==
+        "assets.csv:1: a quoted field opened at column 1 is not closed (a field may not span lines)");
+  CHECK(bad("\"g\"x,1,US,2023-01-01,,0.5") == "assets.csv:1: unexpected 'x' after the quoted field 1 (column 4)");
+  // Without a BOM-aware reader the header's first field would be "\xEF\xBB\xBFproduct".
+  CHECK(bad("\xEF\xBB\xBFg,1,US,2023-01-01,,0.5") == "no error");
 }
 
 TEST_CASE("fleet assets: the bundled model is the per-GPU assessment, affine in utilisation",

@@ -24,13 +24,23 @@ double ProductUnits(const lca::YearShipments& s) {
 TEST_CASE("fleet shipments add up to the cited totals", "[fleet][data]") {
   Inventory inv = LoadAndValidate({test::BundledData()});
   ParameterSet parameters(inv);
-  CHECK(lca::ShipmentYears(parameters) == std::vector<int>{2022, 2023});
+  CHECK(lca::ShipmentYears(parameters) == std::vector<int>{2022, 2023, 2024});
   auto s22 = lca::ReadShipments(inv, parameters, 2022);
   auto s23 = lca::ReadShipments(inv, parameters, 2023);
   CHECK(s22.total == 2.67e6);
   CHECK(s23.total == 3.85e6);
   CHECK(ProductUnits(s22) == Approx(2.67e6).epsilon(1e-9));
   CHECK(ProductUnits(s23) == Approx(3.85e6).epsilon(1e-9));
+  // 2024: DIGITIMES' 4.82 M high-end units, 92.5% NVIDIA and 7.3% AMD.
+  auto s24 = lca::ReadShipments(inv, parameters, 2024);
+  CHECK(s24.total == 4.82e6);
+  CHECK(s24.source == "digitimes2024_server_gpu");
+  CHECK(s24.total_estimate);
+  CHECK(ProductUnits(s24) == Approx(4.82e6).epsilon(1e-9));
+  CHECK(s24.vendors[0].units == Approx(0.925 * 4.82e6));
+  CHECK(s24.vendors[1].units == Approx(0.073 * 4.82e6));
+  CHECK(s23.source == "hpcwire2024_techinsights_shipments");
+  CHECK_FALSE(s23.total_estimate);
   REQUIRE(s23.vendors.size() == 3);
   CHECK(s23.vendors[0].vendor == "nvidia");
   CHECK(s23.vendors[0].units == 3.76e6);

@@ -1,0 +1,23 @@
+// The page every HTML report shares: one self-contained document with inline
+// CSS (print rules included), no script and no external resource; sections
+// and tables in one style. Text given to these is escaped unless it is
+// named `html` (already markup).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace gpulca::reports {
+
+// <!DOCTYPE html> ... <body><header><h1>title</h1><p class="sub">subtitle</p></header>
+std::string HtmlPageStart(const std::string& title, const std::string& subtitle);
+// <footer>footer_html</footer></body></html>
+std::string HtmlPageEnd(const std::string& footer_html);
+// <section id="id with '_' written '-'"><h2>heading</h2>body_html</section>
+std::string HtmlSectionElement(const std::string& id, const std::string& heading,
+                               const std::string& body_html);
+// A table whose cells are markup; the first cell of a row is its header.
+std::string HtmlTable(const std::vector<std::string>& head_html, const std::vector<bool>& numeric,
+                      const std::vector<std::vector<std::string>>& rows_html, const char* cls = "");
+
+}  // namespace gpulca::reports

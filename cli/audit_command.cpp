@@ -12,6 +12,7 @@
 #include "inventory/order.h"
 #include "lca/audit.h"
 #include "reports/audit_report.h"
+#include "reports/xlsx_writer.h"
 
 namespace gpulca::cli {
 namespace {
@@ -25,11 +26,8 @@ struct AuditOptions {
 };
 
 
-// The hash that names the inventory an audit ran on.
-std::string InventoryHash(const Store& store) {
-  std::string hash = store.Meta("content_hash");
-  return hash.empty() ? store.Meta("data_hash") : hash;
-}
+// The hash that names the inventory an audit ran on, recomputed from the rows.
+std::string InventoryHash(const Store& store) { return store.ContentHash(); }
 
 std::string ParametersJson(const lca::AuditResult& r) {
   nlohmann::json j = nlohmann::json::object();
@@ -40,7 +38,9 @@ std::string ParametersJson(const lca::AuditResult& r) {
 void Write(const OutputOptions& out, const lca::AuditResult& r, const PurchaseOrder& order,
            const reports::AuditContext& c) {
   const std::string& f = out.format;
-  if (f == "json") {
+  if (f == "xlsx") {
+    reports::WriteXlsx(reports::AuditTables(r), out.FilePath());
+  } else if (f == "json") {
     out.Write(reports::RenderAuditJson(r, order, c));
   } else if (f == "csv") {
     out.Write(reports::RenderAuditCsv(r, order, c));
@@ -147,7 +147,7 @@ void AddAuditCommands(CLI::App& app, Context& context) {
       ->check(CLI::ExistingFile);
   audit->add_option("--threads", o->threads, "Monte Carlo threads")->check(CLI::Range(1, 256));
   audit->add_flag("--no-record", o->no_record, "Do not record the audit in the database");
-  o->output.Add(*audit, "terminal", {"terminal", "md", "json", "csv"});
+  o->output.Add(*audit, "terminal", {"terminal", "md", "json", "csv", "xlsx"});
   audit->callback([&context, o, audit] {
     if (audit->get_subcommands().empty()) {
       if (o->order.empty()) throw UsageError("audit: give an order file, or 'list' or 'show ID'");
@@ -158,7 +158,7 @@ void AddAuditCommands(CLI::App& app, Context& context) {
   list->callback([&context] { List(context); });
   auto* show = audit->add_subcommand("show", "One recorded audit, as it was recorded");
   show->add_option("id", o->id, "The audit's id (see 'audit list')")->required();
-  o->show_output.Add(*show, "terminal", {"terminal", "md", "json", "csv"});
+  o->show_output.Add(*show, "terminal", {"terminal", "md", "json", "csv", "xlsx"});
   show->callback([&context, o] { Show(context, *o); });
 
   auto* verify = app.add_subcommand(

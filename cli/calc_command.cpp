@@ -46,7 +46,7 @@ void Run(const Context& context, const CalcOptions& o) {
   reports::CalcReportOptions report;
   report.demand = o.demand;
   report.boundary = reports::BoundaryOf(result);
-  report.data_hash = store->Meta("data_hash");
+  report.data_hash = store->ContentHash();
   report.cutoff = o.cutoff;
   if (o.output.format == "json") {
     o.output.Write(reports::RenderCalcJson(result, report));

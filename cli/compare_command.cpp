@@ -6,6 +6,7 @@
 #include "cli/options.h"
 #include "lca/compare.h"
 #include "reports/compare_report.h"
+#include "reports/xlsx_writer.h"
 
 namespace gpulca::cli {
 namespace {
@@ -33,9 +34,11 @@ void Run(const Context& context, const CompareCommandOptions& o) {
   options.query_wh = o.query_wh;
   lca::Comparison c = lca::Compare(inv, parameters, options);
   reports::CompareReportOptions report;
-  report.data_hash = store->Meta("data_hash");
+  report.data_hash = store->ContentHash();
   const std::string& f = o.output.format;
-  if (f == "json") {
+  if (f == "xlsx") {
+    reports::WriteXlsx(reports::CompareTables(c), o.output.FilePath());
+  } else if (f == "json") {
     o.output.Write(reports::RenderCompareJson(c, report));
   } else if (f == "csv") {
     o.output.Write(reports::RenderCompareCsv(c, report));
@@ -62,7 +65,7 @@ void AddCompareCommand(CLI::App& app, Context& context) {
   cmd->add_option("--query-wh", o->query_wh, "GPU energy of one query, Wh (for --per query)")
       ->check(PositiveFinite);
   o->parameters.Add(*cmd);
-  o->output.Add(*cmd, "terminal", {"terminal", "md", "json", "csv"});
+  o->output.Add(*cmd, "terminal", {"terminal", "md", "json", "csv", "xlsx"});
   cmd->callback([&context, o] { Run(context, *o); });
 }
 

@@ -1,6 +1,6 @@
 // gpulca fleet --year Y [--mix FILE.toml] [--region R[=share] ...]
 // gpulca fleet --assets FILE.csv [--skip-bad]
-//   [--set name=value] [--params FILE] [--format terminal|md|html|json|csv] [--out FILE]
+//   [--set name=value] [--params FILE] [--format terminal|md|html|json|csv|xlsx] [--out FILE]
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -17,6 +17,8 @@
 #include "lca/fleet.h"
 #include "lca/fleet_assets.h"
 #include "reports/fleet_report.h"
+#include "reports/fleet_tables.h"
+#include "reports/xlsx_writer.h"
 
 namespace gpulca::cli {
 namespace {
@@ -38,7 +40,9 @@ void RunYear(const Inventory& inv, const ParameterSet& parameters, const FleetOp
   if (!o.mix_file.empty()) options.mix = LoadOverrides(o.mix_file);
   lca::FleetAssessment f = lca::AssessFleet(inv, parameters, options);
   const std::string& format = o.output.format;
-  if (format == "json") {
+  if (format == "xlsx") {
+    reports::WriteXlsx(reports::FleetAssessmentTables(f), o.output.FilePath());
+  } else if (format == "json") {
     o.output.Write(reports::RenderFleetJson(f, report));
   } else if (format == "csv") {
     o.output.Write(reports::RenderFleetCsv(f, report));
@@ -99,7 +103,9 @@ void RunAssets(const Inventory& inv, ParameterSet& parameters, const FleetOption
   lca::AssetTotals totals = lca::StreamAssets(in, model, options);
   if (totals.skipped > 0) fmt::print(stderr, "gpulca: skipped {} bad rows of {}\n", totals.skipped, o.assets);
   const std::string& format = o.output.format;
-  if (format == "json") {
+  if (format == "xlsx") {
+    reports::WriteXlsx(reports::AssetTotalsTables(totals), o.output.FilePath());
+  } else if (format == "json") {
     o.output.Write(reports::RenderAssetsJson(totals, report));
   } else if (format == "csv") {
     o.output.Write(reports::RenderAssetsCsv(totals, report));
@@ -125,7 +131,7 @@ void Run(const Context& context, const FleetOptions& o) {
   ParameterSet parameters(inv);
   o.parameters.Apply(parameters);
   reports::FleetReportOptions report;
-  report.data_hash = store->Meta("data_hash");
+  report.data_hash = store->ContentHash();
   if (o.year) {
     RunYear(inv, parameters, o, report);
   } else {
@@ -148,7 +154,7 @@ void AddFleetCommand(CLI::App& app, Context& context) {
       ->check(CLI::ExistingFile);
   cmd->add_flag("--skip-bad", o->skip_bad, "Report bad asset rows on standard error and go on");
   o->parameters.Add(*cmd);
-  o->output.Add(*cmd, "terminal", {"terminal", "md", "html", "json", "csv"});
+  o->output.Add(*cmd, "terminal", {"terminal", "md", "html", "json", "csv", "xlsx"});
   cmd->callback([&context, o] { Run(context, *o); });
 }
 

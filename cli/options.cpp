@@ -65,6 +65,14 @@ void OutputOptions::Add(CLI::App& command, const std::string& default_format,
   command.add_option("--out", out, "Write to this file instead of standard output");
 }
 
+std::string OutputOptions::FilePath() const {
+  if (out.empty()) {
+    throw UsageError(fmt::format("--format {} writes a file: name it with --out FILE.{}", format,
+                                 format));
+  }
+  return out;
+}
+
 void OutputOptions::Write(const std::string& text) const {
   if (out.empty()) {
     fmt::print("{}", text);

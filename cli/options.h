@@ -31,6 +31,9 @@ struct OutputOptions {
            const std::vector<std::string>& formats);
   // Writes `text` to --out or standard output.
   void Write(const std::string& text) const;
+  // The --out path of a format that writes a file of its own (xlsx).
+  // Throws UsageError when --out is missing.
+  std::string FilePath() const;
 };
 
 }  // namespace gpulca::cli

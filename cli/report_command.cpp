@@ -1,6 +1,7 @@
 // gpulca report GPU [--boundary ...] [--region R] [--pue X] [--utilization U]
 //   [--lifetime-years Y] [--query-wh W | --queries-per-hour Q] [--eol-credits]
-//   [--set name=value] [--params FILE] [--format ...] [--out FILE]
+//   [--company C --company-id URN --reference-year Y] [--set name=value] [--params FILE]
+//   [--format terminal|md|html|json|csv|pact|xlsx] [--out FILE]
 #include <fmt/format.h>
 
 #include <cmath>
@@ -11,6 +12,9 @@
 #include "lca/gpu_assessment.h"
 #include "reports/gpu_report.h"
 #include "reports/gpu_report_html.h"
+#include "reports/gpu_tables.h"
+#include "reports/pact.h"
+#include "reports/xlsx_writer.h"
 
 namespace gpulca::cli {
 namespace {
@@ -21,6 +25,10 @@ struct ReportOptions {
   std::string region;
   std::optional<double> pue, utilization, lifetime_years, query_wh, queries_per_hour;
   bool eol_credits = false;
+  // PACT: who declares the footprint, and the period it refers to.
+  std::string company = "gpulca estimate";
+  std::vector<std::string> company_ids = {"urn:gpulca:estimate"};
+  std::optional<int> reference_year;
   ParameterOptions parameters;
   OutputOptions output;
 };
@@ -43,6 +51,22 @@ void CheckOptions(const ReportOptions& o) {
   if (o.queries_per_hour && !(std::isfinite(*o.queries_per_hour) && *o.queries_per_hour > 0.0)) {
     throw UsageError(fmt::format("--queries-per-hour {}: must be positive", *o.queries_per_hour));
   }
+}
+
+reports::PactContext Pact(const Inventory& inv, const ParameterSet& parameters,
+                         const ReportOptions& o, const std::string& content_hash) {
+  reports::PactContext c;
+  c.created = UtcTimestamp();
+  const int year = o.reference_year ? *o.reference_year : std::stoi(c.created.substr(0, 4));
+  c.reference_period_start = fmt::format("{}-01-01T00:00:00Z", year);
+  c.reference_period_end = fmt::format("{}-01-01T00:00:00Z", year + 1);
+  c.company_name = o.company;
+  c.company_ids = o.company_ids;
+  c.product_mass_kg = parameters.Value(o.gpu, "module_mass_kg");
+  c.biogenic = reports::BiogenicFlowsOf(inv);
+  c.gpulca_version = GPULCA_VERSION;
+  c.content_hash = content_hash;
+  return c;
 }
 
 void Run(const Context& context, const ReportOptions& o) {
@@ -71,9 +95,13 @@ void Run(const Context& context, const ReportOptions& o) {
   lca::GpuAssessment a = lca::AssessGpu(inv, parameters, options);
 
   reports::GpuReportOptions report;
-  report.data_hash = store->Meta("data_hash");
+  report.data_hash = store->ContentHash();
   const std::string& f = o.output.format;
-  if (f == "json") {
+  if (f == "pact") {
+    o.output.Write(reports::RenderGpuPact(a, Pact(inv, parameters, o, report.data_hash)));
+  } else if (f == "xlsx") {
+    reports::WriteXlsx(reports::GpuAssessmentTables(a), o.output.FilePath());
+  } else if (f == "json") {
     o.output.Write(reports::RenderGpuJson(a, report));
   } else if (f == "csv") {
     o.output.Write(reports::RenderGpuCsv(a, report));
@@ -107,8 +135,13 @@ void AddReportCommand(CLI::App& app, Context& context) {
   cmd->add_flag("--eol-credits", o->eol_credits,
                 "Credit the metals recovered at end of life (sets eol_credits = 1); the report "
                 "shows the credit apart");
+  cmd->add_option("--company", o->company, "PACT: the company that declares the footprint");
+  cmd->add_option("--company-id", o->company_ids, "PACT: the company's ids, URNs (repeatable)");
+  cmd->add_option("--reference-year", o->reference_year,
+                  "PACT: the calendar year the footprint refers to (default: this year)")
+      ->check(CLI::Range(1990, 2100));
   o->parameters.Add(*cmd);
-  o->output.Add(*cmd, "terminal", {"terminal", "md", "html", "json", "csv"});
+  o->output.Add(*cmd, "terminal", {"terminal", "md", "html", "json", "csv", "pact", "xlsx"});
   cmd->callback([&context, o] { Run(context, *o); });
 }
 

@@ -375,6 +375,49 @@ std::string RenderAuditCsv(const AuditResult& r, const PurchaseOrder&, const Aud
   return out;
 }
 
+std::vector<Table> AuditTables(const AuditResult& r) {
+  const int k = Gwp(r);
+  const std::string unit = r.impact_units[k];
+  Table lines{"Lines",
+              {"line", "product", "quantity", fmt::format("gwp100 per unit, gate ({})", unit),
+               fmt::format("p05, gate ({})", unit), fmt::format("p95, gate ({})", unit),
+               fmt::format("declared per unit ({})", unit), "declared boundary",
+               fmt::format("gwp100 per unit, life cycle ({})", unit),
+               fmt::format("embodied per GPU-hour ({})", unit),
+               fmt::format("life cycle per GPU-hour ({})", unit)},
+              {}};
+  Table verdicts{"Verdicts", {"line", "product", "level", "code", "message"}, {}};
+  Table what_ifs{"What-ifs",
+                 {"line", "product", "kind", "alternative", "units",
+                  fmt::format("gate ({})", unit), fmt::format("life cycle ({})", unit),
+                  fmt::format("change ({})", unit), fmt::format("per GPU-hour ({})", unit)},
+                 {}};
+  for (size_t i = 0; i < r.lines.size(); ++i) {
+    const LineAudit& l = r.lines[i];
+    const double line = static_cast<double>(i + 1);
+    const auto& interval = l.estimate.gate_interval;
+    lines.rows.push_back(
+        {line, l.line.product, static_cast<double>(l.line.quantity), l.gate[k],
+         interval ? Cell(interval->p05) : Cell(), interval ? Cell(interval->p95) : Cell(),
+         l.line.declared ? Cell(l.line.declared->kg_co2e_per_unit) : Cell(),
+         l.line.declared ? Cell(l.line.declared->boundary) : Cell(), l.grave[k],
+         l.embodied_per_gpu_hour_kg, l.grave_per_gpu_hour_kg});
+    for (const Verdict& v : l.verdicts) {
+      verdicts.rows.push_back({line, l.line.product, std::string(lca::ToString(v.level)), v.code,
+                               v.message});
+    }
+    for (const WhatIf& w : l.what_ifs) {
+      what_ifs.rows.push_back({line, l.line.product, w.kind, w.description, w.units, w.gate_kg,
+                               w.grave_kg, w.change_kg, w.per_gpu_hour_kg});
+    }
+  }
+  Table totals{"Totals", {"impact", "unit", "embodied", "life cycle"}, {}};
+  for (size_t i = 0; i < r.impact_ids.size(); ++i) {
+    totals.rows.push_back({r.impact_ids[i], r.impact_units[i], r.total_gate[i], r.total_grave[i]});
+  }
+  return {lines, totals, verdicts, what_ifs};
+}
+
 std::string RenderAuditList(const std::vector<AuditRecord>& records) {
   if (records.empty()) return "no audits recorded\n";
   std::string out = fmt::format("{:>4}  {:<20}  {:<24}  {:<16}  {}\n", "id", "recorded at", "order",

@@ -11,6 +11,7 @@
 #include "inventory/audit_log.h"
 #include "inventory/order.h"
 #include "lca/audit.h"
+#include "reports/table.h"
 
 namespace gpulca::reports {
 
@@ -41,6 +42,11 @@ std::string RenderAuditJson(const lca::AuditResult& result, const PurchaseOrder&
 // Long CSV: section,line,product,key,value,unit.
 std::string RenderAuditCsv(const lca::AuditResult& result, const PurchaseOrder& order,
                            const AuditContext& context);
+
+// Spreadsheet tables: "Lines" (per unit and per line, interval, declared,
+// per GPU-hour), "Totals" (every impact of the order), "Verdicts" and
+// "What-ifs".
+std::vector<Table> AuditTables(const lca::AuditResult& result);
 
 // `audit list`: one row per record.
 std::string RenderAuditList(const std::vector<AuditRecord>& records);

@@ -130,4 +130,27 @@ std::string RenderCompareCsv(const Comparison& c, const CompareReportOptions&) {
   return out;
 }
 
+std::vector<Table> CompareTables(const Comparison& c) {
+  std::vector<std::string> headers = {"gpu", "name",
+                                      fmt::format("functional units ({})", lca::ToString(c.per))};
+  for (size_t k = 0; k < c.impact_ids.size(); ++k) {
+    headers.push_back(fmt::format("{} ({})", c.impact_ids[k], c.impact_units[k]));
+  }
+  Table main{"Compare", headers, {}};
+  std::vector<std::string> stage_headers = {"gpu", "stage"};
+  stage_headers.insert(stage_headers.end(), headers.begin() + 3, headers.end());
+  Table stages{"By stage", stage_headers, {}};
+  for (const ComparedGpu& g : c.gpus) {
+    std::vector<Cell> row = {g.gpu, g.name, g.functional_units};
+    for (double v : g.values) row.emplace_back(v);
+    main.rows.push_back(std::move(row));
+    for (int slot = 0; slot < lca::kStageSlots; ++slot) {
+      std::vector<Cell> s = {g.gpu, std::string(lca::StageSlotName(slot))};
+      for (size_t k = 0; k < c.impact_ids.size(); ++k) s.emplace_back(g.by_stage[k][slot]);
+      stages.rows.push_back(std::move(s));
+    }
+  }
+  return {main, stages};
+}
+
 }  // namespace gpulca::reports

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "lca/compare.h"
+#include "reports/table.h"
 
 namespace gpulca::reports {
 
@@ -19,5 +21,9 @@ std::string RenderCompareMarkdown(const lca::Comparison& c, const CompareReportO
 std::string RenderCompareJson(const lca::Comparison& c, const CompareReportOptions& o);
 // Long CSV: section,gpu,impact,key,value,unit.
 std::string RenderCompareCsv(const lca::Comparison& c, const CompareReportOptions& o);
+
+// Spreadsheet tables: "Compare" (one row per GPU: functional units, every
+// impact per functional unit) and "By stage" (one row per GPU and stage).
+std::vector<Table> CompareTables(const lca::Comparison& c);
 
 }  // namespace gpulca::reports

@@ -63,4 +63,27 @@ std::vector<Table> FleetAssessmentTables(const lca::FleetAssessment& f) {
   return {fleet, products, stages, vendors};
 }
 
+std::vector<Table> AssetTotalsTables(const lca::AssetTotals& t) {
+  std::vector<std::string> headers = {"year", "GPU-hours (h)", "electricity (kWh)"};
+  for (size_t k = 0; k < t.impact_ids.size(); ++k) {
+    headers.push_back(fmt::format("{} ({}), embodied amortised", t.impact_ids[k], t.impact_units[k]));
+  }
+  for (size_t k = 0; k < t.impact_ids.size(); ++k) {
+    headers.push_back(fmt::format("{} ({}), operational", t.impact_ids[k], t.impact_units[k]));
+  }
+  Table years{"Years", headers, {}};
+  for (const lca::AssetYear& y : t.years) {
+    std::vector<Cell> row = {static_cast<double>(y.year), y.gpu_hours, y.kwh};
+    for (double v : y.embodied) row.emplace_back(v);
+    for (double v : y.operational) row.emplace_back(v);
+    years.rows.push_back(std::move(row));
+  }
+  Table file{"File", {"quantity", "value"}, {}};
+  file.rows.push_back({std::string("lines"), static_cast<double>(t.lines)});
+  file.rows.push_back({std::string("rows"), static_cast<double>(t.rows)});
+  file.rows.push_back({std::string("rows skipped"), static_cast<double>(t.skipped)});
+  file.rows.push_back({std::string("units"), t.units});
+  return {years, file};
+}
+
 }  // namespace gpulca::reports

@@ -13,10 +13,16 @@
 #include <vector>
 
 #include "lca/fleet.h"
+#include "lca/fleet_assets.h"
 #include "reports/table.h"
 
 namespace gpulca::reports {
 
 std::vector<Table> FleetAssessmentTables(const lca::FleetAssessment& fleet);
+
+// An installed base by calendar year: "Years", one row per year with
+// GPU-hours, electricity, and each impact amortised embodied and
+// operational; "File", the rows read and skipped.
+std::vector<Table> AssetTotalsTables(const lca::AssetTotals& totals);
 
 }  // namespace gpulca::reports

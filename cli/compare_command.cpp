@@ -44,6 +44,8 @@ void Run(const Context& context, const CompareCommandOptions& o) {
     o.output.Write(reports::RenderCompareCsv(c, report));
   } else if (f == "md") {
     o.output.Write(reports::RenderCompareMarkdown(c, report));
+  } else if (f == "html") {
+    o.output.Write(reports::RenderCompareHtml(c, report));
   } else {
     o.output.Write(reports::RenderCompareTerminal(c, report));
   }
@@ -65,7 +67,7 @@ void AddCompareCommand(CLI::App& app, Context& context) {
   cmd->add_option("--query-wh", o->query_wh, "GPU energy of one query, Wh (for --per query)")
       ->check(PositiveFinite);
   o->parameters.Add(*cmd);
-  o->output.Add(*cmd, "terminal", {"terminal", "md", "json", "csv", "xlsx"});
+  o->output.Add(*cmd, "terminal", {"terminal", "md", "html", "json", "csv", "xlsx"});
   cmd->callback([&context, o] { Run(context, *o); });
 }
 

@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "reports/html_page.h"
+#include "reports/svg_charts.h"
+
 namespace gpulca::reports {
 namespace {
 
@@ -79,6 +82,58 @@ std::string RenderCompareMarkdown(const Comparison& c, const CompareReportOption
     out += fmt::format("| {} | {} | {:.6g} |\n", g.gpu, g.name, g.functional_units);
   }
   return out;
+}
+
+std::string RenderCompareHtml(const Comparison& c, const CompareReportOptions& o) {
+  std::string out = HtmlPageStart(fmt::format("Comparison, {}", Heading(c)),
+                                  "GPUs side by side by gpulca, on one functional unit");
+  std::vector<std::string> head = {"impact", "unit"};
+  std::vector<bool> numeric = {false, false};
+  for (const ComparedGpu& g : c.gpus) {
+    head.push_back(EscapeXml(g.gpu));
+    numeric.push_back(true);
+  }
+  std::vector<std::vector<std::string>> rows, against;
+  for (size_t k = 0; k < c.impact_ids.size(); ++k) {
+    std::vector<std::string> row = {EscapeXml(c.impact_ids[k]), EscapeXml(c.impact_units[k])};
+    std::vector<std::string> diff = {EscapeXml(c.impact_ids[k]), ""};
+    for (const ComparedGpu& g : c.gpus) {
+      row.push_back(fmt::format("{:.5g}", g.values[k]));
+      diff.push_back(EscapeXml(Against(c, g, k)));
+    }
+    rows.push_back(std::move(row));
+    against.push_back(std::move(diff));
+  }
+  out += HtmlSectionElement("impacts", "Impacts per functional unit", HtmlTable(head, numeric, rows));
+  std::vector<bool> text(numeric.size(), false);
+  out += HtmlSectionElement("against-first", "Against the first GPU: the stage that makes the "
+                            "difference", HtmlTable(head, text, against));
+  std::string charts;
+  for (size_t k = 0; k < c.impact_ids.size(); ++k) {
+    StackedBarChart chart;
+    chart.id = "chart-" + c.impact_ids[k];
+    chart.title = fmt::format("{} by stage ({})", c.impact_ids[k], c.impact_units[k]);
+    for (int slot = 0; slot < lca::kStageSlots; ++slot) chart.series.push_back(lca::StageSlotName(slot));
+    for (const ComparedGpu& g : c.gpus) {
+      StackedBarRow row;
+      row.label = g.gpu;
+      row.values.assign(g.by_stage[k].begin(), g.by_stage[k].end());
+      row.note = fmt::format("{:.4g}", g.values[k]);
+      chart.rows.push_back(std::move(row));
+    }
+    charts += fmt::format("<h3>{}</h3>\n", EscapeXml(chart.title)) + RenderStackedBars(chart);
+  }
+  out += HtmlSectionElement("by-stage", "By stage", charts);
+  std::vector<std::vector<std::string>> units;
+  for (const ComparedGpu& g : c.gpus) {
+    units.push_back({EscapeXml(g.gpu), EscapeXml(g.name), fmt::format("{:.6g}", g.functional_units)});
+  }
+  out += HtmlSectionElement(
+      "functional-units", fmt::format("Functional units per GPU ({})", lca::ToString(c.per)),
+      HtmlTable({"GPU", "name", "units"}, {false, false, true}, units));
+  std::string footer = "gpulca";
+  if (!o.data_hash.empty()) footer += fmt::format(" · database <code>{}</code>", o.data_hash.substr(0, 16));
+  return out + HtmlPageEnd(footer);
 }
 
 std::string RenderCompareJson(const Comparison& c, const CompareReportOptions& o) {

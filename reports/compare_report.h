@@ -19,6 +19,10 @@ std::string RenderCompareMarkdown(const lca::Comparison& c, const CompareReportO
 // DESIGN.md's shape per GPU (demand, impacts, stages) under "gpus", plus the
 // functional unit and the deciding stage against the first GPU.
 std::string RenderCompareJson(const lca::Comparison& c, const CompareReportOptions& o);
+// One self-contained page: the impacts table, the differences against the
+// first GPU, and for each impact an inline SVG of stacked bars by stage, one
+// bar per GPU.
+std::string RenderCompareHtml(const lca::Comparison& c, const CompareReportOptions& o);
 // Long CSV: section,gpu,impact,key,value,unit.
 std::string RenderCompareCsv(const lca::Comparison& c, const CompareReportOptions& o);
 

@@ -107,7 +107,11 @@ const char* SeriesColor(int i) {
 }
 
 std::string RenderStackedBars(const StackedBarChart& c) {
-  const double label_w = 90, row_h = 30, bar_h = 20, top = 10;
+  // Room for the longest row label (about 6.5 px a character at 12 px).
+  size_t longest = 0;
+  for (const StackedBarRow& row : c.rows) longest = std::max(longest, row.label.size());
+  const double label_w = std::max(90.0, 6.5 * static_cast<double>(longest) + 14);
+  const double row_h = 30, bar_h = 20, top = 10;
   const double legend_y = top + row_h * static_cast<double>(c.rows.size()) + 14;
   const double width = label_w + kStackedBarWidth + 210;
   const Legend legend = MakeLegend(c.series, label_w, width - 10, legend_y, 0);

@@ -1,4 +1,4 @@
-// gpulca report GPU [--boundary ...] [--region R] [--pue X] [--utilization U]
+// gpulca report GPU [--boundary ...] [--region R] [--fab-region F] [--pue X] [--utilization U]
 //   [--lifetime-years Y] [--query-wh W | --queries-per-hour Q] [--eol-credits]
 //   [--company C --company-id URN --reference-year Y] [--set name=value] [--params FILE]
 //   [--format terminal|md|html|json|csv|pact|xlsx] [--out FILE]
@@ -22,7 +22,7 @@ namespace {
 struct ReportOptions {
   std::string gpu;
   std::string boundary = "cradle-to-grave";
-  std::string region;
+  std::string region, fab_region;
   std::optional<double> pue, utilization, lifetime_years, query_wh, queries_per_hour;
   bool eol_credits = false;
   // PACT: who declares the footprint, and the period it refers to.
@@ -90,9 +90,14 @@ void Run(const Context& context, const ReportOptions& o) {
   options.gpu = o.gpu;
   options.cradle_to_grave = o.boundary == "cradle-to-grave";
   options.region = o.region;
+  options.fab_region = o.fab_region;
   options.query_wh = o.query_wh;
   options.queries_per_hour = o.queries_per_hour;
   lca::GpuAssessment a = lca::AssessGpu(inv, parameters, options);
+  if (!a.unrelocated.empty()) {
+    throw UsageError(fmt::format("--fab-region {}: the data have no such fab for {}: {}",
+                                 o.fab_region, o.gpu, fmt::join(a.unrelocated, ", ")));
+  }
 
   reports::GpuReportOptions report;
   report.data_hash = store->ContentHash();
@@ -123,6 +128,8 @@ void AddReportCommand(CLI::App& app, Context& context) {
   cmd->add_option("--boundary", o->boundary, "cradle-to-gate or cradle-to-grave")
       ->check(CLI::IsMember({"cradle-to-gate", "cradle-to-grave"}));
   cmd->add_option("--region", o->region, "Region of deployment (a grid location: US, TW, EU, ...)");
+  cmd->add_option("--fab-region", o->fab_region,
+                  "Where the logic dies are made (TW, KR, US where the data have that fab)");
   cmd->add_option("--pue", o->pue, "Power usage effectiveness of the data centre");
   cmd->add_option("--utilization", o->utilization, "Average utilisation, 0 to 1");
   cmd->add_option("--lifetime-years", o->lifetime_years, "Service life in years");

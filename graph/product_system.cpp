@@ -2,12 +2,42 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <deque>
 
 #include "inventory/error.h"
 #include "inventory/providers.h"
 
 namespace gpulca {
+
+namespace {
+
+bool StartsWith(const std::string& text, const std::string& prefix) {
+  return text.compare(0, prefix.size(), prefix) == 0;
+}
+
+// The provider after the relocations of `options`; a relocation that finds
+// no process at its location keeps `provider` and says so in `misses`.
+const Process* Relocate(const Inventory& inventory, const LinkOptions& options,
+                        const Process& consumer, const Process* provider,
+                        std::vector<std::string>& misses) {
+  for (const LinkOptions::Relocation& r : options.relocations) {
+    if (consumer.id != r.consumer || !StartsWith(provider->id, r.prefix) ||
+        provider->location == r.location) {
+      continue;
+    }
+    const Process* moved = nullptr;
+    for (const Process* p : inventory.ProvidersOf(provider->product)) {
+      if (p->location == r.location && StartsWith(p->id, r.prefix)) moved = p;
+    }
+    if (moved) return moved;
+    std::string miss = fmt::format("{} (no {}* at {})", provider->id, r.prefix, r.location);
+    if (std::find(misses.begin(), misses.end(), miss) == misses.end()) misses.push_back(miss);
+  }
+  return provider;
+}
+
+}  // namespace
 
 const Process& DefaultProvider(const Inventory& inventory, const std::string& flow) {
   auto candidates = inventory.ProvidersOf(flow);
@@ -77,6 +107,7 @@ ProductSystem BuildProductSystem(const Inventory& inventory, const std::string& 
                                       DescribeProviders(candidates)));
         }
       }
+      provider = Relocate(inventory, options, p, provider, system.unrelocated);
       int pos = add(inventory.process_index.at(provider->id));
       system.links.push_back({consumer, static_cast<int>(e), pos});
     }

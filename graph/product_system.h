@@ -27,6 +27,16 @@ struct LinkOptions {
   // Process id -> the location it is treated as having (e.g. the region of a
   // deployment). Its inputs then prefer providers at that location.
   std::map<std::string, std::string> locations;
+  // Relocations of providers: a provider of an input of process `consumer`
+  // (named by the exchange or chosen by the rule) whose id starts with
+  // `prefix` and that is not at `location` is replaced by the process at
+  // `location` whose id starts with `prefix` and that makes the same product,
+  // where the database has one (e.g. the logic wafer fab of a GPU module
+  // moved to another region).
+  struct Relocation {
+    std::string consumer, prefix, location;
+  };
+  std::vector<Relocation> relocations;
 };
 
 // One supply relation: exchange `exchange` of process `consumer` is provided
@@ -46,6 +56,9 @@ struct ProductSystem {
   // the product of process `provider`.
   std::vector<Link> coproducts;
   std::map<size_t, int> position;  // inventory index -> position in `processes`
+  // Providers a relocation could not move, for lack of a process at its
+  // location: "logic_wafer_n4_tw (no logic_wafer_* at JP)".
+  std::vector<std::string> unrelocated;
 
   size_t size() const { return processes.size(); }
 };

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <tuple>
 #include <memory>
 
 #include "inventory/error.h"
@@ -57,14 +58,17 @@ class Assessor {
     return *p;
   }
 
-  const GpuAssessment& Assess(const std::string& gpu, const Overrides& extra) {
-    auto key = std::make_pair(gpu, extra);
+  // `fab_region` moves the logic die's fab where the data allow ("" keeps it).
+  const GpuAssessment& Assess(const std::string& gpu, const Overrides& extra,
+                              const std::string& fab_region = "") {
+    auto key = std::make_tuple(gpu, fab_region, extra);
     auto it = cache_.find(key);
     if (it == cache_.end()) {
       GpuAssessmentOptions o;
       o.gpu = gpu;
       o.cradle_to_grave = true;
       o.region = order_.deployment.region;
+      o.fab_region = fab_region;
       it = cache_.emplace(key, AssessGpu(inventory_, Parameters(extra), o)).first;
     }
     return it->second;
@@ -75,16 +79,8 @@ class Assessor {
   const PurchaseOrder& order_;
   bool has_air_share_ = false;
   std::map<Overrides, std::unique_ptr<ParameterSet>> scenarios_;
-  std::map<std::pair<std::string, Overrides>, GpuAssessment> cache_;
+  std::map<std::tuple<std::string, std::string, Overrides>, GpuAssessment> cache_;
 };
-
-std::string ModelFabRegion(const GpuAssessment& a) {
-  const auto& ids = a.gate.data.process_ids;
-  for (size_t j = 0; j < ids.size(); ++j) {
-    if (ids[j].rfind("logic_wafer_", 0) == 0) return a.gate.data.locations[j];
-  }
-  return "";
-}
 
 WhatIf Alternative(const std::string& kind, std::string description, double units,
                    const GpuAssessment& a, int k, double line_grave) {
@@ -110,8 +106,9 @@ std::vector<WhatIf> WhatIfs(Assessor& assessor, const PurchaseOrder& order, cons
   if (assessor.has_air_share() && !mode.empty()) {
     const std::string other = mode == "air" ? "sea" : "air";
     out.push_back(Alternative("transport", fmt::format("{} instead of {}", other, mode), q,
-                              assessor.Assess(line.line.product, assessor.Transport(other)), k,
-                              line_grave));
+                              assessor.Assess(line.line.product, assessor.Transport(other),
+                                              line.line.fab_region),
+                              k, line_grave));
   }
   std::vector<double> lifetimes = order.lifetime_what_ifs;
   const double years = assessor.Parameters({}).Value("", "lifetime_years");
@@ -120,10 +117,11 @@ std::vector<WhatIf> WhatIfs(Assessor& assessor, const PurchaseOrder& order, cons
     Overrides extra = transport;
     extra.emplace_back("lifetime_years", y);
     out.push_back(Alternative("lifetime", fmt::format("{:g} years of service", y), q,
-                              assessor.Assess(line.line.product, extra), k, line_grave));
+                              assessor.Assess(line.line.product, extra, line.line.fab_region), k,
+                              line_grave));
   }
   // The same peak dense BF16 compute from another catalogue product.
-  const GpuAssessment& own = assessor.Assess(line.line.product, transport);
+  const GpuAssessment& own = assessor.Assess(line.line.product, transport, line.line.fab_region);
   std::vector<WhatIf> products;
   for (const std::string& gpu : gpus) {
     if (gpu == line.line.product) continue;
@@ -163,7 +161,7 @@ AuditResult RunAudit(const Inventory& inventory, const PurchaseOrder& order,
                                  line.origin.ToString(), line.product, fmt::join(gpus, ", ")));
     }
     Overrides transport = assessor.Transport(line.transport);
-    const GpuAssessment& a = assessor.Assess(line.product, transport);
+    const GpuAssessment& a = assessor.Assess(line.product, transport, line.fab_region);
     const int k = ImpactOf(a, "gwp100");
     if (r.impact_ids.empty()) {
       r.impact_ids = a.gate.data.impact_ids;
@@ -185,7 +183,7 @@ AuditResult RunAudit(const Inventory& inventory, const PurchaseOrder& order,
     LineEstimate& e = l.estimate;
     e.gate = a.embodied[k];
     e.grave = a.total[k];
-    e.model_fab_region = ModelFabRegion(a);
+    e.model_fab_region = a.fab_region;  // the order's, where the data have that fab
     e.model_assembly_region = p->location;
     if (assessor.has_air_share()) {
       double share = assessor.Parameters(transport).Value("", kAirShareParameter);

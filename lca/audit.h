@@ -1,6 +1,7 @@
 // RunAudit: gpulca's assessment of a purchase order (docs/audit.md).
 //
-// For each line: the module's cradle-to-gate footprint per unit with its
+// For each line: the module's cradle-to-gate footprint per unit (its logic
+// die made in the line's fab_region where the data have that fab) with its
 // Monte Carlo interval (the order's iterations and seed), its cradle-to-grave
 // footprint in the order's deployment, the embodied footprint amortised per
 // GPU-hour, the verdicts of audit_rules.h, and what-ifs: the other transport

@@ -26,7 +26,9 @@ struct LineEstimate {
   double gate = 0;   // cradle to gate, central value
   double grave = 0;  // cradle to grave in the order's deployment
   std::optional<Summary> gate_interval, grave_interval;  // Monte Carlo, when run
-  std::string model_fab_region, model_assembly_region;   // where the model makes it
+  // Where the estimate makes it: the order's fab region where the data have
+  // that fab, else the catalogue's; the catalogue's assembly region.
+  std::string model_fab_region, model_assembly_region;
   std::string model_transport;  // the long leg's mode in the estimate: "air" or "sea"
 };
 
@@ -43,7 +45,8 @@ struct LineEstimate {
 //   declared-within-interval  ok    p05 <= declared <= p95
 //   no-interval               note  no Monte Carlo: compared with the central value
 //   no-standard               note  the declaration names no standard
-//   fab-region-differs        note  the order's fab region is not the model's
+//   fab-region-differs        note  the order's fab region is not one the data
+//                                   have for this product's node
 //   assembly-region-differs   note  likewise for assembly
 //   transport-differs         note  the estimate could not use the order's transport
 std::vector<Verdict> JudgeLine(const OrderLine& line, const LineEstimate& estimate);

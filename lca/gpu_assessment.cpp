@@ -248,7 +248,20 @@ GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& paramete
     a.eol_credits_on = parameters.Value("", "eol_credits") != 0.0;
   }
 
-  a.gate = Calculate(BuildMatrices(inventory, parameters, o.gpu, 1.0, {}));
+  LinkOptions gate_links;
+  if (!o.fab_region.empty()) {
+    gate_links.relocations.push_back({o.gpu, "logic_wafer_", o.fab_region});
+  }
+  a.gate = Calculate(BuildMatrices(inventory, parameters, o.gpu, 1.0, {}, gate_links));
+  a.unrelocated = a.gate.data.system.unrelocated;
+  // The fab of the module's own logic wafers: a direct provider of the module.
+  for (const Link& link : a.gate.data.system.links) {
+    const std::string& id = a.gate.data.process_ids[link.provider];
+    if (link.consumer == 0 && id.rfind("logic_wafer_", 0) == 0) {
+      a.fab_region = a.gate.data.locations[link.provider];
+      break;
+    }
+  }
   const size_t impacts = a.gate.impacts.size();
   a.embodied = a.gate.impacts;
   a.use_phase.assign(impacts, 0.0);
@@ -257,7 +270,7 @@ GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& paramete
   a.eol_credits.assign(impacts, 0.0);
   a.total = a.embodied;
   if (o.cradle_to_grave) {
-    LinkOptions links;
+    LinkOptions links = gate_links;
     links.locations[lifecycle] = a.region;
     a.grave = Calculate(BuildMatrices(inventory, parameters, lifecycle, 1.0, {}, links));
     a.use_kwh = parameters.Value(lifecycle, "use_kwh");

@@ -42,6 +42,11 @@ struct GpuAssessmentOptions {
   std::string region;                      // empty: the lifecycle process's own location
   std::optional<double> query_wh;          // GPU energy per query, Wh
   std::optional<double> queries_per_hour;  // or: queries one GPU serves per hour of service
+  // Where the logic dies are made: the logic wafer fab (logic_wafer_*) that
+  // the module itself consumes from moves to this region where the data have
+  // that fab (board ICs and other parts keep theirs); empty keeps the
+  // catalogue's.
+  std::string fab_region;
 };
 
 // A source as cited by the inventory.
@@ -67,6 +72,8 @@ struct GpuAssessment {
   std::string gpu, name, region;
   std::string product_name;  // the module's product flow name ("NVIDIA H100 SXM5 80GB module")
   std::string lifecycle;     // the life-cycle process id; empty at the gate
+  std::string fab_region;    // where the module's own logic wafers are made ("" if none)
+  std::vector<std::string> unrelocated;  // providers a fab_region could not move
   bool cradle_to_grave = true;
   // Parameters as used (after overrides).
   double tdp_w = 0, peak_tflops = 0, memory_gb = 0, lifetime_years = 0, lifetime_hours = 0,

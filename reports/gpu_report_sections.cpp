@@ -132,6 +132,9 @@ GpuSections BuildGpuSections(const GpuAssessment& a, const GpuReportOptions& o) 
   if (a.cradle_to_grave) {
     s.assumptions.push_back(Text("region", "deployment region (use-phase grid)", a.region));
   }
+  if (!a.fab_region.empty()) {
+    s.assumptions.push_back(Text("fab_region", "logic die fab region (its grid)", a.fab_region));
+  }
   s.assumptions.push_back(Number("lifetime_years", "service life, years", a.lifetime_years, "yr"));
   s.assumptions.push_back(Number("lifetime_hours", "service life, hours", a.lifetime_hours, "h"));
   s.assumptions.push_back(Number("utilization", "average utilisation", a.utilization, ""));

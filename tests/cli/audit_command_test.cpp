@@ -3,6 +3,7 @@
 // verify fail and name the record.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/cli_support.h"
@@ -135,4 +136,35 @@ TEST_CASE("bad orders and ids give clear errors", "[audit][cli]") {
   CHECK(run.out.find("u.toml:9: 'nvidia-h900' is not a GPU in the catalogue") != std::string::npos);
   CHECK(RunGpulca(f.db + " verify 7").out.find("no audit 7") != std::string::npos);
   CHECK(RunGpulca(f.db + " audit").exit_code != 0);
+}
+
+TEST_CASE("an order's fab region moves the estimate's logic die where the data allow",
+          "[audit][cli]") {
+  Fixture f;
+  auto order = [&](const std::string& fab) {
+    return f.dir.Write("fab-" + fab + ".toml",
+                       "[order]\nid = \"F\"\nbuyer = \"b\"\nsupplier = \"s\"\n[[line]]\n"
+                       "product = \"nvidia-h100-sxm5\"\nquantity = 1\nfab_region = \"" +
+                           fab + "\"\n[audit]\niterations = 0\n");
+  };
+  auto kr = nlohmann::json::parse(
+      RunGpulca(f.db + " audit " + order("KR").string() + " --no-record --format json").out);
+  auto jp = nlohmann::json::parse(
+      RunGpulca(f.db + " audit " + order("JP").string() + " --no-record --format json").out);
+  CHECK(kr["lines"][0]["model"]["fab_region"] == "KR");
+  CHECK(jp["lines"][0]["model"]["fab_region"] == "TW");
+  auto codes = [](const nlohmann::json& j) {
+    std::vector<std::string> out;
+    for (const auto& v : j["verdicts"]) out.push_back(v["code"]);
+    return out;
+  };
+  auto kr_codes = codes(kr), jp_codes = codes(jp);
+  CHECK(std::find(kr_codes.begin(), kr_codes.end(), "fab-region-differs") == kr_codes.end());
+  CHECK(std::find(jp_codes.begin(), jp_codes.end(), "fab-region-differs") != jp_codes.end());
+  auto report = nlohmann::json::parse(
+      RunGpulca(f.db + " report nvidia-h100-sxm5 --boundary cradle-to-gate --fab-region KR "
+                       "--format json")
+          .out);
+  CHECK(kr["lines"][0]["per_unit"]["cradle_to_gate"]["gwp100"]["value"].get<double>() ==
+        Approx(report["impacts"]["gwp100"]["value"].get<double>()));
 }

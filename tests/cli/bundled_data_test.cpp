@@ -98,3 +98,36 @@ TEST_CASE("the long leg's mode is a parameter: all by sea, by hand", "[data]") {
                     air.Value("", "dist_board_to_integrator_sea_km") * sea_tkm)));
   CHECK(by_sea < 0.1 * by_air);
 }
+
+TEST_CASE("the fab region moves the module's own logic wafers, nothing else", "[data]") {
+  Inventory inv = LoadAndValidate({test::BundledData()});
+  ParameterSet parameters(inv);
+  auto gate = [&](const std::string& fab) {
+    lca::GpuAssessmentOptions o;
+    o.gpu = "nvidia-h100-sxm5";
+    o.cradle_to_grave = false;
+    o.fab_region = fab;
+    return lca::AssessGpu(inv, parameters, o);
+  };
+  lca::GpuAssessment tw = gate(""), kr = gate("KR"), jp = gate("JP");
+  CHECK(tw.fab_region == "TW");
+  CHECK(kr.fab_region == "KR");
+  CHECK(kr.unrelocated.empty());
+  // The difference is the wafer processes' own: the Korean fab's whole
+  // upstream replaces the Taiwanese one's, for the same wafer area.
+  auto upstream = [](const lca::GpuAssessment& a, const std::string& process) {
+    const auto& ids = a.gate.data.process_ids;
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (ids[i] == process) return a.gate.scaling[i] * a.gate.intensity[0][i];
+    }
+    return 0.0;
+  };
+  CHECK(kr.embodied[0] - tw.embodied[0] ==
+        Approx(upstream(kr, "logic_wafer_n4_kr") - upstream(tw, "logic_wafer_n4_tw")));
+  CHECK(kr.embodied[0] < tw.embodied[0]);  // the Korean grid is the cleaner of the two
+  // No Japanese fab in the data: the die stays in Taiwan and the assessment says so.
+  CHECK(jp.fab_region == "TW");
+  CHECK(jp.embodied[0] == Approx(tw.embodied[0]));
+  REQUIRE(jp.unrelocated.size() == 1);
+  CHECK(jp.unrelocated[0].find("logic_wafer_n4_tw") == 0);
+}

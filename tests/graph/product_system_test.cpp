@@ -211,3 +211,54 @@ product = { flow = "power", amount = 1, unit = "kWh" }
   CHECK(shallow.find("p1 [") == std::string::npos);
   CHECK(shallow.find("->") == std::string::npos);
 }
+
+TEST_CASE("a relocation moves a consumer's provider to the same product elsewhere", "[graph]") {
+  Inventory inv = test::ParseValid(std::string(test::kSmallInventory) + R"T(
+[[process]]
+id = "wafer_kr"
+name = "Wafer, Korea"
+stage = "fabrication"
+location = "KR"
+product = { flow = "wafer_area", amount = 1, unit = "cm2" }
+  [[process.exchanges]]
+  flow = "co2_fossil"
+  amount = 0.2
+  unit = "kg"
+  source = "s1"
+[[flow]]
+id = "chip"
+name = "Chip"
+kind = "product"
+unit = "item"
+[[process]]
+id = "chip_tw"
+name = "Chip"
+stage = "assembly"
+location = "TW"
+product = { flow = "chip", amount = 1, unit = "item" }
+  [[process.exchanges]]
+  flow = "wafer_area"
+  amount = 2
+  unit = "cm2"
+  source = "s1"
+  provider = "wafer_tw"
+)T");
+  LinkOptions to_kr;
+  to_kr.relocations.push_back({"chip_tw", "wafer_", "KR"});
+  ProductSystem moved = BuildProductSystem(inv, "chip_tw", to_kr);
+  CHECK(ProviderOf(inv, moved, "chip_tw", "wafer_area") == "wafer_kr");
+  CHECK(moved.unrelocated.empty());
+  // The Korean wafer needs no electricity: the Taiwanese grid left with its fab.
+  CHECK(moved.size() == 2);
+
+  LinkOptions to_jp;
+  to_jp.relocations.push_back({"chip_tw", "wafer_", "JP"});
+  ProductSystem kept = BuildProductSystem(inv, "chip_tw", to_jp);
+  CHECK(ProviderOf(inv, kept, "chip_tw", "wafer_area") == "wafer_tw");
+  CHECK(kept.unrelocated == std::vector<std::string>{"wafer_tw (no wafer_* at JP)"});
+
+  LinkOptions elsewhere;  // a relocation for another consumer changes nothing
+  elsewhere.relocations.push_back({"server_us", "wafer_", "KR"});
+  CHECK(ProviderOf(inv, BuildProductSystem(inv, "chip_tw", elsewhere), "chip_tw", "wafer_area") ==
+        "wafer_tw");
+}

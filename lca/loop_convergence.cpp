@@ -87,7 +87,7 @@ Verdict SolveExactly(const LoopBlock& block, int m) {
   KluLu lu(m, b.col_ptr(), b.row_idx());
   if (!lu.Factor(b.values())) return Verdict::kDiverges;  // ρ == 1 exactly
   std::vector<double> x(m, 1.0);
-  lu.Solve(x);
+  lu.Solve(x.data(), 1, false);
   for (double xi : x) {
     if (!(xi > 0.0) || !std::isfinite(xi)) return Verdict::kDiverges;
   }

@@ -138,7 +138,8 @@ McResult RunMonteCarlo(const Inventory& inventory, const ParameterSet& nominal,
         MatrixRefill::Apply(w.data, w.a, w.b, w.c);
         StageTotals totals;
         try {
-          totals = w.calculator->Run(w.data);
+          w.calculator->Refactor(w.data);
+          w.calculator->Evaluate(w.data, &totals);
         } catch (const SolveError& e) {
           throw SolveError(fmt::format("Monte Carlo iteration {} (seed {}): {}", i, options.seed,
                                        e.what()));

@@ -103,6 +103,9 @@ KluLu::KluLu(int n, std::vector<int> col_ptr, std::vector<int> row_idx)
   impl_->row_idx = std::move(row_idx);
   klu_defaults(&impl_->common);
   impl_->common.btf = 1;  // loops become diagonal blocks, the rest 1x1
+  // No row scaling of its own: KluSolver equilibrates rows and columns
+  // before it factorises, and the other caller factorises I - H.
+  impl_->common.scale = 0;
   // AMD within each block, tuned for market rows (klu_ordering.h).
   impl_->common.ordering = 3;
   impl_->common.user_order = &LcaBlockOrdering;

@@ -5,7 +5,8 @@
 // KLU orders the matrix into block triangular form (BTF: its diagonal blocks
 // are the loops of the technosphere, each other process a 1x1 block), orders
 // each block with AMD (tuned for market rows: klu_ordering.h), then
-// factorises block by block with partial pivoting.
+// factorises block by block with partial pivoting. It does not scale: the
+// caller gives a well-scaled matrix (KluSolver equilibrates).
 // The analysis depends on the pattern only, so it is done once and reused
 // by every Factor and Refactor.
 //

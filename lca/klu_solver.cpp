@@ -89,7 +89,7 @@ KluSolver::~KluSolver() = default;
 
 void KluSolver::CheckValues(const SparseMatrix& a) const {
   CheckDiagonal(a, diagonal_, names_);
-  CheckLoopsConverge(a, diagonal_, loops_, names_);
+  CheckLoopsConverge(a, diagonal_, loops_, names_, kDefaultPowerIterations, &loop_workspace_);
 }
 
 void KluSolver::Refactor(const SparseMatrix& a) {

@@ -37,6 +37,7 @@
 #include <string>
 #include <vector>
 
+#include "lca/loop_convergence.h"
 #include "lca/loops.h"
 #include "lca/process_names.h"
 #include "lca/solver.h"
@@ -84,6 +85,7 @@ class KluSolver final : public TechnosphereSolver {
   ProcessNames names_;
   std::vector<int> diagonal_;  // index in a.values() of A(j, j)
   Loops loops_;
+  mutable LoopWorkspace loop_workspace_;  // CheckValues' buffers
   std::unique_ptr<KluLu> lu_;
   Scales primary_, aside_;
   const Scales* active_ = nullptr;  // the scales of the active factorisation

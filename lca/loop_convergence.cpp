@@ -11,11 +11,12 @@
 namespace gpulca::lca {
 namespace {
 
-// H restricted to one loop, in local indices, column by column.
+// H restricted to one loop, in local indices, column by column: views of a
+// workspace's buffers.
 struct LoopBlock {
-  std::vector<int> row;  // local row of each entry
-  std::vector<int> col;  // local column of each entry
-  std::vector<double> h;
+  std::vector<int>& row;  // local row of each entry
+  std::vector<int>& col;  // local column of each entry
+  std::vector<double>& h;
 };
 
 enum class Verdict { kConverges, kDiverges, kUndecided };
@@ -30,10 +31,13 @@ Verdict Judge(double lower, double upper, double* gain) {
 }
 
 Verdict Bounds(const SparseMatrix& a, const std::vector<int>& diagonal,
-               const std::vector<int>& members, const LoopBlock& block, double* gain) {
+               const std::vector<int>& members, const LoopBlock& block, LoopWorkspace& w,
+               double* gain) {
   const int m = static_cast<int>(members.size());
-  std::vector<double> row_sum(m, 0.0);
-  std::vector<double> col_sum(m, 0.0);
+  std::vector<double>& row_sum = w.row_sum;
+  std::vector<double>& col_sum = w.col_sum;
+  row_sum.assign(m, 0.0);
+  col_sum.assign(m, 0.0);
   const std::vector<double>& values = a.values();
   for (size_t e = 0; e < block.h.size(); ++e) {
     row_sum[block.row[e]] += block.h[e];
@@ -116,17 +120,24 @@ Verdict SolveExactly(const LoopBlock& block, int m) {
 
 void CheckLoopsConverge(const SparseMatrix& a, const std::vector<int>& diagonal,
                         const Loops& loops, const ProcessNames& names,
-                        int max_power_iterations) {
+                        int max_power_iterations, LoopWorkspace* workspace) {
+  if (loops.members.empty()) return;
+  LoopWorkspace own;
+  LoopWorkspace& w = workspace ? *workspace : own;
   const std::vector<int>& col_ptr = a.col_ptr();
   const std::vector<int>& row_idx = a.row_idx();
   const std::vector<double>& values = a.values();
-  // Position of each process within its loop; a process is in one loop at most.
-  std::vector<int> local(a.cols(), -1);
-  for (const std::vector<int>& members : loops.members) {
-    for (size_t c = 0; c < members.size(); ++c) local[members[c]] = static_cast<int>(c);
+  // Position of each process within its loop; a process is in one loop at
+  // most. Depends on the pattern only: kept in the workspace.
+  std::vector<int>& local = w.local;
+  if (local.size() != static_cast<size_t>(a.cols())) {
+    local.assign(a.cols(), -1);
+    for (const std::vector<int>& members : loops.members) {
+      for (size_t c = 0; c < members.size(); ++c) local[members[c]] = static_cast<int>(c);
+    }
   }
 
-  LoopBlock block;
+  LoopBlock block{w.row, w.col, w.h};
   for (size_t k = 0; k < loops.members.size(); ++k) {
     const std::vector<int>& members = loops.members[k];
     const int m = static_cast<int>(members.size());
@@ -152,7 +163,7 @@ void CheckLoopsConverge(const SparseMatrix& a, const std::vector<int>& diagonal,
     if (!z_pattern) continue;
 
     double gain = 0.0;
-    Verdict verdict = Bounds(a, diagonal, members, block, &gain);
+    Verdict verdict = Bounds(a, diagonal, members, block, w, &gain);
     if (verdict == Verdict::kUndecided) {
       verdict = PowerIterate(block, m, max_power_iterations, false, &gain);
     }

@@ -1,9 +1,7 @@
 #include "lca/mc_plan.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
-#include <tuple>
+#include <unordered_map>
 
 #include "inventory/pedigree.h"
 #include "lca/sampler.h"
@@ -40,14 +38,56 @@ bool ReadsAffected(const std::vector<int>& deps, const std::vector<bool>& affect
   return std::any_of(deps.begin(), deps.end(), [&](int s) { return affected[s]; });
 }
 
-std::string ExchangeName(const Process& process, size_t exchange) {
-  const std::string& flow = process.exchanges[exchange].flow;
-  int same = 0;
-  for (const Exchange& e : process.exchanges) same += e.flow == flow ? 1 : 0;
-  std::string name = "exchange:" + process.id + ":" + flow;
-  if (same > 1) name += "#" + std::to_string(exchange);
-  return name;
-}
+// Names exchanges "exchange:PROCESS:FLOW", with "#E" where the process has
+// several exchanges of FLOW; counts each process's flows once.
+class ExchangeNames {
+ public:
+  explicit ExchangeNames(const Inventory& inv) : inv_(inv) {}
+  std::string operator()(size_t process, size_t exchange) {
+    const Process& p = inv_.processes[process];
+    auto [it, fresh] = counts_.try_emplace(process);
+    if (fresh) {
+      for (const Exchange& e : p.exchanges) ++it->second[e.flow];
+    }
+    const std::string& flow = p.exchanges[exchange].flow;
+    std::string name = "exchange:" + p.id + ":" + flow;
+    if (it->second[flow] > 1) name += "#" + std::to_string(exchange);
+    return name;
+  }
+
+ private:
+  const Inventory& inv_;
+  std::unordered_map<size_t, std::unordered_map<std::string, int>> counts_;
+};
+
+// Numbers every possible input of an inventory: parameter slots, then every
+// exchange, then every characterisation factor, in inventory order - the
+// canonical order of McPlan::inputs.
+class InputIds {
+ public:
+  InputIds(const Inventory& inv, int slots) {
+    size_t next = slots;
+    for (const Process& p : inv.processes) {
+      exchange_base_.push_back(next);
+      next += p.exchanges.size();
+    }
+    for (const ImpactMethod& m : inv.methods) {
+      factor_base_.push_back(next);
+      next += m.factors.size();
+    }
+    size_ = next;
+  }
+  size_t Parameter(int slot) const { return static_cast<size_t>(slot); }
+  size_t Exchange(size_t process, size_t exchange) const {
+    return exchange_base_[process] + exchange;
+  }
+  size_t Factor(size_t method, size_t factor) const { return factor_base_[method] + factor; }
+  size_t size() const { return size_; }
+
+ private:
+  size_t size_ = 0;
+  std::vector<size_t> exchange_base_, factor_base_;
+};
 
 }  // namespace
 
@@ -67,8 +107,16 @@ McPlan PlanMonteCarlo(const Inventory& inv, const ParameterSet& nominal,
     for (int s = 0; s < slots; ++s) reached_any[s] = reached_any[s] || reached.back()[s];
   }
 
-  // The union of inputs, keyed by name.
-  std::map<std::string, McInput> inputs;
+  // The union of inputs, by id; index_of[id] is the position in `found`.
+  const InputIds ids(inv, slots);
+  std::vector<int> index_of(ids.size(), -1);
+  std::vector<std::pair<size_t, McInput>> found;
+  auto add = [&](size_t id, auto make) {
+    if (index_of[id] < 0) {
+      index_of[id] = static_cast<int>(found.size());
+      found.emplace_back(id, make());
+    }
+  };
   std::vector<bool> uncertain(slots, false);
   for (int s = 0; s < slots; ++s) {
     const Parameter& p = nominal.SlotParameter(s);
@@ -77,9 +125,10 @@ McPlan PlanMonteCarlo(const Inventory& inv, const ParameterSet& nominal,
       continue;
     }
     uncertain[s] = true;
-    McInput in{McInput::Kind::kParameter, ParameterInputName(nominal, s), 0, p.uncertainty,
-               nominal.SlotValue(s), s};
-    inputs.emplace(in.name, in);
+    add(ids.Parameter(s), [&] {
+      return McInput{McInput::Kind::kParameter, ParameterInputName(nominal, s), 0, p.uncertainty,
+                     nominal.SlotValue(s), s};
+    });
   }
   // Formula slots whose value moves: they read an uncertain slot.
   std::vector<bool> affected = uncertain;
@@ -91,18 +140,16 @@ McPlan PlanMonteCarlo(const Inventory& inv, const ParameterSet& nominal,
     if (affected[s] && reached_any[s]) plan.formula_slots.push_back(s);
   }
 
-  // Exchange and factor inputs, per system, by name.
-  struct Pending {
-    std::string name;
-    SystemPlan::ExchangeEntry entry;
-  };
-  std::vector<std::vector<Pending>> exchange_entries(systems.size());
-  std::vector<std::vector<std::pair<std::string, SystemPlan::FactorEntry>>> factor_entries(
-      systems.size());
+  // Exchange and factor inputs, per system; `input` holds the id until the
+  // ids are numbered.
+  ExchangeNames exchange_name(inv);
   plan.systems.resize(systems.size());
   for (size_t k = 0; k < systems.size(); ++k) {
     const MatrixData& d = *systems[k];
     SystemPlan& sp = plan.systems[k];
+    for (int s = 0; s < slots; ++s) {
+      if (uncertain[s] && reached[k][s]) sp.inputs.push_back(static_cast<int>(ids.Parameter(s)));
+    }
     for (bool technosphere : {true, false}) {
       const auto& sources = technosphere ? d.technosphere_sources : d.biosphere_sources;
       for (size_t t = 0; t < sources.size(); ++t) {
@@ -119,13 +166,13 @@ McPlan PlanMonteCarlo(const Inventory& inv, const ParameterSet& nominal,
         }
         const Uncertainty u = EffectiveUncertainty(e);
         if (!u.IsSet()) continue;
-        McInput in{McInput::Kind::kExchange, ExchangeName(process, src.exchange), 0, u,
-                   e.amount.value_or(1.0), -1};
-        inputs.emplace(in.name, in);
-        exchange_entries[k].push_back(
-            {in.name,
-             {-1, technosphere, static_cast<int>(t), src.sign * e.unit_factor, e.IsFormula(),
-              formula_affected}});
+        const size_t id = ids.Exchange(src.process, static_cast<size_t>(src.exchange));
+        add(id, [&] {
+          return McInput{McInput::Kind::kExchange, exchange_name(src.process, src.exchange), 0, u,
+                         e.amount.value_or(1.0), -1};
+        });
+        sp.exchanges.push_back({static_cast<int>(id), technosphere, static_cast<int>(t),
+                                src.sign * e.unit_factor, e.IsFormula(), formula_affected});
         (technosphere ? sp.technosphere_changes : sp.biosphere_changes) = true;
       }
     }
@@ -134,37 +181,34 @@ McPlan PlanMonteCarlo(const Inventory& inv, const ParameterSet& nominal,
       const ImpactMethod& m = inv.methods[src.method];
       const ImpactFactor& f = m.factors[src.factor];
       if (!f.uncertainty.IsSet()) continue;
-      McInput in{McInput::Kind::kFactor, "factor:" + m.id + ":" + f.flow, 0, f.uncertainty,
-                 f.value, -1};
-      inputs.emplace(in.name, in);
-      factor_entries[k].push_back({in.name, {-1, static_cast<int>(t), f.unit_factor}});
+      const size_t id = ids.Factor(src.method, src.factor);
+      add(id, [&] {
+        return McInput{McInput::Kind::kFactor, "factor:" + m.id + ":" + f.flow, 0, f.uncertainty,
+                       f.value, -1};
+      });
+      sp.factors.push_back({static_cast<int>(id), static_cast<int>(t), f.unit_factor});
       sp.factors_change = true;
     }
   }
 
-  std::map<std::string, int> index;
-  for (auto& [name, in] : inputs) {
-    in.key = StreamKey(name);
-    index[name] = static_cast<int>(plan.inputs.size());
-    plan.inputs.push_back(in);
+  // Number the inputs in id order.
+  std::sort(found.begin(), found.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first; });
+  plan.inputs.reserve(found.size());
+  for (auto& [id, in] : found) {
+    in.key = StreamKey(in.name);
+    index_of[id] = static_cast<int>(plan.inputs.size());
+    if (in.kind == McInput::Kind::kParameter) plan.parameter_inputs.push_back(index_of[id]);
+    plan.inputs.push_back(std::move(in));
   }
-  for (size_t k = 0; k < systems.size(); ++k) {
-    SystemPlan& sp = plan.systems[k];
-    std::set<int> used;
-    for (int s = 0; s < slots; ++s) {
-      if (uncertain[s] && reached[k][s]) used.insert(index.at(ParameterInputName(nominal, s)));
-    }
-    for (Pending& p : exchange_entries[k]) {
-      p.entry.input = index.at(p.name);
-      used.insert(p.entry.input);
-      sp.exchanges.push_back(p.entry);
-    }
-    for (auto& [name, entry] : factor_entries[k]) {
-      entry.input = index.at(name);
-      used.insert(entry.input);
-      sp.factors.push_back(entry);
-    }
-    sp.inputs.assign(used.begin(), used.end());
+  for (SystemPlan& sp : plan.systems) {
+    for (auto& e : sp.exchanges) e.input = index_of[e.input];
+    for (auto& f : sp.factors) f.input = index_of[f.input];
+    for (int& u : sp.inputs) u = index_of[u];
+    for (const auto& e : sp.exchanges) sp.inputs.push_back(e.input);
+    for (const auto& f : sp.factors) sp.inputs.push_back(f.input);
+    std::sort(sp.inputs.begin(), sp.inputs.end());
+    sp.inputs.erase(std::unique(sp.inputs.begin(), sp.inputs.end()), sp.inputs.end());
   }
   return plan;
 }

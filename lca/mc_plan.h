@@ -14,7 +14,8 @@
 // share (a parameter, a background exchange) is one input, drawn once per
 // iteration for both (paired samples).
 //
-// Invariants: inputs are sorted by name, names are unique; formula_slots is
+// Invariants: inputs are in a canonical order (parameters, exchanges,
+// factors, each by inventory index), names are unique; formula_slots is
 // in evaluation order and holds exactly the formula parameters that read an
 // uncertain parameter (directly or not) and that a system's formulas reach.
 #pragma once
@@ -71,6 +72,7 @@ struct SystemPlan {
 
 struct McPlan {
   std::vector<McInput> inputs;
+  std::vector<int> parameter_inputs;  // the inputs of kind kParameter
   std::vector<int> formula_slots;
   std::vector<SystemPlan> systems;  // one per system, in the order given
 };

@@ -21,9 +21,12 @@
 namespace gpulca::lca {
 namespace {
 
-// Iterations handed to a thread at a time: consecutive samples written by
-// one thread share cache lines with no other.
-constexpr int kChunk = 32;
+// Iterations handed to a thread at a time: up to 32 consecutive samples
+// written by one thread share cache lines with no other; fewer when there
+// are few iterations, so that every thread gets work.
+int ChunkSize(int iterations, int threads) {
+  return std::clamp(iterations / (threads * 16), 1, 32);
+}
 
 // One system as a thread sees it: its own matrices and factorisation.
 struct SystemWork {
@@ -134,6 +137,14 @@ std::vector<McResult> RunMonteCarloPaired(const Inventory& inventory, const Para
   for (const MatrixData* d : systems) refills.emplace_back(inventory, *d, nominal);
   const int n = options.iterations;
   const size_t inputs = plan.inputs.size();
+  std::vector<Distribution> distributions;
+  std::vector<uint64_t> streams;
+  distributions.reserve(inputs);
+  streams.reserve(inputs);
+  for (const McInput& in : plan.inputs) {
+    distributions.emplace_back(in.uncertainty, in.nominal);
+    streams.push_back(StreamBase(options.seed, in.key));
+  }
 
   Samples samples;
   for (const MatrixData* d : systems) {
@@ -144,7 +155,11 @@ std::vector<McResult> RunMonteCarloPaired(const Inventory& inventory, const Para
   }
   if (options.sensitivity) samples.draws.assign(inputs, std::vector<double>(n, 0.0));
 
+  const int chunk = ChunkSize(n, options.threads);
   std::atomic<int> next{0}, done{0};
+  using Clock = std::chrono::steady_clock;
+  std::mutex clock_mutex;
+  Clock::time_point first_start = Clock::time_point::max(), last_stop = Clock::time_point::min();
   std::exception_ptr failure;
   std::mutex failure_mutex;
   auto work = [&]() {
@@ -152,15 +167,16 @@ std::vector<McResult> RunMonteCarloPaired(const Inventory& inventory, const Para
     try {
       Worker w(inventory, nominal, systems, refills);
       w.draws.resize(inputs);
-      for (int start; (start = next.fetch_add(kChunk)) < n;) {
-        const int stop = std::min(n, start + kChunk);
+      const Clock::time_point began = Clock::now();
+      for (int start; (start = next.fetch_add(chunk)) < n;) {
+        const int stop = std::min(n, start + chunk);
         for (i = start; i < stop; ++i) {
           for (size_t u = 0; u < inputs; ++u) {
-            const McInput& in = plan.inputs[u];
-            RandomEngine engine = InputEngine(options.seed, in.key, static_cast<uint64_t>(i));
-            const double v = Sample(in.uncertainty, in.nominal, engine);
-            w.draws[u] = v;
-            if (in.kind == McInput::Kind::kParameter) w.parameters.SetSlotValue(in.slot, v);
+            RandomEngine engine = StreamEngine(streams[u], static_cast<uint64_t>(i));
+            w.draws[u] = distributions[u](engine);
+          }
+          for (int u : plan.parameter_inputs) {
+            w.parameters.SetSlotValue(plan.inputs[u].slot, w.draws[u]);
           }
           if (options.sensitivity) {
             for (size_t u = 0; u < inputs; ++u) samples.draws[u][i] = w.draws[u];
@@ -182,6 +198,9 @@ std::vector<McResult> RunMonteCarloPaired(const Inventory& inventory, const Para
         }
         done.fetch_add(stop - start);
       }
+      std::lock_guard<std::mutex> lock(clock_mutex);
+      first_start = std::min(first_start, began);
+      last_stop = std::max(last_stop, Clock::now());
     } catch (const Error& e) {
       std::lock_guard<std::mutex> lock(failure_mutex);
       if (!failure) {
@@ -203,7 +222,7 @@ std::vector<McResult> RunMonteCarloPaired(const Inventory& inventory, const Para
     }
   };
   std::vector<std::thread> threads;
-  const int thread_count = std::min(options.threads, (n + kChunk - 1) / kChunk);
+  const int thread_count = std::min(options.threads, (n + chunk - 1) / chunk);
   for (int t = 1; t < thread_count; ++t) threads.emplace_back(work);
   if (options.progress) {
     // The calling thread reports progress while the others work, then joins
@@ -228,6 +247,7 @@ std::vector<McResult> RunMonteCarloPaired(const Inventory& inventory, const Para
   std::vector<McResult> results;
   for (size_t d = 0; d < systems.size(); ++d) {
     McResult r;
+    r.iteration_seconds = std::chrono::duration<double>(last_stop - first_start).count();
     r.iterations = n;
     r.seed = options.seed;
     r.uncertain_inputs = static_cast<int>(plan.systems[d].inputs.size());

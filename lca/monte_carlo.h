@@ -57,6 +57,9 @@ struct McResult {
   std::vector<std::vector<double>> samples;              // [k][iteration]
   // [k], by decreasing |spearman|; empty without options.sensitivity.
   std::vector<std::vector<SensitivityRow>> sensitivity;
+  // Wall time from the first iteration's start to the last one's end, set-up
+  // (planning, each thread's first factorisation) left out: for benchmarks.
+  double iteration_seconds = 0;
 };
 
 // Runs `options.iterations` iterations of the system `data` (built from

@@ -32,36 +32,44 @@ uint64_t StreamKey(const std::string& name) {
   return h;
 }
 
+uint64_t StreamBase(uint64_t seed, uint64_t key) { return Mix(Mix(seed) ^ key); }
+
+RandomEngine StreamEngine(uint64_t base, uint64_t iteration) {
+  return RandomEngine(Mix(base ^ iteration));
+}
+
 RandomEngine InputEngine(uint64_t seed, uint64_t key, uint64_t iteration) {
-  return RandomEngine(Mix(Mix(Mix(seed) ^ key) ^ iteration));
+  return StreamEngine(StreamBase(seed, key), iteration);
+}
+
+Distribution::Distribution(const Uncertainty& u, double nominal) : u_(u), nominal_(nominal) {
+  if (u.kind == Uncertainty::Kind::kLognormal && u.gsd > 1.0) sigma_ = std::log(u.gsd);
+}
+
+double Distribution::operator()(RandomEngine& engine) const {
+  // A unit normal z, scaled as Boost's normal_distribution scales it (z·σ + μ).
+  auto unit_normal = [&engine] { return boost::random::normal_distribution<double>(0.0, 1.0)(engine); };
+  switch (u_.kind) {
+    case Uncertainty::Kind::kNone:
+      return nominal_;
+    case Uncertainty::Kind::kLognormal:
+      if (nominal_ == 0.0 || !(sigma_ > 0.0)) return nominal_;
+      return nominal_ * std::exp(unit_normal() * sigma_);
+    case Uncertainty::Kind::kNormal:
+      if (!(u_.sd > 0.0)) return nominal_;
+      return unit_normal() * u_.sd + nominal_;
+    case Uncertainty::Kind::kTriangular:
+      if (!(u_.min < u_.max)) return nominal_;
+      return boost::random::triangle_distribution<double>(u_.min, nominal_, u_.max)(engine);
+    case Uncertainty::Kind::kUniform:
+      if (!(u_.min < u_.max)) return u_.min;
+      return boost::random::uniform_real_distribution<double>(u_.min, u_.max)(engine);
+  }
+  return nominal_;
 }
 
 double Sample(const Uncertainty& u, double nominal, RandomEngine& engine) {
-  switch (u.kind) {
-    case Uncertainty::Kind::kNone:
-      return nominal;
-    case Uncertainty::Kind::kLognormal: {
-      if (nominal == 0.0 || !(u.gsd > 1.0)) return nominal;
-      boost::random::normal_distribution<double> z(0.0, std::log(u.gsd));
-      return nominal * std::exp(z(engine));
-    }
-    case Uncertainty::Kind::kNormal: {
-      if (!(u.sd > 0.0)) return nominal;
-      boost::random::normal_distribution<double> z(nominal, u.sd);
-      return z(engine);
-    }
-    case Uncertainty::Kind::kTriangular: {
-      if (!(u.min < u.max)) return nominal;
-      boost::random::triangle_distribution<double> t(u.min, nominal, u.max);
-      return t(engine);
-    }
-    case Uncertainty::Kind::kUniform: {
-      if (!(u.min < u.max)) return u.min;
-      boost::random::uniform_real_distribution<double> r(u.min, u.max);
-      return r(engine);
-    }
-  }
-  return nominal;
+  return Distribution(u, nominal)(engine);
 }
 
 }  // namespace gpulca::lca

@@ -38,8 +38,11 @@ class RandomEngine {
 // platforms and runs).
 uint64_t StreamKey(const std::string& name);
 
-// The stream of input `key` at iteration `iteration` of a run seeded `seed`.
+// The stream of input `key` at iteration `iteration` of a run seeded `seed`:
+// StreamEngine(StreamBase(seed, key), iteration).
 RandomEngine InputEngine(uint64_t seed, uint64_t key, uint64_t iteration);
+uint64_t StreamBase(uint64_t seed, uint64_t key);
+RandomEngine StreamEngine(uint64_t base, uint64_t iteration);
 
 // One draw from `u` around `nominal`:
 //   lognormal: median |nominal|, geometric SD gsd, with nominal's sign (a
@@ -49,5 +52,18 @@ RandomEngine InputEngine(uint64_t seed, uint64_t key, uint64_t iteration);
 // Degenerate distributions (gsd 1, sd 0, min == max, nominal 0 for a
 // lognormal) return nominal (min for uniform).
 double Sample(const Uncertainty& u, double nominal, RandomEngine& engine);
+
+// Sample(u, nominal, ·) prepared for many draws (logarithms taken once):
+// the same numbers, faster.
+class Distribution {
+ public:
+  Distribution(const Uncertainty& u, double nominal);
+  double operator()(RandomEngine& engine) const;
+
+ private:
+  Uncertainty u_;
+  double nominal_;
+  double sigma_ = 0;  // ln gsd
+};
 
 }  // namespace gpulca::lca

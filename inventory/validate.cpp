@@ -68,13 +68,17 @@ class Checker {
                                       it->second->ToString()));
       }
       CheckSource(p.source, p.origin, what, p.value.has_value());
-      if (p.estimate && !p.uncertainty.IsSet()) {
+      if (p.value && p.estimate && !p.uncertainty.IsSet()) {
         Problem(p.origin, fmt::format("{} is marked as an estimate but has no uncertainty range",
                                       what));
       }
       if (p.value) {
         std::string bad = CheckUncertainty(p.uncertainty, *p.value);
         if (!bad.empty()) Problem(p.origin, what + ": " + bad);
+      } else if (p.uncertainty.IsSet()) {
+        // Monte Carlo recomputes a formula from its inputs' draws.
+        Problem(p.origin, fmt::format("{}: a formula takes its uncertainty from the parameters it "
+                                      "reads; put the distribution on those", what));
       }
     }
   }

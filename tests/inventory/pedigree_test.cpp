@@ -104,6 +104,12 @@ TEST_CASE("the validator's rules for distributions", "[pedigree][toml]") {
   CHECK(test::AnyProblem(problems_of("  amount = 2\n  uncertainty = { distribution = \"normal\", "
                                      "sd = nan }\n"),
                          {"finite"}));
+  std::vector<Diagnostic> problems;
+  test::Parse(std::string(test::kSmallInventory) +
+                  "\n[[parameter]]\nid = \"twice\"\nformula = \"2 * epa\"\n"
+                  "uncertainty = { distribution = \"uniform\", min = 4, max = 6 }\n",
+              &problems);
+  CHECK(test::AnyProblem(problems, {"parameter 'twice'", "takes its uncertainty from the parameters"}));
 }
 
 }  // namespace

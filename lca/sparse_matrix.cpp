@@ -159,7 +159,13 @@ void SparseMatrix::SetTripletValues(const std::vector<int>& slots,
     }
   }
   // Checked first, so that a bad amount leaves the matrix unchanged; then
-  // refilled in place (Monte Carlo calls this every iteration).
+  // refilled in place (Monte Carlo calls this every iteration). FromTriplets
+  // gives every stored entry at least one triplet: as many triplets as
+  // entries means one each, and no sum.
+  if (slots.size() == values_.size()) {
+    for (size_t k = 0; k < slots.size(); ++k) values_[slots[k]] = amounts[k];
+    return;
+  }
   std::fill(values_.begin(), values_.end(), 0.0);
   for (size_t k = 0; k < slots.size(); ++k) values_[slots[k]] += amounts[k];
 }

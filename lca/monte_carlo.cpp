@@ -96,6 +96,15 @@ void FillSystem(const SystemPlan& sp, const MatrixRefill& refill, const Paramete
   if (sp.factors_change) m.characterisation.SetTripletValues(m.characterisation_slots, w.c);
 }
 
+// The error `e` of iteration `i`, saying where (an error of another kind
+// is kept as it is).
+std::exception_ptr AtIteration(const Error& e, int i, uint64_t seed) {
+  const std::string what = fmt::format("Monte Carlo iteration {} (seed {}): {}", i, seed, e.what());
+  if (dynamic_cast<const SolveError*>(&e)) return std::make_exception_ptr(SolveError(what));
+  if (dynamic_cast<const FormulaError*>(&e)) return std::make_exception_ptr(FormulaError(what));
+  return std::current_exception();
+}
+
 std::vector<std::vector<SensitivityRow>> RankInputs(const McPlan& plan, const SystemPlan& sp,
                                                     const Samples& samples, size_t system) {
   const auto& impacts = samples.impacts[system];
@@ -203,17 +212,7 @@ std::vector<McResult> RunMonteCarloPaired(const Inventory& inventory, const Para
       last_stop = std::max(last_stop, Clock::now());
     } catch (const Error& e) {
       std::lock_guard<std::mutex> lock(failure_mutex);
-      if (!failure) {
-        const std::string where =
-            i >= 0 ? fmt::format("Monte Carlo iteration {} (seed {}): ", i, options.seed) : "";
-        try {
-          if (dynamic_cast<const SolveError*>(&e)) throw SolveError(where + e.what());
-          if (dynamic_cast<const FormulaError*>(&e)) throw FormulaError(where + e.what());
-          throw;
-        } catch (...) {
-          failure = std::current_exception();
-        }
-      }
+      if (!failure) failure = i >= 0 ? AtIteration(e, i, options.seed) : std::current_exception();
       next.store(n);
     } catch (...) {
       std::lock_guard<std::mutex> lock(failure_mutex);
@@ -225,8 +224,7 @@ std::vector<McResult> RunMonteCarloPaired(const Inventory& inventory, const Para
   const int thread_count = std::min(options.threads, (n + chunk - 1) / chunk);
   for (int t = 1; t < thread_count; ++t) threads.emplace_back(work);
   if (options.progress) {
-    // The calling thread reports progress while the others work, then joins
-    // them as one more worker would not let it report.
+    // Every worker on a thread of its own; the calling thread reports.
     std::thread last(work);
     while (done.load() < n) {
       {

@@ -193,6 +193,13 @@ TEST_CASE("a draw that breaks the system names the iteration and the seed", "[lc
     CHECK_THAT(e.what(), Contains("Monte Carlo iteration") && Contains("seed 11") &&
                              Contains("does not converge"));
   }
+  // A formula that a draw takes out of its domain: sqrt of a negative k.
+  const auto bad_formula = test::ParseValid(UncertaintyToml(
+      TomlParameter("k", "0.5", "{ distribution = \"uniform\", min = -1, max = 1 }") +
+      Gpu(TomlExchange("co2", "sqrt(k)", "kg"))));
+  CHECK_THROWS_WITH(Run(bad_formula, "gpu", 100, 2),
+                    Contains("Monte Carlo iteration") && Contains("sqrt(k)"));
+  CHECK_THROWS_AS(Run(bad_formula, "gpu", 100), FormulaError);
   CHECK_THROWS_AS(Run(inv, "gpu", 0), UsageError);
   CHECK_THROWS_AS(Run(inv, "gpu", 10, 0), UsageError);
 }

@@ -84,7 +84,7 @@ void Write(const std::string& dir, const std::string& suffix, const lca::MatrixD
 int main(int argc, char** argv) {
   std::string db = "", data = "", out;
   uint64_t seed = 42;
-  int h100 = 20000, large = 30, repeats = 3;
+  int h100 = 50000, large = 30, repeats = 5;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
     if (a == "--db") {

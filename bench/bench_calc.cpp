@@ -4,13 +4,18 @@
 // Prints a table and a RESULT line for bench/run; with --out, writes the
 // scaling vector to DIR/s.txt for bench/scipy_spsolve.py to compare.
 //
-// (a) full calculation: build A, B, C from triplets, analyse and factorise
-//     (MakeSolver: checks, loops, KLU), solve, h = C·(B·s);
+// (a) full calculation, lca::Calculate as `gpulca calc` runs it: build A, B,
+//     C from triplets, analyse and factorise (checks, loops, equilibration,
+//     KLU), solve A·s = f, the upstream intensities (Aᵀ·λ = (C·B)ᵀ, one
+//     solve per impact with the same factorisation), impacts by stage,
+//     process and flow;
+// (a') the solver alone: MakeSolver + Solve + C·(B·s), for reference;
 // (b) KLU alone: klu_analyze + klu_factor + klu_solve on A's CSC arrays,
 //     with the ordering gpulca gives KLU, and (b') with KLU's defaults;
 // (c) Monte Carlo step: Refactor (checks + klu_refactor) + solve, and
 // (d) KLU alone: klu_refactor + klu_solve.
-// Each is the best of --repeats runs.
+// Each is the best of --repeats rounds; a round runs every step once, in
+// turn, so that a change of load on a shared machine touches all alike.
 #include <klu.h>
 
 #include <algorithm>
@@ -23,8 +28,10 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "bench/synthetic_database.h"
+#include "lca/calculation.h"
 #include "lca/klu_ordering.h"
 #include "lca/solver.h"
 #include "lca/sparse_matrix.h"
@@ -34,18 +41,26 @@ namespace {
 using gpulca::lca::SparseMatrix;
 using gpulca::lca::Triplet;
 
-// Best time of `run` over `repeats`; `prepare` runs before each, untimed.
-double BestMs(int repeats, const std::function<void()>& run,
-              const std::function<void()>& prepare = [] {}) {
-  double best = HUGE_VAL;
-  for (int r = 0; r < repeats; ++r) {
-    prepare();
-    const auto start = std::chrono::steady_clock::now();
-    run();
-    const auto stop = std::chrono::steady_clock::now();
-    best = std::min(best, std::chrono::duration<double, std::milli>(stop - start).count());
+// A timed step: `prepare` runs untimed before each `run`.
+struct Step {
+  std::function<void()> run;
+  std::function<void()> prepare = [] {};
+  double best_ms = HUGE_VAL;
+};
+
+// Runs every step once per round, in order, `rounds` times; keeps each one's
+// best time.
+void RoundRobin(int rounds, const std::vector<Step*>& steps) {
+  for (int r = 0; r < rounds; ++r) {
+    for (Step* step : steps) {
+      step->prepare();
+      const auto start = std::chrono::steady_clock::now();
+      step->run();
+      const auto stop = std::chrono::steady_clock::now();
+      step->best_ms =
+          std::min(step->best_ms, std::chrono::duration<double, std::milli>(stop - start).count());
+    }
   }
-  return best;
 }
 
 // KLU on raw CSC arrays, as a caller of the library would use it.
@@ -130,22 +145,39 @@ int main(int argc, char** argv) {
     std::vector<double> s, h;
     std::vector<Triplet> ta, tb, tc;
     const char* solver_name = "";
-    const double full_calc_ms = BestMs(
-        repeats,
-        [&] {
-          SparseMatrix a = SparseMatrix::FromTriplets(n, n, std::move(ta));
-          SparseMatrix b = SparseMatrix::FromTriplets(db.flows, n, std::move(tb));
-          SparseMatrix c = SparseMatrix::FromTriplets(db.impacts, db.flows, std::move(tc));
-          const auto solver = gpulca::lca::MakeSolver(a);
-          s = solver->Solve(f);
-          h = c.Multiply(b.Multiply(s));
-          solver_name = solver->Name();
-        },
-        [&] {
-          ta = db.technosphere;
-          tb = db.biosphere;
-          tc = db.characterisation;
-        });
+    // The index vectors a product system comes with (processes without a
+    // stage: a background database).
+    gpulca::lca::MatrixData d;
+    auto copy_triplets = [&] {
+      ta = db.technosphere;
+      tb = db.biosphere;
+      tc = db.characterisation;
+      d = gpulca::lca::MatrixData{};
+      d.demand = f;
+      d.stages.assign(n, gpulca::Stage::kNone);
+      for (int j = 0; j < n; ++j) d.process_ids.push_back("p" + std::to_string(j));
+    };
+    Step full{[&] {
+                d.technosphere = SparseMatrix::FromTriplets(n, n, std::move(ta));
+                d.biosphere = SparseMatrix::FromTriplets(db.flows, n, std::move(tb));
+                d.characterisation =
+                    SparseMatrix::FromTriplets(db.impacts, db.flows, std::move(tc));
+                const gpulca::lca::LcaResult r = gpulca::lca::Calculate(std::move(d));
+                s = r.scaling;
+                h = r.impacts;
+                solver_name = r.solver;
+              },
+              copy_triplets};
+    Step solver_alone{[&] {
+                        SparseMatrix a = SparseMatrix::FromTriplets(n, n, std::move(ta));
+                        SparseMatrix b = SparseMatrix::FromTriplets(db.flows, n, std::move(tb));
+                        SparseMatrix c =
+                            SparseMatrix::FromTriplets(db.impacts, db.flows, std::move(tc));
+                        const auto solver = gpulca::lca::MakeSolver(a);
+                        const std::vector<double> x = c.Multiply(b.Multiply(solver->Solve(f)));
+                        if (x.empty()) throw std::runtime_error("no impact");
+                      },
+                      copy_triplets};
 
     const SparseMatrix a = SparseMatrix::FromTriplets(n, n, db.technosphere);
 
@@ -153,16 +185,16 @@ int main(int argc, char** argv) {
     // overhead target compares with), and with KLU's defaults.
     RawKlu raw(a, true);
     std::vector<double> x;
-    const double klu_ms = BestMs(repeats, [&] {
+    Step klu{[&] {
       x = f;
       raw.AnalyseFactorSolve(x);
-    });
+    }};
     RawKlu raw_default(a, false);
     std::vector<double> x_default;
-    const double klu_default_ms = BestMs(repeats, [&] {
+    Step klu_default{[&] {
       x_default = f;
       raw_default.AnalyseFactorSolve(x_default);
-    });
+    }};
 
     // (c), (d) Monte Carlo step: new values on the same pattern (+-5 %).
     SparseMatrix perturbed = a;
@@ -171,15 +203,19 @@ int main(int argc, char** argv) {
     perturbed.SetValues(values);
     const auto solver = gpulca::lca::MakeSolver(a);
     std::vector<double> s2;
-    const double refactor_ms = BestMs(repeats, [&] {
+    Step refactor{[&] {
       solver->Refactor(perturbed);
       s2 = solver->Solve(f);
-    });
+    }};
     std::vector<double> x2;
-    const double klu_refactor_ms = BestMs(repeats, [&] {
+    Step klu_refactor{[&] {
       x2 = f;
       raw.RefactorSolve(perturbed.values(), x2);
-    });
+    }};
+    RoundRobin(repeats, {&full, &solver_alone, &klu, &klu_default, &refactor, &klu_refactor});
+    const double full_calc_ms = full.best_ms, solver_ms = solver_alone.best_ms,
+                 klu_ms = klu.best_ms, klu_default_ms = klu_default.best_ms,
+                 refactor_ms = refactor.best_ms, klu_refactor_ms = klu_refactor.best_ms;
 
     std::vector<double> residual = a.Multiply(s);
     double worst = 0.0;
@@ -189,8 +225,10 @@ int main(int argc, char** argv) {
                 "%d impacts; solver %s; best of %d\n",
                 n, a.nnz(), db.biosphere.size(), db.impacts, solver_name, repeats);
     std::printf("  %-48s %10s %8s\n", "step", "ms", "ratio");
-    std::printf("  %-48s %10.2f %8.2f\n", "(a) full calculation (build, factor, solve, C·B·s)",
-                full_calc_ms, full_calc_ms / klu_ms);
+    std::printf("  %-48s %10.2f %8.2f\n", "(a) full calculation (lca::Calculate)", full_calc_ms,
+                full_calc_ms / klu_ms);
+    std::printf("  %-48s %10.2f %8.2f\n", "(a') solver alone: build, factor, solve, C·B·s",
+                solver_ms, solver_ms / klu_ms);
     std::printf("  %-48s %10.2f %8.2f\n", "(b) KLU alone, same ordering: analyze+factor+solve",
                 klu_ms, 1.0);
     std::printf("  %-48s %10.2f %8.2f\n", "(b') KLU alone, KLU's default AMD: same steps",
@@ -204,9 +242,9 @@ int main(int argc, char** argv) {
                 worst, MaxRelativeDifference(s, x), MaxRelativeDifference(s, x_default),
                 h.empty() ? 0.0 : h[0]);
     std::printf(
-        "RESULT full_ms=%.3f klu_ms=%.3f klu_default_ms=%.3f refactor_ms=%.3f "
+        "RESULT full_ms=%.3f solver_ms=%.3f klu_ms=%.3f klu_default_ms=%.3f refactor_ms=%.3f "
         "klu_refactor_ms=%.3f\n",
-        full_calc_ms, klu_ms, klu_default_ms, refactor_ms, klu_refactor_ms);
+        full_calc_ms, solver_ms, klu_ms, klu_default_ms, refactor_ms, klu_refactor_ms);
 
     if (!out.empty()) {
       std::FILE* file = std::fopen((out + "/s.txt").c_str(), "w");

@@ -1,13 +1,20 @@
 // gpulca calc --demand ID [--amount N] [--method M ...] [--format text|json|csv]
+//   [--mc N [--seed S] [--threads T]] [--oat NAME ...]
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
+#include <optional>
 
 #include "cli/context.h"
 #include "cli/options.h"
+#include "cli/progress.h"
 #include "inventory/error.h"
 #include "lca/calculation.h"
+#include "lca/monte_carlo.h"
+#include "lca/one_at_a_time.h"
 #include "reports/calc_report.h"
+#include "reports/uncertainty_report.h"
 
 namespace gpulca::cli {
 namespace {
@@ -20,6 +27,7 @@ struct CalcOptions {
   std::string region;
   double cutoff = 0.01;
   ParameterOptions parameters;
+  UncertaintyOptions uncertainty;
   OutputOptions output;
 };
 
@@ -42,18 +50,33 @@ void Run(const Context& context, const CalcOptions& o) {
     if (std::find(methods.begin(), methods.end(), m) == methods.end()) methods.push_back(m);
   }
   auto data = lca::BuildMatrices(inv, parameters, process, o.amount, methods, links);
+  std::optional<lca::McResult> mc;
+  std::optional<lca::OatResult> oat;
+  if (o.uncertainty.monte_carlo()) {
+    auto bar = std::make_shared<ProgressBar>("monte carlo");
+    mc = lca::RunMonteCarlo(inv, parameters, data, o.uncertainty.Library(bar));
+  }
+  if (o.uncertainty.one_at_a_time()) oat = lca::OneAtATime(inv, parameters, data, o.uncertainty.oat);
   lca::LcaResult result = lca::Calculate(std::move(data), ParseSolver(o.solver));
   reports::CalcReportOptions report;
   report.demand = o.demand;
   report.boundary = reports::BoundaryOf(result);
   report.data_hash = store->ContentHash();
   report.cutoff = o.cutoff;
+  reports::UncertaintyView view;
+  view.mc = mc ? &*mc : nullptr;
+  view.oat = oat ? &*oat : nullptr;
+  view.nominal = result.impacts;
+  const bool uncertain = view.mc || view.oat;
   if (o.output.format == "json") {
-    o.output.Write(reports::RenderCalcJson(result, report));
+    std::string json = reports::RenderCalcJson(result, report);
+    o.output.Write(uncertain ? reports::MergeUncertaintyJson(json, view) : json);
   } else if (o.output.format == "csv") {
-    o.output.Write(reports::RenderCalcCsv(result, report));
+    std::string csv = reports::RenderCalcCsv(result, report);
+    o.output.Write(uncertain ? csv + reports::RenderUncertaintyCsv(view) : csv);
   } else {
-    o.output.Write(reports::RenderCalcText(result, report));
+    std::string text = reports::RenderCalcText(result, report);
+    o.output.Write(uncertain ? text + reports::RenderUncertaintyText(view) : text);
   }
 }
 
@@ -72,6 +95,7 @@ void AddCalcCommand(CLI::App& app, Context& context) {
   cmd->add_option("--cutoff", o->cutoff, "Upstream tree cut-off, share of the total")
       ->check(CLI::Range(0.0, 1.0));
   o->parameters.Add(*cmd);
+  o->uncertainty.Add(*cmd);
   o->output.Add(*cmd, "text", {"text", "json", "csv"});
   cmd->callback([&context, o] { Run(context, *o); });
 }

@@ -2,9 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <optional>
+#include <thread>
+
+#include "cli/progress.h"
 
 #include "inventory/error.h"
 #include "inventory/toml_loader.h"
@@ -81,6 +85,27 @@ void OutputOptions::Write(const std::string& text) const {
   std::ofstream file(out, std::ios::binary);
   if (!file) throw UsageError(fmt::format("--out {}: cannot be written", out));
   file << text;
+}
+
+void UncertaintyOptions::Add(CLI::App& command) {
+  command.add_option("--mc", iterations, "Monte Carlo: number of iterations (0: none)")
+      ->check(CLI::NonNegativeNumber);
+  command.add_option("--seed", seed, "Monte Carlo seed (the same seed gives the same result)");
+  command.add_option("--threads", threads, "Monte Carlo threads (0: every core)")
+      ->check(CLI::NonNegativeNumber);
+  command.add_option("--oat", oat,
+                     "Add a parameter to the one-at-a-time +-10 % table (repeatable)");
+}
+
+lca::McOptions UncertaintyOptions::Library(std::shared_ptr<ProgressBar> progress) const {
+  lca::McOptions o;
+  o.iterations = iterations;
+  o.seed = seed;
+  o.threads = threads > 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
+  if (progress && progress->enabled()) {
+    o.progress = [progress](int done, int total) { progress->Update(done, total); };
+  }
+  return o;
 }
 
 }  // namespace gpulca::cli

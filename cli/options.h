@@ -1,15 +1,20 @@
 // Options shared by the commands that compute: parameter overrides, output
-// format and destination.
+// format and destination, Monte Carlo and sensitivity.
 #pragma once
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "inventory/parameters.h"
+#include "lca/monte_carlo.h"
 
 namespace gpulca::cli {
+
+class ProgressBar;
 
 // A CLI11 check: a finite number greater than zero ("must be a positive
 // number, not '0'"), instead of CLI11's range message with its 300 digits.
@@ -34,6 +39,22 @@ struct OutputOptions {
   // The --out path of a format that writes a file of its own (xlsx).
   // Throws UsageError when --out is missing.
   std::string FilePath() const;
+};
+
+// --mc N [--seed S] [--threads T] [--oat NAME]...: a Monte Carlo run of N
+// iterations (results identical for any T), and the one-at-a-time table of
+// the uncertain parameters and the NAMEd ones.
+struct UncertaintyOptions {
+  int iterations = 0;  // 0: no Monte Carlo
+  uint64_t seed = 1;
+  int threads = 0;     // 0: every core
+  std::vector<std::string> oat;
+  void Add(CLI::App& command);
+  bool monte_carlo() const { return iterations > 0; }
+  // Whether the one-at-a-time table is wanted (with --mc, or --oat alone).
+  bool one_at_a_time() const { return monte_carlo() || !oat.empty(); }
+  // The library's options; `progress` (may be null) is updated as it runs.
+  lca::McOptions Library(std::shared_ptr<ProgressBar> progress) const;
 };
 
 }  // namespace gpulca::cli

@@ -92,8 +92,8 @@ void ConvertUncertainty(const olca::Exchange& e, double factor, double amount, E
     if (!invalid.empty()) {
       // "amount 3 lies outside [1, 2]" -> "amount outside [min, max]": one reason per kind.
       std::string why = invalid.find("outside") != std::string::npos ? "amount outside [min, max]"
-                        : invalid.find("positive amount") != std::string::npos
-                            ? "lognormal on a negative amount"
+                        : invalid.find("non-zero amount") != std::string::npos
+                            ? "lognormal on a zero amount"
                             : invalid;
       ++t->dropped[why];
       own = Uncertainty{};
@@ -109,8 +109,10 @@ void ConvertUncertainty(const olca::Exchange& e, double factor, double amount, E
       ++t->dropped["pedigree entry not five scores 1-5"];
     } else if (own.IsSet()) {
       ++t->pedigree_beside;
-    } else if (amount < 0) {
-      ++t->dropped["lognormal on a negative amount"];
+    } else if (amount == 0) {
+      // A lognormal has no spread around zero; a negative amount is the
+      // mirror image of a positive one (docs/uncertainty.md, sign rule).
+      ++t->dropped["lognormal on a zero amount"];
     } else {
       x->pedigree = scores;
       ++t->pedigree;

@@ -16,7 +16,7 @@
 //     an explicit distribution (from which openLCA derived it) the pedigree
 //     is not applied again: the distribution is kept.
 // A distribution that does not hold around the amount (the amount outside
-// [min, max], a lognormal on a negative amount, scores outside 1-5) is
+// [min, max], a lognormal on a zero amount, scores outside 1-5) is
 // dropped and counted by reason.
 #pragma once
 

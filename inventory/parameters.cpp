@@ -71,7 +71,12 @@ struct ParameterSet::Impl {
   std::vector<double> values;  // sized once; parsers hold pointers into it
   std::map<std::pair<std::string, std::string>, int> index;
   std::vector<int> order;      // formula slots in dependency order
-  std::map<std::pair<size_t, size_t>, std::unique_ptr<mu::Parser>> exchange_parsers;
+  struct ExchangeFormula {
+    std::unique_ptr<mu::Parser> parser;
+    std::vector<int> deps;
+  };
+  std::map<std::pair<size_t, size_t>, ExchangeFormula> exchange_parsers;
+  const std::vector<int> no_deps;
   std::vector<Diagnostic> problems;
 
   explicit Impl(const Inventory& inv) : inventory(inv) {}
@@ -154,10 +159,11 @@ struct ParameterSet::Impl {
       for (size_t e = 0; e < proc.exchanges.size(); ++e) {
         const Exchange& ex = proc.exchanges[e];
         if (!ex.IsFormula()) continue;
+        std::vector<int> deps;
         auto parser = Compile(ex.formula, proc.id,
                               fmt::format("process '{}', exchange of '{}'", proc.id, ex.flow),
-                              ex.origin, nullptr);
-        if (parser) exchange_parsers[{p, e}] = std::move(parser);
+                              ex.origin, &deps);
+        if (parser) exchange_parsers[{p, e}] = {std::move(parser), std::move(deps)};
       }
     }
   }
@@ -235,22 +241,24 @@ int ParameterSet::Override(const std::string& id, double value) {
 }
 
 void ParameterSet::Evaluate() {
-  for (int s : impl_->order) {
-    auto& slot = impl_->slots[s];
-    if (slot.overridden) continue;
-    double v;
-    try {
-      v = slot.parser->Eval();
-    } catch (const mu::Parser::exception_type& e) {
-      throw FormulaError(fmt::format("{}: parameter '{}': {}", slot.origin.ToString(), slot.id,
-                                     e.GetMsg()));
-    }
-    if (!std::isfinite(v)) {
-      throw FormulaError(fmt::format("{}: parameter '{}' = '{}' evaluates to {}",
-                                     slot.origin.ToString(), slot.id, slot.formula, v));
-    }
-    impl_->values[s] = v;
+  for (int s : impl_->order) EvaluateSlot(s);
+}
+
+void ParameterSet::EvaluateSlot(int s) {
+  auto& slot = impl_->slots.at(s);
+  if (slot.overridden || !slot.parser) return;
+  double v;
+  try {
+    v = slot.parser->Eval();
+  } catch (const mu::Parser::exception_type& e) {
+    throw FormulaError(fmt::format("{}: parameter '{}': {}", slot.origin.ToString(), slot.id,
+                                   e.GetMsg()));
   }
+  if (!std::isfinite(v)) {
+    throw FormulaError(fmt::format("{}: parameter '{}' = '{}' evaluates to {}",
+                                   slot.origin.ToString(), slot.id, slot.formula, v));
+  }
+  impl_->values[s] = v;
 }
 
 double ParameterSet::Value(const std::string& process, const std::string& id) const {
@@ -272,7 +280,7 @@ double ParameterSet::ExchangeAmount(size_t process, size_t exchange) const {
   }
   double v;
   try {
-    v = it->second->Eval();
+    v = it->second.parser->Eval();
   } catch (const mu::Parser::exception_type& e) {
     throw FormulaError(fmt::format("{}: {}", ex.origin.ToString(), e.GetMsg()));
   }
@@ -290,6 +298,17 @@ bool ParameterSet::SlotIsFormula(int slot) const { return !impl_->slots.at(slot)
 bool ParameterSet::SlotIsOverridden(int slot) const { return impl_->slots.at(slot).overridden; }
 double ParameterSet::SlotValue(int slot) const { return impl_->values.at(slot); }
 void ParameterSet::SetSlotValue(int slot, double value) { impl_->values.at(slot) = value; }
+
+const std::vector<int>& ParameterSet::SlotDependencies(int slot) const {
+  return impl_->slots.at(slot).deps;
+}
+
+const std::vector<int>& ParameterSet::ExchangeDependencies(size_t process, size_t exchange) const {
+  auto it = impl_->exchange_parsers.find({process, exchange});
+  return it == impl_->exchange_parsers.end() ? impl_->no_deps : it->second.deps;
+}
+
+const std::vector<int>& ParameterSet::FormulaOrder() const { return impl_->order; }
 
 void ParameterSet::CopyValuesFrom(const ParameterSet& other) {
   if (other.impl_->slots.size() != impl_->slots.size()) {

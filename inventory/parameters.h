@@ -68,6 +68,19 @@ class ParameterSet {
   // Copies the values and overrides of `other`, built on the same inventory.
   void CopyValuesFrom(const ParameterSet& other);
 
+  // Dependencies, for Monte Carlo and sensitivity to re-evaluate only what
+  // a change reaches. The slots a formula slot reads directly (empty for a
+  // number), and the slots the formula amount of exchange `exchange` of
+  // process `process` reads directly (empty for a number amount).
+  const std::vector<int>& SlotDependencies(int slot) const;
+  const std::vector<int>& ExchangeDependencies(size_t process, size_t exchange) const;
+  // Every formula slot, in an order where a slot follows those it reads.
+  const std::vector<int>& FormulaOrder() const;
+  // Re-evaluates formula slot `slot` from the current values of the slots it
+  // reads (an overridden slot keeps its value). Throws FormulaError as
+  // Evaluate does. REQUIRES: SlotIsFormula(slot).
+  void EvaluateSlot(int slot);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include <regex>
 #include <set>
 
@@ -67,13 +69,17 @@ class Checker {
                                       it->second->ToString()));
       }
       CheckSource(p.source, p.origin, what, p.value.has_value());
-      if (p.estimate && !p.uncertainty.IsSet()) {
+      if (p.value && p.estimate && !p.uncertainty.IsSet()) {
         Problem(p.origin, fmt::format("{} is marked as an estimate but has no uncertainty range",
                                       what));
       }
       if (p.value) {
         std::string bad = CheckUncertainty(p.uncertainty, *p.value);
         if (!bad.empty()) Problem(p.origin, what + ": " + bad);
+      } else if (p.uncertainty.IsSet()) {
+        // Monte Carlo recomputes a formula from its inputs' draws.
+        Problem(p.origin, fmt::format("{}: a formula takes its uncertainty from the parameters it "
+                                      "reads; put the distribution on those", what));
       }
     }
   }
@@ -194,6 +200,11 @@ class Checker {
           break;
         }
       }
+      if (e.uncertainty.IsSet() && e.uncertainty.kind != Uncertainty::Kind::kLognormal) {
+        Problem(e.origin, fmt::format("{}: a pedigree widens a lognormal only, not a {} "
+                                      "distribution (docs/uncertainty.md)", what,
+                                      ToString(e.uncertainty.kind)));
+      }
     }
   }
 
@@ -263,16 +274,20 @@ class Checker {
 }  // namespace
 
 std::string CheckUncertainty(const Uncertainty& u, double amount) {
+  if (u.IsSet() && !(std::isfinite(u.gsd) && std::isfinite(u.sd) && std::isfinite(u.min) &&
+                     std::isfinite(u.max))) {
+    return "the distribution's numbers must be finite";
+  }
   switch (u.kind) {
     case Uncertainty::Kind::kNone: return "";
     case Uncertainty::Kind::kLognormal:
+      // A negative amount is the mirror image, −LN(|amount|, gsd)
+      // (docs/uncertainty.md); zero has no lognormal.
       if (!(u.gsd >= 1.0)) return fmt::format("lognormal gsd must be at least 1, not {}", u.gsd);
-      if (amount < 0) {
-        return fmt::format("a lognormal distribution needs a positive amount, not {}", amount);
-      }
+      if (amount == 0) return "a lognormal distribution needs a non-zero amount, not 0";
       return "";
     case Uncertainty::Kind::kNormal:
-      if (u.sd < 0) return fmt::format("normal sd must not be negative, not {}", u.sd);
+      if (!(u.sd >= 0)) return fmt::format("normal sd must not be negative, not {}", u.sd);
       return "";
     case Uncertainty::Kind::kTriangular:
     case Uncertainty::Kind::kUniform:

@@ -2,21 +2,7 @@
 
 #include "lca/calculator.h"
 
-#include <map>
-
 namespace gpulca::lca {
-namespace {
-
-SparseMatrix Transpose(const SparseMatrix& a) {
-  std::vector<Triplet> t;
-  t.reserve(a.nnz());
-  for (int j = 0; j < a.cols(); ++j) {
-    for (int p = a.col_ptr()[j]; p < a.col_ptr()[j + 1]; ++p) t.push_back({j, a.row_idx()[p], a.values()[p]});
-  }
-  return SparseMatrix::FromTriplets(a.cols(), a.rows(), std::move(t));
-}
-
-}  // namespace
 
 int LcaResult::ImpactIndex(const std::string& id) const {
   for (size_t k = 0; k < data.impact_ids.size(); ++k) {
@@ -33,7 +19,8 @@ LcaResult Calculate(MatrixData data, SolverChoice choice) {
   LcaResult r;
   const int n = data.technosphere.rows();
   Calculator calculator(data, choice);
-  StageTotals totals = calculator.Run(data);
+  StageTotals totals;
+  calculator.Evaluate(data, &totals, &r.intensity);
   r.solver = calculator.SolverName();
   r.scaling = std::move(totals.scaling);
   r.inventory = data.biosphere.Multiply(r.scaling);
@@ -41,10 +28,10 @@ LcaResult Calculate(MatrixData data, SolverChoice choice) {
   r.by_stage = std::move(totals.by_stage);
 
   const int k_count = data.characterisation.rows();
-  auto cb = DirectImpacts(data);
+  const std::vector<double>& cb = calculator.direct_impacts();
   r.by_process.assign(k_count, std::vector<double>(n, 0.0));
   for (int k = 0; k < k_count; ++k) {
-    for (int j = 0; j < n; ++j) r.by_process[k][j] = cb[k][j] * r.scaling[j];
+    for (int j = 0; j < n; ++j) r.by_process[k][j] = cb[static_cast<size_t>(k) * n + j] * r.scaling[j];
   }
   r.by_flow.assign(k_count, std::vector<double>(data.biosphere.rows(), 0.0));
   const SparseMatrix& c = data.characterisation;
@@ -53,10 +40,6 @@ LcaResult Calculate(MatrixData data, SolverChoice choice) {
       r.by_flow[c.row_idx()[p]][f] += c.values()[p] * r.inventory[f];
     }
   }
-
-  auto transposed = MakeSolver(Transpose(data.technosphere), choice, &data.process_ids);
-  r.intensity.resize(k_count);
-  for (int k = 0; k < k_count; ++k) r.intensity[k] = transposed->Solve(cb[k]);
   r.data = std::move(data);
   return r;
 }

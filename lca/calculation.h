@@ -1,6 +1,7 @@
 // Calculate: from matrices to results, a pure function of its input.
-// Solves A·s = f (never inverts), then g = B·s, h = C·g, the contributions by
-// process, flow and stage, and the upstream intensities.
+// Factorises A once, solves A·s = f and Aᵀ·λ = (C·B)ᵀ with that one
+// factorisation (never inverts), then g = B·s, h = C·g, the contributions by
+// process, flow and stage (calculator.h), and the upstream intensities λ.
 #pragma once
 
 #include "lca/matrix_data.h"

@@ -1,7 +1,22 @@
-// Calculator: repeated calculations on one product system whose values
-// change but whose pattern does not (Monte Carlo, sensitivity). It keeps the
-// solvers of A and of its background block, so each Run only refactors
-// numerically and solves.
+// Calculator: the calculations of one product system whose values may change
+// but whose pattern does not (one calculation, Monte Carlo, sensitivity).
+// It keeps the factorisation of A (and, only where stage attribution needs
+// it, of A's background block), so that new values cost a numeric
+// refactorisation and a few solves.
+//
+// Stage attribution: a process with a stage counts its direct impact in its
+// stage; the background (processes without a stage) counts in the stages of
+// the processes that consume it, and in kUnassigned for the part the final
+// demand drives directly. The background scaling that stage σ's consumption
+// r_σ causes is x_σ = A_bb⁻¹ r_σ, and its impact (CB)_b x_σ = λ_bᵀ r_σ with
+// A_bbᵀ λ_b = (CB)_bᵀ. When no background process consumes a product of the
+// foreground (A_fb = 0, the usual shape), A is block triangular, λ_b is
+// the background part of the upstream intensities λ of the whole system and
+// x_σ the background part of A⁻¹[0; r_σ]: A's own factorisation serves and
+// no block is factorised. Each Evaluate uses whichever needs fewer solves
+// (one per impact, or one per stage that consumes background), and none when
+// a single stage consumes background (its share is then the background's
+// whole impact).
 #pragma once
 
 #include <array>
@@ -17,28 +32,39 @@ namespace gpulca::lca {
 struct StageTotals {
   std::vector<double> scaling;                            // s
   std::vector<double> impacts;                            // h, per impact
-  std::vector<std::array<double, kStageSlots>> by_stage;  // [impact][slot]
+  std::vector<std::array<double, kStageSlots>> by_stage;  // [impact][slot]; sums to h
 };
 
 class Calculator {
  public:
-  // Analyses `data` (its pattern is fixed from here on). Throws SolveError.
+  // Analyses and factorises `data` (its pattern is fixed from here on).
+  // Throws SolveError.
   explicit Calculator(const MatrixData& data, SolverChoice choice = SolverChoice::kAuto);
   ~Calculator();
   Calculator(const Calculator&) = delete;
   Calculator& operator=(const Calculator&) = delete;
 
-  // Scaling, impacts and impacts by stage for the current values of `data`.
+  // Factorises the current values of `data` (numeric work only). Throws
+  // SolveError when they make the system singular or divergent.
   // REQUIRES: `data` has the pattern given at construction.
-  StageTotals Run(const MatrixData& data);
+  void Refactor(const MatrixData& data);
+
+  // Scaling, impacts and impacts by stage of `data`, whose technosphere
+  // must hold the values last factorised (at construction or by Refactor).
+  // With `intensities`, also the upstream intensities λ[k][i] (Aᵀ λ_k =
+  // row k of C·B). Reuses the buffers of `out` (no allocation once sized).
+  void Evaluate(const MatrixData& data, StageTotals* out,
+                std::vector<std::vector<double>>* intensities = nullptr);
+
+  // (C·B)[k·n + j], the direct impact k of one unit of scaling of process j,
+  // as of the last Evaluate.
+  const std::vector<double>& direct_impacts() const;
+
   const char* SolverName() const;
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-// (C B): the direct impact of one unit of scaling of each process, [k][j].
-std::vector<std::vector<double>> DirectImpacts(const MatrixData& data);
 
 }  // namespace gpulca::lca

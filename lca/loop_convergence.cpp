@@ -11,11 +11,12 @@
 namespace gpulca::lca {
 namespace {
 
-// H restricted to one loop, in local indices, column by column.
+// H restricted to one loop, in local indices, column by column: views of a
+// workspace's buffers.
 struct LoopBlock {
-  std::vector<int> row;  // local row of each entry
-  std::vector<int> col;  // local column of each entry
-  std::vector<double> h;
+  std::vector<int>& row;  // local row of each entry
+  std::vector<int>& col;  // local column of each entry
+  std::vector<double>& h;
 };
 
 enum class Verdict { kConverges, kDiverges, kUndecided };
@@ -30,10 +31,13 @@ Verdict Judge(double lower, double upper, double* gain) {
 }
 
 Verdict Bounds(const SparseMatrix& a, const std::vector<int>& diagonal,
-               const std::vector<int>& members, const LoopBlock& block, double* gain) {
+               const std::vector<int>& members, const LoopBlock& block, LoopWorkspace& w,
+               double* gain) {
   const int m = static_cast<int>(members.size());
-  std::vector<double> row_sum(m, 0.0);
-  std::vector<double> col_sum(m, 0.0);
+  std::vector<double>& row_sum = w.row_sum;
+  std::vector<double>& col_sum = w.col_sum;
+  row_sum.assign(m, 0.0);
+  col_sum.assign(m, 0.0);
   const std::vector<double>& values = a.values();
   for (size_t e = 0; e < block.h.size(); ++e) {
     row_sum[block.row[e]] += block.h[e];
@@ -87,11 +91,36 @@ Verdict SolveExactly(const LoopBlock& block, int m) {
   KluLu lu(m, b.col_ptr(), b.row_idx());
   if (!lu.Factor(b.values())) return Verdict::kDiverges;  // ρ == 1 exactly
   std::vector<double> x(m, 1.0);
-  lu.Solve(x);
+  lu.Solve(x.data(), 1, false);
   for (double xi : x) {
     if (!(xi > 0.0) || !std::isfinite(xi)) return Verdict::kDiverges;
   }
   return Verdict::kConverges;
+}
+
+// The first test of step 1 without building the block: a Z-pattern loop in
+// which every process consumes, from the loop, less than its reference
+// output (column sums of |A(i,j)| / |A(j,j)| below 1) converges. One pass
+// over the loop's columns, nothing stored: the common case, checked at
+// every Monte Carlo iteration.
+bool ConsumesLittle(const SparseMatrix& a, const std::vector<int>& diagonal, const Loops& loops,
+                    int k) {
+  const std::vector<int>& col_ptr = a.col_ptr();
+  const std::vector<int>& row_idx = a.row_idx();
+  const std::vector<double>& values = a.values();
+  for (const int j : loops.members[k]) {
+    double sum = 0.0;
+    for (int p = col_ptr[j]; p < col_ptr[j + 1]; ++p) {
+      const int i = row_idx[p];
+      if (i == j || loops.loop_of[i] != k) continue;
+      // h·|A(i,i)| with h = −A(i,j)/A(i,i): negative for a co-product.
+      const double v = values[diagonal[i]] > 0 ? -values[p] : values[p];
+      if (v < 0.0) return false;
+      sum += v;
+    }
+    if (!(sum < std::fabs(values[diagonal[j]]))) return false;
+  }
+  return true;
 }
 
 [[noreturn]] void ThrowDiverges(const std::vector<int>& members, const LoopBlock& block,
@@ -116,20 +145,28 @@ Verdict SolveExactly(const LoopBlock& block, int m) {
 
 void CheckLoopsConverge(const SparseMatrix& a, const std::vector<int>& diagonal,
                         const Loops& loops, const ProcessNames& names,
-                        int max_power_iterations) {
+                        int max_power_iterations, LoopWorkspace* workspace) {
+  if (loops.members.empty()) return;
+  LoopWorkspace own;
+  LoopWorkspace& w = workspace ? *workspace : own;
   const std::vector<int>& col_ptr = a.col_ptr();
   const std::vector<int>& row_idx = a.row_idx();
   const std::vector<double>& values = a.values();
-  // Position of each process within its loop; a process is in one loop at most.
-  std::vector<int> local(a.cols(), -1);
-  for (const std::vector<int>& members : loops.members) {
-    for (size_t c = 0; c < members.size(); ++c) local[members[c]] = static_cast<int>(c);
+  // Position of each process within its loop; a process is in one loop at
+  // most. Depends on the pattern only: kept in the workspace.
+  std::vector<int>& local = w.local;
+  if (local.size() != static_cast<size_t>(a.cols())) {
+    local.assign(a.cols(), -1);
+    for (const std::vector<int>& members : loops.members) {
+      for (size_t c = 0; c < members.size(); ++c) local[members[c]] = static_cast<int>(c);
+    }
   }
 
-  LoopBlock block;
+  LoopBlock block{w.row, w.col, w.h};
   for (size_t k = 0; k < loops.members.size(); ++k) {
     const std::vector<int>& members = loops.members[k];
     const int m = static_cast<int>(members.size());
+    if (ConsumesLittle(a, diagonal, loops, static_cast<int>(k))) continue;
     block.row.clear();
     block.col.clear();
     block.h.clear();
@@ -152,7 +189,7 @@ void CheckLoopsConverge(const SparseMatrix& a, const std::vector<int>& diagonal,
     if (!z_pattern) continue;
 
     double gain = 0.0;
-    Verdict verdict = Bounds(a, diagonal, members, block, &gain);
+    Verdict verdict = Bounds(a, diagonal, members, block, w, &gain);
     if (verdict == Verdict::kUndecided) {
       verdict = PowerIterate(block, m, max_power_iterations, false, &gain);
     }

@@ -36,12 +36,21 @@ namespace gpulca::lca {
 
 inline constexpr int kDefaultPowerIterations = 30;
 
+// Buffers that CheckLoopsConverge reuses between calls when given one: a
+// solver that checks every Refactor (Monte Carlo) allocates nothing. A
+// workspace serves the matrices of one pattern.
+struct LoopWorkspace {
+  std::vector<int> local, row, col;
+  std::vector<double> h, row_sum, col_sum;
+};
+
 // Throws gpulca::SolveError naming every process of the first loop that does
 // not converge (a long loop's list is cut short with a count).
 // REQUIRES: `loops` is FindLoops of a's pattern, `diagonal` is FindDiagonal
 //   of it, and every diagonal value is non-zero (CheckDiagonal).
 void CheckLoopsConverge(const SparseMatrix& a, const std::vector<int>& diagonal,
                         const Loops& loops, const ProcessNames& names,
-                        int max_power_iterations = kDefaultPowerIterations);
+                        int max_power_iterations = kDefaultPowerIterations,
+                        LoopWorkspace* workspace = nullptr);
 
 }  // namespace gpulca::lca

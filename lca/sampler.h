@@ -1,26 +1,69 @@
 // Sampling of uncertainty distributions with Boost.Random, whose
 // distributions give the same numbers on every platform (those of <random>
 // are implementation-defined). Internal to lca/.
+//
+// Streams: the draw of one input at one iteration comes from its own
+// stream, seeded from (run seed, the input's key, the iteration). It depends
+// on nothing else: not on the thread that runs the iteration, not on the
+// other inputs of the system, not on the other systems of a paired run. So a
+// parameter shared by two systems (or two runs with one seed) is the same
+// number in both at every iteration.
 #pragma once
 
-#include <boost/random/mersenne_twister.hpp>
 #include <cstdint>
+#include <limits>
+#include <string>
 
 #include "inventory/model.h"
 
 namespace gpulca::lca {
 
-using RandomEngine = boost::random::mt19937_64;
+// SplitMix64 (Steele, Lea & Flood 2014, "Fast splittable pseudorandom number
+// generators", OOPSLA): one 64-bit word of state, passes BigCrush, cheap to
+// seed — one stream per input and iteration costs nothing.
+// A UniformRandomBitGenerator for Boost.Random's distributions.
+class RandomEngine {
+ public:
+  using result_type = uint64_t;
+  explicit RandomEngine(uint64_t state) : state_(state) {}
+  static constexpr result_type min() { return 0; }
+  static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
+  result_type operator()();
 
-// The engine of iteration `iteration` of a run seeded with `seed`: each
-// iteration has its own stream, so results do not depend on how iterations
-// are spread over threads.
-RandomEngine IterationEngine(uint64_t seed, uint64_t iteration);
+ private:
+  uint64_t state_;
+};
 
-// One draw from `u` around `nominal`: lognormal with median `nominal` and
-// geometric SD gsd; normal with mean `nominal`; triangular with mode
-// `nominal`; uniform on [min, max]. No distribution: `nominal`.
-// REQUIRES: for lognormal, nominal > 0 (a zero nominal stays zero).
+// The 64-bit key of an input's stream: FNV-1a of its name (stable across
+// platforms and runs).
+uint64_t StreamKey(const std::string& name);
+
+// The stream of input `key` at iteration `iteration` of a run seeded `seed`:
+// StreamEngine(StreamBase(seed, key), iteration).
+RandomEngine InputEngine(uint64_t seed, uint64_t key, uint64_t iteration);
+uint64_t StreamBase(uint64_t seed, uint64_t key);
+RandomEngine StreamEngine(uint64_t base, uint64_t iteration);
+
+// One draw from `u` around `nominal`:
+//   lognormal: median |nominal|, geometric SD gsd, with nominal's sign (a
+//     negative amount is the mirror image: −LN(|nominal|, gsd));
+//   normal: mean nominal, SD sd;  triangular: mode nominal on [min, max];
+//   uniform: [min, max];  none: nominal.
+// Degenerate distributions (gsd 1, sd 0, min == max, nominal 0 for a
+// lognormal) return nominal (min for uniform).
 double Sample(const Uncertainty& u, double nominal, RandomEngine& engine);
+
+// Sample(u, nominal, ·) prepared for many draws (logarithms taken once):
+// the same numbers, faster.
+class Distribution {
+ public:
+  Distribution(const Uncertainty& u, double nominal);
+  double operator()(RandomEngine& engine) const;
+
+ private:
+  Uncertainty u_;
+  double nominal_;
+  double sigma_ = 0;  // ln gsd
+};
 
 }  // namespace gpulca::lca

@@ -6,9 +6,11 @@
 // off-diagonal entry is negative for a consumption and positive for a
 // co-product. f is the final demand, s the scaling of each process.
 //
-// Solvers factorise A (never invert it) once and then solve for many demands.
-// Refactor() takes new values on the same pattern, which is what Monte Carlo
-// does every iteration.
+// Solvers factorise A (never invert it) once and then solve for many demands,
+// with A (the scaling s of a demand f) or with Aᵀ (the upstream intensities
+// λ of a direct impact c: Aᵀ·λ = c), from the same factorisation. Refactor()
+// takes new values on the same pattern, which is what Monte Carlo does every
+// iteration.
 //
 // Every solver checks, at construction and on Refactor, and throws
 // gpulca::SolveError naming the processes involved:
@@ -42,9 +44,17 @@ class TechnosphereSolver {
   // factorisation is kept; otherwise Solve throws until a Refactor succeeds.
   virtual void Refactor(const SparseMatrix& a) = 0;
 
-  // Returns s with A·s = f. Thread-safe: may be called concurrently.
-  // REQUIRES: f.size() == n (else gpulca::Error).
-  virtual std::vector<double> Solve(const std::vector<double>& f) const = 0;
+  // Overwrites `b`, `count` right-hand sides of n values one after the
+  // other, with the solutions x of A·x = b, or of Aᵀ·x = b when `transposed`.
+  // Thread-safe: may be called concurrently. Throws gpulca::SolveError if a
+  // solution is not finite.
+  // REQUIRES: b.size() == count·n, count >= 0 (else gpulca::Error).
+  virtual void SolveInPlace(std::vector<double>& b, int count, bool transposed) const = 0;
+
+  // Returns s with A·s = f. REQUIRES: f.size() == n (else gpulca::Error).
+  std::vector<double> Solve(const std::vector<double>& f) const;
+  // Returns λ with Aᵀ·λ = c. REQUIRES: c.size() == n (else gpulca::Error).
+  std::vector<double> SolveTransposed(const std::vector<double>& c) const;
 
   // A short name for reports and benchmarks: "topological" or "klu".
   virtual const char* Name() const = 0;

@@ -149,17 +149,25 @@ void SparseMatrix::SetTripletValues(const std::vector<int>& slots,
     throw Error("sparse matrix: " + std::to_string(amounts.size()) + " amounts for " +
                 std::to_string(slots.size()) + " slots");
   }
-  std::vector<double> values(values_.size(), 0.0);
+  const int nnz = static_cast<int>(values_.size());
   for (size_t k = 0; k < slots.size(); ++k) {
-    if (slots[k] < 0 || static_cast<size_t>(slots[k]) >= values.size()) {
+    if (slots[k] < 0 || slots[k] >= nnz) {
       throw Error("sparse matrix: slot of triplet #" + std::to_string(k) + " is out of range");
     }
     if (!std::isfinite(amounts[k])) {
       throw Error("sparse matrix: amount of triplet #" + std::to_string(k) + " is not finite");
     }
-    values[slots[k]] += amounts[k];
   }
-  values_ = std::move(values);
+  // Checked first, so that a bad amount leaves the matrix unchanged; then
+  // refilled in place (Monte Carlo calls this every iteration). FromTriplets
+  // gives every stored entry at least one triplet: as many triplets as
+  // entries means one each, and no sum.
+  if (slots.size() == values_.size()) {
+    for (size_t k = 0; k < slots.size(); ++k) values_[slots[k]] = amounts[k];
+    return;
+  }
+  std::fill(values_.begin(), values_.end(), 0.0);
+  for (size_t k = 0; k < slots.size(); ++k) values_[slots[k]] += amounts[k];
 }
 
 }  // namespace gpulca::lca

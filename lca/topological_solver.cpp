@@ -67,24 +67,38 @@ void TopologicalSolver::Refactor(const SparseMatrix& a) {
   values_ = a.values();
 }
 
-std::vector<double> TopologicalSolver::Solve(const std::vector<double>& f) const {
-  if (f.size() != order_.size()) {
-    throw Error("topological solver: demand has " + std::to_string(f.size()) +
-                " entries for " + std::to_string(order_.size()) + " processes");
+void TopologicalSolver::SolveInPlace(std::vector<double>& b, int count,
+                                     bool transposed) const {
+  const size_t n = order_.size();
+  if (count < 0 || b.size() != n * static_cast<size_t>(count)) {
+    throw Error("topological solver: " + std::to_string(b.size()) + " right-hand-side entries for " +
+                std::to_string(count) + " vectors of " + std::to_string(n) + " processes");
   }
-  // rhs ends up holding, for product i, the demand from f and from every
-  // process that uses it, once all of those are scaled.
-  std::vector<double> rhs = f;
-  std::vector<double> s(f.size(), 0.0);
-  for (const int j : order_) {
-    const double sj = rhs[j] / values_[diagonal_[j]];
-    s[j] = sj;
-    if (sj == 0.0) continue;
-    for (int p = col_ptr_[j]; p < col_ptr_[j + 1]; ++p) {
-      if (row_idx_[p] != j) rhs[row_idx_[p]] -= values_[p] * sj;
+  for (int r = 0; r < count; ++r) {
+    double* x = b.data() + r * n;
+    if (!transposed) {
+      // x holds, for product i, the demand from f and from every process
+      // that uses it until i's turn; then s_i.
+      for (const int j : order_) {
+        const double sj = x[j] / values_[diagonal_[j]];
+        x[j] = sj;
+        if (sj == 0.0) continue;
+        for (int p = col_ptr_[j]; p < col_ptr_[j + 1]; ++p) {
+          if (row_idx_[p] != j) x[row_idx_[p]] -= values_[p] * sj;
+        }
+      }
+    } else {
+      // λ_j = (c_j - Σ_{i≠j} A(i,j) λ_i) / A(j,j), providers i first.
+      for (auto it = order_.rbegin(); it != order_.rend(); ++it) {
+        const int j = *it;
+        double sum = x[j];
+        for (int p = col_ptr_[j]; p < col_ptr_[j + 1]; ++p) {
+          if (row_idx_[p] != j) sum -= values_[p] * x[row_idx_[p]];
+        }
+        x[j] = sum / values_[diagonal_[j]];
+      }
     }
   }
-  return s;
 }
 
 }  // namespace gpulca::lca

@@ -7,8 +7,11 @@
 // to its providers. No fill-in, no pivoting, no rounding beyond one multiply
 // and add per exchange. A GPU model on its own is mostly acyclic.
 //
-// Guarantees: the order is computed once at construction; Solve is O(n + nnz)
-// and thread-safe; Refactor is O(nnz).
+// Aᵀ·λ = c is the same pass in reverse order: each process's intensity
+// once those of all its providers are known.
+//
+// Guarantees: the order is computed once at construction; a solve is
+// O(n + nnz) per right-hand side and thread-safe; Refactor is O(nnz).
 #pragma once
 
 #include <string>
@@ -29,7 +32,7 @@ class TopologicalSolver final : public TechnosphereSolver {
                              const std::vector<std::string>* process_names = nullptr);
 
   void Refactor(const SparseMatrix& a) override;
-  std::vector<double> Solve(const std::vector<double>& f) const override;
+  void SolveInPlace(std::vector<double>& b, int count, bool transposed) const override;
   const char* Name() const override { return "topological"; }
 
   // Whether the off-diagonal graph of `a` has no loop (explicit zeros count).

@@ -192,10 +192,10 @@ const std::vector<BadInputCase>& BadInputCases() {
        "[[parameter]]\nid = \"z\"\nvalue = 1\nsource = \"s1\"\n"
        "uncertainty = { distribution = \"normal\", sd = -1 }\n",
        {"sd must not be negative"}},
-      {"lognormal of a negative value",
-       "[[parameter]]\nid = \"z\"\nvalue = -1\nsource = \"s1\"\n"
+      {"lognormal of zero (a negative value is its mirror image)",
+       "[[parameter]]\nid = \"z\"\nvalue = 0\nsource = \"s1\"\n"
        "uncertainty = { distribution = \"lognormal\", gsd = 1.2 }\n",
-       {"lognormal", "positive amount"}},
+       {"lognormal", "non-zero amount"}},
       {"provider of another product",
        "[[process]]\nid = \"p\"\nname = \"p\"\nlocation = \"TW\"\n"
        "product = { flow = \"wafer_area\", amount = 1, unit = \"cm2\" }\n"

@@ -1,0 +1,39 @@
+// A progress bar on standard error for long computations (Monte Carlo),
+// drawn only when standard error is a terminal: nothing reaches a pipe, a
+// file or a test's captured output.
+#pragma once
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+namespace gpulca::cli {
+
+class ProgressBar {
+ public:
+  // Draws on stderr iff isatty(stderr).
+  explicit ProgressBar(std::string label);
+  // Draws on `out` iff `enabled` (for tests).
+  ProgressBar(std::string label, bool enabled, std::FILE* out);
+  ~ProgressBar();  // clears the line if one was drawn
+  ProgressBar(const ProgressBar&) = delete;
+  ProgressBar& operator=(const ProgressBar&) = delete;
+
+  // Redraws the bar for `done` of `total`.
+  void Update(int done, int total);
+  bool enabled() const { return enabled_; }
+
+  // The line for `done` of `total` at `rate` per second (0: unknown), in
+  // `width` cells of bar: "label [#####.....]  50%  500/1000  1.2k/s".
+  static std::string Line(const std::string& label, int done, int total, double rate,
+                          int width = 30);
+
+ private:
+  std::string label_;
+  bool enabled_;
+  std::FILE* out_;
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace gpulca::cli

@@ -1,0 +1,45 @@
+// Renderers of uncertainty and sensitivity results (Monte Carlo summary by
+// impact and stage, the inputs that drive the spread, the one-at-a-time
+// table and its tornado chart): pure functions from results to text, for
+// any command that computes (calc, report, fleet...). No database, no I/O.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "lca/monte_carlo.h"
+#include "lca/one_at_a_time.h"
+
+namespace gpulca::reports {
+
+// What to show; either result may be absent (null).
+struct UncertaintyView {
+  const lca::McResult* mc = nullptr;
+  const lca::OatResult* oat = nullptr;
+  std::vector<double> nominal;  // [k] the deterministic impacts, when known
+  int top = 10;                 // rows of the ranking tables (text, md, html)
+  int json_top = 100;           // rows per impact in JSON and CSV rankings
+};
+
+// Terminal text: the summary of every impact; stages, drivers and the
+// one-at-a-time table of the first impact.
+std::string RenderUncertaintyText(const UncertaintyView& view);
+// The same as Markdown tables.
+std::string RenderUncertaintyMarkdown(const UncertaintyView& view);
+// Rows for the long CSV (section,impact,key,value,unit) without a header:
+// mc (mean, sd, p05, p50, p95), mc_stage (STAGE.STAT), sensitivity
+// (INPUT.spearman, INPUT.first_order), oat (PARAM.low, PARAM.high).
+std::string RenderUncertaintyCsv(const UncertaintyView& view);
+// An HTML <section>: the tables, and a tornado chart per impact.
+std::string RenderUncertaintyHtml(const UncertaintyView& view);
+
+// Adds the uncertainty to a JSON document of DESIGN.md's shape: each
+// `impacts.ID` object present gains mean, sd, p05, p50, p95, and the
+// document gains an "uncertainty" object (monte_carlo: iterations, seed,
+// uncertain_inputs, stages.STAGE.ID.{mean,sd,p05,p50,p95}, sensitivity.ID
+// [...]; one_at_a_time: delta, base, parameters [...]). Returns the
+// document, indented by 2, with a final newline.
+// REQUIRES: `json` is a JSON object (else gpulca::Error).
+std::string MergeUncertaintyJson(const std::string& json, const UncertaintyView& view);
+
+}  // namespace gpulca::reports

@@ -72,7 +72,7 @@ Comparison Compare(const Inventory& inventory, const ParameterSet& parameters,
   c.per = o.per;
   c.cradle_to_grave = o.cradle_to_grave;
   for (const std::string& gpu : o.gpus) {
-    GpuAssessment a = AssessGpu(inventory, parameters, {gpu, o.cradle_to_grave, o.region, {}, {}});
+    GpuAssessment a = AssessGpu(inventory, parameters, GpuAssessmentOptions(gpu, o.cradle_to_grave, o.region));
     if (c.impact_ids.empty()) {
       c.impact_ids = a.gate.data.impact_ids;
       for (const std::string& unit : a.gate.data.impact_units) {

@@ -26,6 +26,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "inventory/model.h"
@@ -37,6 +38,12 @@ namespace gpulca::lca {
 inline constexpr const char* kEolCreditPrefix = "ewaste_recycling_credits";
 
 struct GpuAssessmentOptions {
+  GpuAssessmentOptions() = default;
+  // The common case: a GPU at a boundary and region, per query at query_wh.
+  explicit GpuAssessmentOptions(std::string gpu_id, bool grave = true, std::string at = "",
+                                std::optional<double> wh = std::nullopt)
+      : gpu(std::move(gpu_id)), cradle_to_grave(grave), region(std::move(at)), query_wh(wh) {}
+
   std::string gpu;
   bool cradle_to_grave = true;
   std::string region;                      // empty: the lifecycle process's own location

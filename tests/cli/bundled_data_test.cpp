@@ -36,7 +36,7 @@ TEST_CASE("every catalogue GPU gives five impacts whose stages add up", "[data]"
   ParameterSet parameters(inv);
   for (const std::string& gpu : lca::CatalogueGpus(inv)) {
     INFO(gpu);
-    lca::GpuAssessment a = lca::AssessGpu(inv, parameters, {gpu, true, "", 2.0, std::nullopt});
+    lca::GpuAssessment a = lca::AssessGpu(inv, parameters, lca::GpuAssessmentOptions(gpu, true, "", 2.0));
     REQUIRE(a.total.size() == 5);
     for (size_t k = 0; k < 5; ++k) {
       double sum = 0;
@@ -59,7 +59,7 @@ TEST_CASE("the deployment region chooses the use-phase grid", "[data]") {
   Inventory inv = LoadAndValidate({test::BundledData()});
   ParameterSet parameters(inv);
   auto gwp = [&](const std::string& region) {
-    return lca::AssessGpu(inv, parameters, {"nvidia-h100-sxm5", true, region, {}, {}});
+    return lca::AssessGpu(inv, parameters, lca::GpuAssessmentOptions("nvidia-h100-sxm5", true, region));
   };
   lca::GpuAssessment us = gwp("US"), se = gwp("SE"), cn = gwp("CN");
   // The embodied part does not depend on where the GPU runs.

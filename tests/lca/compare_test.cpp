@@ -18,7 +18,7 @@ TEST_CASE("compare divides each GPU's totals by its functional units", "[compare
   ParameterSet parameters(inv);
   const std::vector<std::string> gpus = {"nvidia-h100-sxm5", "amd-mi300x"};
   std::vector<lca::GpuAssessment> a;
-  for (const auto& g : gpus) a.push_back(lca::AssessGpu(inv, parameters, {g, true, "US", 0.5, std::nullopt}));
+  for (const auto& g : gpus) a.push_back(lca::AssessGpu(inv, parameters, lca::GpuAssessmentOptions(g, true, "US", 0.5)));
   for (lca::PerUnit per : {lca::PerUnit::kUnit, lca::PerUnit::kGpuHour, lca::PerUnit::kPflopHour,
                            lca::PerUnit::kGb, lca::PerUnit::kQuery}) {
     INFO(lca::ToString(per));

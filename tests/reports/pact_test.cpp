@@ -160,7 +160,7 @@ reports::PactContext Context() {
 
 lca::GpuAssessment AssessSmall(const Inventory& inv) {
   ParameterSet parameters(inv);
-  return lca::AssessGpu(inv, parameters, {"g1", false, "", {}, {}});
+  return lca::AssessGpu(inv, parameters, lca::GpuAssessmentOptions("g1", false));
 }
 
 // The specification's types (PACT Tech Specs v2.3, openapi.yaml).
@@ -284,7 +284,7 @@ TEST_CASE("PACT: a small GPU's footprint, fossil and biogenic, by hand", "[pact]
 TEST_CASE("PACT: the bundled H100 has every required field", "[pact]") {
   Inventory inv = LoadAndValidate({GPULCA_SOURCE_DIR "/data"});
   ParameterSet parameters(inv);
-  auto a = lca::AssessGpu(inv, parameters, {"nvidia-h100-sxm5", true, "", {}, {}});
+  auto a = lca::AssessGpu(inv, parameters, lca::GpuAssessmentOptions("nvidia-h100-sxm5"));
   reports::PactContext c = Context();
   c.product_mass_kg = parameters.Value("nvidia-h100-sxm5", "module_mass_kg");
   c.biogenic = reports::BiogenicFlowsOf(inv);

@@ -106,7 +106,7 @@ TEST_CASE("xlsx: names Excel refuses and files that cannot be written", "[xlsx]"
 TEST_CASE("xlsx: a GPU report reopens with the assessment's numbers", "[xlsx]") {
   Inventory inv = LoadAndValidate({GPULCA_SOURCE_DIR "/data"});
   ParameterSet parameters(inv);
-  auto a = lca::AssessGpu(inv, parameters, {"nvidia-h100-sxm5", true, "", 2.0, std::nullopt});
+  auto a = lca::AssessGpu(inv, parameters, lca::GpuAssessmentOptions("nvidia-h100-sxm5", true, "", 2.0));
   test::TempDir dir;
   std::string path = (dir.path() / "h100.xlsx").string();
   reports::WriteXlsx(reports::GpuAssessmentTables(a), path);

@@ -1,9 +1,12 @@
 // gpulca compare GPU GPU [GPU...] [--per unit|gpu-hour|pflop-hour|gb|query]
-//   [--boundary ...] [--region R] [--query-wh W] [--set name=value] [--format ...]
+//   [--boundary ...] [--region R] [--query-wh W] [--set name=value]
+//   [--mc N [--seed S] [--threads T]] [--format ...]
 #include <fmt/format.h>
 
 #include "cli/context.h"
 #include "cli/options.h"
+#include "cli/progress.h"
+#include "inventory/error.h"
 #include "lca/compare.h"
 #include "reports/compare_report.h"
 #include "reports/xlsx_writer.h"
@@ -18,10 +21,15 @@ struct CompareCommandOptions {
   std::string region;
   std::optional<double> query_wh;
   ParameterOptions parameters;
+  UncertaintyOptions uncertainty;
   OutputOptions output;
 };
 
 void Run(const Context& context, const CompareCommandOptions& o) {
+  if (!o.uncertainty.oat.empty()) {
+    throw UsageError("--oat: compare has no one-at-a-time table; run 'gpulca report GPU --oat "
+                     "NAME' for each GPU, or compare with --mc for P(A < B)");
+  }
   auto store = context.Open();
   Inventory inv = store->Read();
   ParameterSet parameters(inv);
@@ -32,6 +40,9 @@ void Run(const Context& context, const CompareCommandOptions& o) {
   options.cradle_to_grave = o.boundary == "cradle-to-grave";
   options.region = o.region;
   options.query_wh = o.query_wh;
+  if (o.uncertainty.monte_carlo()) {
+    options.monte_carlo = o.uncertainty.Library(std::make_shared<ProgressBar>("monte carlo"));
+  }
   lca::Comparison c = lca::Compare(inv, parameters, options);
   reports::CompareReportOptions report;
   report.data_hash = store->ContentHash();
@@ -67,6 +78,7 @@ void AddCompareCommand(CLI::App& app, Context& context) {
   cmd->add_option("--query-wh", o->query_wh, "GPU energy of one query, Wh (for --per query)")
       ->check(PositiveFinite);
   o->parameters.Add(*cmd);
+  o->uncertainty.Add(*cmd);
   o->output.Add(*cmd, "terminal", {"terminal", "md", "html", "json", "csv", "xlsx"});
   cmd->callback([&context, o] { Run(context, *o); });
 }

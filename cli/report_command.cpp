@@ -1,6 +1,7 @@
 // gpulca report GPU [--boundary ...] [--region R] [--fab-region F] [--pue X] [--utilization U]
 //   [--lifetime-years Y] [--query-wh W | --queries-per-hour Q] [--eol-credits]
 //   [--company C --company-id URN --reference-year Y] [--set name=value] [--params FILE]
+//   [--mc N [--seed S] [--threads T]] [--oat NAME ...]
 //   [--format terminal|md|html|json|csv|pact|xlsx] [--out FILE]
 #include <fmt/format.h>
 
@@ -8,12 +9,16 @@
 
 #include "cli/context.h"
 #include "cli/options.h"
+#include "cli/progress.h"
 #include "inventory/error.h"
 #include "lca/gpu_assessment.h"
+#include "lca/gpu_uncertainty.h"
+#include "lca/one_at_a_time.h"
 #include "reports/gpu_report.h"
 #include "reports/gpu_report_html.h"
 #include "reports/gpu_tables.h"
 #include "reports/pact.h"
+#include "reports/uncertainty_report.h"
 #include "reports/xlsx_writer.h"
 
 namespace gpulca::cli {
@@ -30,6 +35,7 @@ struct ReportOptions {
   std::vector<std::string> company_ids = {"urn:gpulca:estimate"};
   std::optional<int> reference_year;
   ParameterOptions parameters;
+  UncertaintyOptions uncertainty;
   OutputOptions output;
 };
 
@@ -50,6 +56,38 @@ void CheckOptions(const ReportOptions& o) {
   }
   if (o.queries_per_hour && !(std::isfinite(*o.queries_per_hour) && *o.queries_per_hour > 0.0)) {
     throw UsageError(fmt::format("--queries-per-hour {}: must be positive", *o.queries_per_hour));
+  }
+  if (o.output.format == "pact" && o.uncertainty.one_at_a_time()) {
+    throw UsageError("--mc and --oat: a PACT footprint has no place for a distribution; choose "
+                     "--format json, csv, xlsx, html, md or terminal for the uncertainty");
+  }
+}
+
+// What report --mc / --oat add: the Monte Carlo of the headline system with
+// the intensities sample by sample, and the one-at-a-time table.
+struct Uncertainty {
+  std::optional<lca::GpuUncertainty> mc;
+  std::optional<lca::OatResult> oat;
+  reports::UncertaintyView view;
+};
+
+void AssessUncertainty(const Inventory& inv, const ParameterSet& parameters,
+                       const lca::GpuAssessment& a, const UncertaintyOptions& o, Uncertainty& u) {
+  if (o.monte_carlo()) {
+    auto bar = std::make_shared<ProgressBar>("monte carlo");
+    u.mc = std::move(lca::RunGpuMonteCarlo(inv, parameters, {&a}, o.Library(bar)).front());
+  }
+  if (o.one_at_a_time()) u.oat = lca::OneAtATime(inv, parameters, a.headline().data, o.oat);
+  u.view.mc = u.mc ? &u.mc->run : nullptr;
+  u.view.oat = u.oat ? &*u.oat : nullptr;
+  u.view.nominal = a.total;
+  if (u.mc) {
+    u.view.intensities.push_back({"per_gpu_hour", "GPU-hour", a.per_gpu_hour, u.mc->per_gpu_hour});
+    u.view.intensities.push_back(
+        {"per_pflop_hour", "PFLOP-hour", a.per_pflop_hour, u.mc->per_pflop_hour});
+    if (!u.mc->per_query.empty()) {
+      u.view.intensities.push_back({"per_query", "query", a.per_query, u.mc->per_query});
+    }
   }
 }
 
@@ -99,13 +137,21 @@ void Run(const Context& context, const ReportOptions& o) {
                                  o.fab_region, o.gpu, fmt::join(a.unrelocated, ", ")));
   }
 
+  Uncertainty u;
+  if (o.uncertainty.one_at_a_time()) AssessUncertainty(inv, parameters, a, o.uncertainty, u);
+
   reports::GpuReportOptions report;
   report.data_hash = store->ContentHash();
+  if (o.uncertainty.one_at_a_time()) report.uncertainty = &u.view;
   const std::string& f = o.output.format;
   if (f == "pact") {
     o.output.Write(reports::RenderGpuPact(a, Pact(inv, parameters, o, report.data_hash)));
   } else if (f == "xlsx") {
-    reports::WriteXlsx(reports::GpuAssessmentTables(a), o.output.FilePath());
+    std::vector<reports::Table> tables = reports::GpuAssessmentTables(a);
+    if (report.uncertainty) {
+      for (reports::Table& t : reports::UncertaintyTables(u.view)) tables.push_back(std::move(t));
+    }
+    reports::WriteXlsx(tables, o.output.FilePath());
   } else if (f == "json") {
     o.output.Write(reports::RenderGpuJson(a, report));
   } else if (f == "csv") {
@@ -148,6 +194,7 @@ void AddReportCommand(CLI::App& app, Context& context) {
                   "PACT: the calendar year the footprint refers to (default: this year)")
       ->check(CLI::Range(1990, 2100));
   o->parameters.Add(*cmd);
+  o->uncertainty.Add(*cmd);
   o->output.Add(*cmd, "terminal", {"terminal", "md", "html", "json", "csv", "pact", "xlsx"});
   cmd->callback([&context, o] { Run(context, *o); });
 }

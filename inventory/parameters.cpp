@@ -261,13 +261,17 @@ void ParameterSet::EvaluateSlot(int s) {
   impl_->values[s] = v;
 }
 
-double ParameterSet::Value(const std::string& process, const std::string& id) const {
+int ParameterSet::Slot(const std::string& process, const std::string& id) const {
   int s = impl_->Resolve(process, id);
   if (s < 0) {
     throw NotFound(process.empty() ? fmt::format("no parameter '{}'", id)
                                    : fmt::format("no parameter '{}' in process '{}'", id, process));
   }
-  return impl_->values[s];
+  return s;
+}
+
+double ParameterSet::Value(const std::string& process, const std::string& id) const {
+  return impl_->values[Slot(process, id)];
 }
 
 double ParameterSet::ExchangeAmount(size_t process, size_t exchange) const {

@@ -63,6 +63,9 @@ class ParameterSet {
   bool SlotIsFormula(int slot) const;
   bool SlotIsOverridden(int slot) const;
   double SlotValue(int slot) const;
+  // The slot of parameter `id` as seen from process `process` (as Value
+  // resolves it). Throws NotFound.
+  int Slot(const std::string& process, const std::string& id) const;
   // REQUIRES: the slot holds a number (not a formula that is not overridden).
   void SetSlotValue(int slot, double value);
   // Copies the values and overrides of `other`, built on the same inventory.

@@ -7,55 +7,51 @@
 
 #include "inventory/error.h"
 #include "lca/gpu_assessment.h"
+#include "lca/gpu_uncertainty.h"
 
 namespace gpulca::lca {
 namespace {
 
-const PerUnit kAll[] = {PerUnit::kUnit, PerUnit::kGpuHour, PerUnit::kPflopHour, PerUnit::kGb,
-                        PerUnit::kQuery};
-
-double FunctionalUnits(const GpuAssessment& a, PerUnit per, std::optional<double> query_wh) {
-  switch (per) {
-    case PerUnit::kUnit:
-      return 1;
-    case PerUnit::kGpuHour:
-      return a.lifetime_hours;
-    case PerUnit::kPflopHour:
-      return a.lifetime_hours * a.peak_tflops / 1000.0 * a.utilization;
-    case PerUnit::kGb:
-      return a.memory_gb;
-    case PerUnit::kQuery:
-      return a.lifetime_hours * a.tdp_w * a.power_fraction / *query_wh;
+// P(A < B) and P(lowest) per impact from the GPUs' paired samples per
+// functional unit.
+void AddMonteCarlo(const Inventory& inventory, const ParameterSet& parameters,
+                   const CompareOptions& o, const std::vector<GpuAssessment>& assessed,
+                   Comparison& c) {
+  std::vector<const GpuAssessment*> pointers;
+  for (const GpuAssessment& a : assessed) pointers.push_back(&a);
+  McOptions mc = *o.monte_carlo;
+  mc.sensitivity = false;
+  const std::vector<GpuUncertainty> runs = RunGpuMonteCarlo(inventory, parameters, pointers, mc);
+  c.mc_iterations = mc.iterations;
+  c.mc_seed = mc.seed;
+  const size_t n = static_cast<size_t>(mc.iterations), gpus = assessed.size();
+  for (size_t k = 0; k < c.impact_ids.size(); ++k) {
+    std::vector<std::vector<double>> x;  // [gpu][i]
+    for (size_t g = 0; g < gpus; ++g) {
+      x.push_back(PerUnitSamples(assessed[g], runs[g], static_cast<int>(k), o.per, o.query_wh));
+      c.gpus[g].interval.push_back(Summarise(x.back()));
+    }
+    std::vector<double> below(gpus, 0.0), lowest(gpus, 0.0);
+    for (size_t i = 0; i < n; ++i) {
+      double low = x[0][i];
+      for (size_t g = 0; g < gpus; ++g) {
+        const double d = x[g][i] - x[0][i];
+        below[g] += d < 0 ? 1.0 : d == 0 ? 0.5 : 0.0;
+        low = std::min(low, x[g][i]);
+      }
+      int ties = 0;
+      for (size_t g = 0; g < gpus; ++g) ties += x[g][i] == low;
+      for (size_t g = 0; g < gpus; ++g) lowest[g] += x[g][i] == low ? 1.0 / ties : 0.0;
+    }
+    for (size_t g = 0; g < gpus; ++g) {
+      c.gpus[g].p_below_first.push_back(n ? below[g] / n : 0.0);
+      c.gpus[g].p_lowest.push_back(n ? lowest[g] / n : 0.0);
+    }
   }
-  return 1;
+  for (size_t g = 0; g < gpus; ++g) c.gpus[g].uncertain_inputs = runs[g].run.uncertain_inputs;
 }
 
 }  // namespace
-
-const char* ToString(PerUnit per) {
-  switch (per) {
-    case PerUnit::kUnit:
-      return "unit";
-    case PerUnit::kGpuHour:
-      return "gpu-hour";
-    case PerUnit::kPflopHour:
-      return "pflop-hour";
-    case PerUnit::kGb:
-      return "gb";
-    case PerUnit::kQuery:
-      return "query";
-  }
-  return "unit";
-}
-
-PerUnit ParsePerUnit(const std::string& text) {
-  std::vector<std::string> names;
-  for (PerUnit p : kAll) {
-    if (text == ToString(p)) return p;
-    names.push_back(ToString(p));
-  }
-  throw UsageError(fmt::format("--per {}: choose one of {}", text, fmt::join(names, ", ")));
-}
 
 Comparison Compare(const Inventory& inventory, const ParameterSet& parameters,
                    const CompareOptions& o) {
@@ -71,8 +67,14 @@ Comparison Compare(const Inventory& inventory, const ParameterSet& parameters,
   Comparison c;
   c.per = o.per;
   c.cradle_to_grave = o.cradle_to_grave;
+  std::vector<GpuAssessment> assessed;
   for (const std::string& gpu : o.gpus) {
-    GpuAssessment a = AssessGpu(inventory, parameters, GpuAssessmentOptions(gpu, o.cradle_to_grave, o.region));
+    assessed.push_back(
+        AssessGpu(inventory, parameters, GpuAssessmentOptions(gpu, o.cradle_to_grave, o.region)));
+  }
+  for (size_t i = 0; i < o.gpus.size(); ++i) {
+    const std::string& gpu = o.gpus[i];
+    const GpuAssessment& a = assessed[i];
     if (c.impact_ids.empty()) {
       c.impact_ids = a.gate.data.impact_ids;
       for (const std::string& unit : a.gate.data.impact_units) {
@@ -85,7 +87,7 @@ Comparison Compare(const Inventory& inventory, const ParameterSet& parameters,
     ComparedGpu g;
     g.gpu = gpu;
     g.name = a.name;
-    g.functional_units = FunctionalUnits(a, o.per, o.query_wh);
+    g.functional_units = FunctionalUnits(a, o.per, NominalUse(a), o.query_wh);
     if (!(g.functional_units > 0) || !std::isfinite(g.functional_units)) {
       throw UsageError(fmt::format("{} delivers no {} ({:g}): it cannot be compared per {}", gpu,
                                    ToString(o.per), g.functional_units, ToString(o.per)));
@@ -117,6 +119,7 @@ Comparison Compare(const Inventory& inventory, const ParameterSet& parameters,
       g.deciding_difference.push_back(diff);
     }
   }
+  if (o.monte_carlo) AddMonteCarlo(inventory, parameters, o, assessed, c);
   return c;
 }
 

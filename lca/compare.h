@@ -11,6 +11,12 @@
 //               GPU answers over its life at query_wh of GPU energy each
 // The stage that makes the difference between a GPU and the first one is
 // the stage whose normalised impact differs most between them.
+//
+// With Monte Carlo, the GPUs run on the same draws (gpu_uncertainty.h):
+// a grid intensity, a yield or a lifetime that two GPUs share moves both
+// in each iteration, so P(A < B) is the share of iterations in which A is
+// below B per functional unit, with what they share cancelling rather than
+// widening the difference.
 #pragma once
 
 #include <array>
@@ -20,15 +26,12 @@
 
 #include "inventory/model.h"
 #include "inventory/parameters.h"
+#include "lca/functional_unit.h"
+#include "lca/monte_carlo.h"
 #include "lca/result.h"
 #include "lca/statistics.h"
 
 namespace gpulca::lca {
-
-enum class PerUnit { kUnit, kGpuHour, kPflopHour, kGb, kQuery };
-const char* ToString(PerUnit per);  // "unit", "gpu-hour", "pflop-hour", "gb", "query"
-// Throws UsageError listing the choices.
-PerUnit ParsePerUnit(const std::string& text);
 
 struct CompareOptions {
   std::vector<std::string> gpus;  // at least two
@@ -36,6 +39,7 @@ struct CompareOptions {
   bool cradle_to_grave = true;
   std::string region;             // empty: each life cycle's own location
   std::optional<double> query_wh; // required for PerUnit::kQuery
+  std::optional<McOptions> monte_carlo;  // paired Monte Carlo when set
 };
 
 struct ComparedGpu {
@@ -47,6 +51,13 @@ struct ComparedGpu {
   // largest in absolute value, and that difference (this GPU less the first).
   std::vector<int> deciding_stage;
   std::vector<double> deciding_difference;
+  // With Monte Carlo, per impact: the value per functional unit, the share
+  // of iterations in which this GPU is below the first (ties count half;
+  // 0.5 for the first itself) and in which it is the lowest of all (ties
+  // share the iteration).
+  std::vector<Summary> interval;
+  std::vector<double> p_below_first, p_lowest;
+  int uncertain_inputs = 0;  // that reach this GPU's system
 };
 
 struct Comparison {
@@ -55,6 +66,8 @@ struct Comparison {
   std::string region;
   std::vector<std::string> impact_ids, impact_units;  // units as "kg CO2e per gpu-hour"
   std::vector<ComparedGpu> gpus;
+  int mc_iterations = 0;  // 0: no Monte Carlo
+  uint64_t mc_seed = 0;
 };
 
 // Throws UsageError for fewer than two GPUs, a repeated GPU, or kQuery

@@ -9,8 +9,10 @@
 namespace gpulca::lca {
 namespace {
 
-// The slots that the formula amounts of `data` read, directly or not.
-std::vector<bool> ReachedSlots(const ParameterSet& p, const MatrixData& data) {
+// The slots that the formula amounts of `data` (when given) read, directly
+// or not, and the slots `roots` and what they read.
+std::vector<bool> ReachedSlots(const ParameterSet& p, const MatrixData* data,
+                               const std::vector<int>& roots = {}) {
   std::vector<bool> reached(p.SlotCount(), false);
   std::vector<int> stack;
   auto visit = [&](const std::vector<int>& deps) {
@@ -21,9 +23,12 @@ std::vector<bool> ReachedSlots(const ParameterSet& p, const MatrixData& data) {
       }
     }
   };
-  for (const auto* sources : {&data.technosphere_sources, &data.biosphere_sources}) {
-    for (const auto& src : *sources) {
-      if (src.exchange >= 0) visit(p.ExchangeDependencies(src.process, src.exchange));
+  visit(roots);
+  if (data) {
+    for (const auto* sources : {&data->technosphere_sources, &data->biosphere_sources}) {
+      for (const auto& src : *sources) {
+        if (src.exchange >= 0) visit(p.ExchangeDependencies(src.process, src.exchange));
+      }
     }
   }
   while (!stack.empty()) {
@@ -97,13 +102,14 @@ std::string ParameterInputName(const ParameterSet& parameters, int slot) {
 }
 
 McPlan PlanMonteCarlo(const Inventory& inv, const ParameterSet& nominal,
-                      const std::vector<const MatrixData*>& systems) {
+                      const std::vector<const MatrixData*>& systems,
+                      const std::vector<int>& tracked) {
   McPlan plan;
   const int slots = nominal.SlotCount();
   std::vector<std::vector<bool>> reached;
-  std::vector<bool> reached_any(slots, false);
+  std::vector<bool> reached_any = ReachedSlots(nominal, nullptr, tracked);
   for (const MatrixData* d : systems) {
-    reached.push_back(ReachedSlots(nominal, *d));
+    reached.push_back(ReachedSlots(nominal, d));
     for (int s = 0; s < slots; ++s) reached_any[s] = reached_any[s] || reached.back()[s];
   }
 

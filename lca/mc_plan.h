@@ -79,8 +79,13 @@ struct McPlan {
 
 // REQUIRES: every system was built from `inventory` with `nominal`'s values.
 // Throws InputError for a pedigree on a distribution other than lognormal.
+// `tracked` are parameter slots whose value the caller reads each iteration
+// (a lifetime that divides a total, say): the uncertain parameters they read
+// are drawn and their formulas re-evaluated even where no system reads them,
+// but they are no system's input (they rank no system's sensitivity).
 McPlan PlanMonteCarlo(const Inventory& inventory, const ParameterSet& nominal,
-                      const std::vector<const MatrixData*>& systems);
+                      const std::vector<const MatrixData*>& systems,
+                      const std::vector<int>& tracked = {});
 
 // The name of parameter slot `slot` as McInput names it.
 std::string ParameterInputName(const ParameterSet& parameters, int slot);

@@ -62,6 +62,7 @@ struct Samples {
   std::vector<std::vector<std::vector<double>>> impacts;  // [system][k][i]
   std::vector<std::vector<std::vector<std::vector<double>>>> stages;  // [system][k][slot][i]
   std::vector<std::vector<double>> draws;  // [input][i], when kept
+  std::vector<std::vector<double>> tracked;  // [t][i]
 };
 
 // Sets the values of system `w` for the draws of this iteration.
@@ -140,7 +141,11 @@ std::vector<McResult> RunMonteCarloPaired(const Inventory& inventory, const Para
   if (options.threads < 1) {
     throw UsageError(fmt::format("--threads {}: must be at least 1", options.threads));
   }
-  const McPlan plan = PlanMonteCarlo(inventory, nominal, systems);
+  std::vector<int> tracked_slots;
+  for (const auto& [process, id] : options.tracked) {
+    tracked_slots.push_back(nominal.Slot(process, id));
+  }
+  const McPlan plan = PlanMonteCarlo(inventory, nominal, systems, tracked_slots);
   std::vector<MatrixRefill> refills;
   refills.reserve(systems.size());
   for (const MatrixData* d : systems) refills.emplace_back(inventory, *d, nominal);
@@ -163,6 +168,7 @@ std::vector<McResult> RunMonteCarloPaired(const Inventory& inventory, const Para
         impacts, std::vector<std::vector<double>>(kStageSlots, std::vector<double>(n, 0.0)));
   }
   if (options.sensitivity) samples.draws.assign(inputs, std::vector<double>(n, 0.0));
+  samples.tracked.assign(tracked_slots.size(), std::vector<double>(n, 0.0));
 
   const int chunk = ChunkSize(n, options.threads);
   std::atomic<int> next{0}, done{0};
@@ -191,6 +197,9 @@ std::vector<McResult> RunMonteCarloPaired(const Inventory& inventory, const Para
             for (size_t u = 0; u < inputs; ++u) samples.draws[u][i] = w.draws[u];
           }
           for (int s : plan.formula_slots) w.parameters.EvaluateSlot(s);
+          for (size_t t = 0; t < tracked_slots.size(); ++t) {
+            samples.tracked[t][i] = w.parameters.SlotValue(tracked_slots[t]);
+          }
           for (size_t d = 0; d < systems.size(); ++d) {
             SystemWork& sw = w.systems[d];
             const SystemPlan& sp = plan.systems[d];
@@ -261,6 +270,7 @@ std::vector<McResult> RunMonteCarloPaired(const Inventory& inventory, const Para
     }
     if (options.sensitivity) r.sensitivity = RankInputs(plan, plan.systems[d], samples, d);
     r.samples = std::move(samples.impacts[d]);
+    r.tracked = samples.tracked;
     results.push_back(std::move(r));
   }
   return results;

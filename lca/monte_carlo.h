@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "graph/product_system.h"
@@ -38,6 +39,11 @@ struct McOptions {
   bool sensitivity = true;
   // Called now and then from the calling thread with (done, total).
   std::function<void(int, int)> progress;
+  // Parameters to record each iteration, as {process, id} (process empty: a
+  // global; else as the process sees it): what a report divides a total by
+  // (lifetime_hours, utilization...). They and the uncertain parameters they
+  // read are drawn whether or not a system reads them.
+  std::vector<std::pair<std::string, std::string>> tracked;
 };
 
 struct SensitivityRow {
@@ -55,6 +61,9 @@ struct McResult {
   std::vector<Summary> impacts;                          // [k]
   std::vector<std::array<Summary, kStageSlots>> stages;  // [k][slot]
   std::vector<std::vector<double>> samples;              // [k][iteration]
+  // [t][iteration]: the value of options.tracked[t] at each iteration; the
+  // same in every result of a paired run.
+  std::vector<std::vector<double>> tracked;
   // [k], by decreasing |spearman|; empty without options.sensitivity.
   std::vector<std::vector<SensitivityRow>> sensitivity;
   // Wall time from the first iteration's start to the last one's end, set-up
@@ -66,7 +75,8 @@ struct McResult {
 // `inventory` with `nominal`'s values; overridden parameters stay fixed).
 // Throws SolveError or FormulaError naming the iteration and seed when a
 // draw makes the system unsolvable; UsageError for iterations < 1 or
-// threads < 1; InputError for a pedigree on a non-lognormal exchange.
+// threads < 1; InputError for a pedigree on a non-lognormal exchange;
+// NotFound for a tracked parameter that does not exist.
 McResult RunMonteCarlo(const Inventory& inventory, const ParameterSet& nominal,
                        const MatrixData& data, const McOptions& options);
 

@@ -34,6 +34,33 @@ std::string Against(const Comparison& c, const ComparedGpu& g, size_t k) {
                      g.deciding_difference[k]);
 }
 
+bool HasMc(const Comparison& c) { return c.mc_iterations > 0; }
+
+std::string McHeading(const Comparison& c) {
+  return fmt::format("Uncertainty: Monte Carlo, {} paired iterations, seed {}", c.mc_iterations,
+                     c.mc_seed);
+}
+
+// The rows of the uncertainty table: impact, GPU, mean, p05, p50, p95,
+// P(below the first GPU), P(lowest).
+std::vector<std::vector<std::string>> McRows(const Comparison& c) {
+  std::vector<std::vector<std::string>> rows;
+  for (size_t k = 0; k < c.impact_ids.size(); ++k) {
+    for (const ComparedGpu& g : c.gpus) {
+      const lca::Summary& s = g.interval[k];
+      rows.push_back({c.impact_ids[k], g.gpu, fmt::format("{:.4g}", s.mean),
+                      fmt::format("{:.4g}", s.p05), fmt::format("{:.4g}", s.p50),
+                      fmt::format("{:.4g}", s.p95),
+                      &g == &c.gpus.front() ? "-" : fmt::format("{:.3f}", g.p_below_first[k]),
+                      fmt::format("{:.3f}", g.p_lowest[k])});
+    }
+  }
+  return rows;
+}
+
+const std::vector<std::string> kMcHead = {"impact", "GPU", "mean", "p05", "p50", "p95",
+                                          "P(below first)", "P(lowest)"};
+
 }  // namespace
 
 std::string RenderCompareTerminal(const Comparison& c, const CompareReportOptions& o) {
@@ -48,6 +75,15 @@ std::string RenderCompareTerminal(const Comparison& c, const CompareReportOption
   out += fmt::format("\nFunctional units per GPU ({})\n", lca::ToString(c.per));
   for (const ComparedGpu& g : c.gpus) {
     out += fmt::format("  {:<24} {:>14.6g}  {}\n", g.gpu, g.functional_units, g.name);
+  }
+  if (HasMc(c)) {
+    out += fmt::format("\n{}\n  {:<16} {:<24} {:>11} {:>11} {:>11} {:>11} {:>14} {:>9}\n",
+                       McHeading(c), kMcHead[0], kMcHead[1], kMcHead[2], kMcHead[3], kMcHead[4],
+                       kMcHead[5], kMcHead[6], kMcHead[7]);
+    for (const auto& r : McRows(c)) {
+      out += fmt::format("  {:<16} {:<24} {:>11} {:>11} {:>11} {:>11} {:>14} {:>9}\n", r[0], r[1],
+                         r[2], r[3], r[4], r[5], r[6], r[7]);
+    }
   }
   return out;
 }
@@ -80,6 +116,14 @@ std::string RenderCompareMarkdown(const Comparison& c, const CompareReportOption
                      lca::ToString(c.per));
   for (const ComparedGpu& g : c.gpus) {
     out += fmt::format("| {} | {} | {:.6g} |\n", g.gpu, g.name, g.functional_units);
+  }
+  if (HasMc(c)) {
+    out += fmt::format("\n## {}\n\n|", McHeading(c));
+    for (const std::string& h : kMcHead) out += " " + h + " |";
+    out += "\n| --- | --- |";
+    for (size_t i = 2; i < kMcHead.size(); ++i) out += " ---: |";
+    out += "\n";
+    for (const auto& r : McRows(c)) out += "| " + fmt::format("{}", fmt::join(r, " | ")) + " |\n";
   }
   return out;
 }
@@ -131,6 +175,17 @@ std::string RenderCompareHtml(const Comparison& c, const CompareReportOptions& o
   out += HtmlSectionElement(
       "functional-units", fmt::format("Functional units per GPU ({})", lca::ToString(c.per)),
       HtmlTable({"GPU", "name", "units"}, {false, false, true}, units));
+  if (HasMc(c)) {
+    std::vector<std::vector<std::string>> rows = McRows(c);
+    for (auto& r : rows) {
+      for (auto& cell : r) cell = EscapeXml(cell);
+    }
+    std::vector<std::string> head;
+    for (const std::string& h : kMcHead) head.push_back(EscapeXml(h));
+    out += HtmlSectionElement("uncertainty", McHeading(c),
+                              HtmlTable(head, {false, false, true, true, true, true, true, true},
+                                        rows));
+  }
   std::string footer = "gpulca";
   if (!o.data_hash.empty()) footer += fmt::format(" · database <code>{}</code>", o.data_hash.substr(0, 16));
   return out + HtmlPageEnd(footer);
@@ -162,8 +217,22 @@ std::string RenderCompareJson(const Comparison& c, const CompareReportOptions& o
       x["against_first"][id] = {{"difference", g.values[k] - c.gpus.front().values[k]},
                                 {"deciding_stage", lca::StageSlotName(g.deciding_stage[k])},
                                 {"deciding_difference", g.deciding_difference[k]}};
+      if (HasMc(c)) {
+        const lca::Summary& s = g.interval[k];
+        x["impacts"][id].update({{"mean", s.mean},
+                                 {"sd", s.sd},
+                                 {"p05", s.p05},
+                                 {"p50", s.p50},
+                                 {"p95", s.p95},
+                                 {"p_below_first", g.p_below_first[k]},
+                                 {"p_lowest", g.p_lowest[k]}});
+      }
     }
+    if (HasMc(c)) x["uncertain_inputs"] = g.uncertain_inputs;
     j["gpus"].push_back(x);
+  }
+  if (HasMc(c)) {
+    j["monte_carlo"] = {{"iterations", c.mc_iterations}, {"seed", c.mc_seed}, {"paired", true}};
   }
   return j.dump(2) + "\n";
 }
@@ -179,6 +248,17 @@ std::string RenderCompareCsv(const Comparison& c, const CompareReportOptions&) {
       for (int slot = 0; slot < lca::kStageSlots; ++slot) {
         out += fmt::format("stage,{},{},{},{:.10g},{}\n", g.gpu, c.impact_ids[k],
                            lca::StageSlotName(slot), g.by_stage[k][slot], c.impact_units[k]);
+      }
+      if (HasMc(c)) {
+        const lca::Summary& s = g.interval[k];
+        for (auto [key, v] : {std::pair{"mean", s.mean}, {"sd", s.sd}, {"p05", s.p05},
+                              {"p50", s.p50}, {"p95", s.p95}}) {
+          out += fmt::format("mc,{},{},{},{:.10g},{}\n", g.gpu, c.impact_ids[k], key, v,
+                             c.impact_units[k]);
+        }
+        out += fmt::format("mc,{},{},p_below_first,{:.6f},\n", g.gpu, c.impact_ids[k],
+                           g.p_below_first[k]);
+        out += fmt::format("mc,{},{},p_lowest,{:.6f},\n", g.gpu, c.impact_ids[k], g.p_lowest[k]);
       }
     }
   }
@@ -205,7 +285,19 @@ std::vector<Table> CompareTables(const Comparison& c) {
       stages.rows.push_back(std::move(s));
     }
   }
-  return {main, stages};
+  if (!HasMc(c)) return {main, stages};
+  Table mc{"Monte Carlo",
+           {"gpu", "impact", "unit", "mean", "sd", "p05", "p50", "p95", "P(below first)",
+            "P(lowest)"},
+           {}};
+  for (size_t k = 0; k < c.impact_ids.size(); ++k) {
+    for (const ComparedGpu& g : c.gpus) {
+      const lca::Summary& s = g.interval[k];
+      mc.rows.push_back({g.gpu, c.impact_ids[k], c.impact_units[k], s.mean, s.sd, s.p05, s.p50,
+                         s.p95, g.p_below_first[k], g.p_lowest[k]});
+    }
+  }
+  return {main, stages, mc};
 }
 
 }  // namespace gpulca::reports

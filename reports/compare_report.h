@@ -1,5 +1,7 @@
 // Renderers of a comparison (`gpulca compare`): pure functions from a
-// Comparison to text. Every format carries the same numbers.
+// Comparison to text. Every format carries the same numbers; with Monte
+// Carlo, each adds per impact and GPU the mean, p05, p50, p95, P(below the
+// first GPU) and P(lowest) (JSON: in gpus[].impacts.ID, and "monte_carlo").
 #pragma once
 
 #include <string>
@@ -27,7 +29,8 @@ std::string RenderCompareHtml(const lca::Comparison& c, const CompareReportOptio
 std::string RenderCompareCsv(const lca::Comparison& c, const CompareReportOptions& o);
 
 // Spreadsheet tables: "Compare" (one row per GPU: functional units, every
-// impact per functional unit) and "By stage" (one row per GPU and stage).
+// impact per functional unit), "By stage" (one row per GPU and stage) and,
+// with Monte Carlo, "Monte Carlo" (one row per impact and GPU).
 std::vector<Table> CompareTables(const lca::Comparison& c);
 
 }  // namespace gpulca::reports

@@ -238,12 +238,14 @@ ordered_json TreeJson(const lca::LcaResult& r, const lca::UpstreamNode& node,
 
 std::string RenderGpuTerminal(const GpuAssessment& a, const GpuReportOptions& o) {
   const GpuSections s = BuildGpuSections(a, o);
-  return RenderTextDocument(s.title, {}, TextSections(s, o, true), false);
+  std::string out = RenderTextDocument(s.title, {}, TextSections(s, o, true), false);
+  return o.uncertainty ? out + RenderUncertaintyText(*o.uncertainty) : out;
 }
 
 std::string RenderGpuMarkdown(const GpuAssessment& a, const GpuReportOptions& o) {
   const GpuSections s = BuildGpuSections(a, o);
-  return RenderTextDocument(s.title, {}, TextSections(s, o, false), true);
+  std::string out = RenderTextDocument(s.title, {}, TextSections(s, o, false), true);
+  return o.uncertainty ? out + RenderUncertaintyMarkdown(*o.uncertainty) : out;
 }
 
 std::string RenderGpuJson(const GpuAssessment& a, const GpuReportOptions& o) {
@@ -349,7 +351,7 @@ std::string RenderGpuJson(const GpuAssessment& a, const GpuReportOptions& o) {
     }
     j["data_quality"].push_back(p);
   }
-  return j.dump(2) + "\n";
+  return o.uncertainty ? MergeUncertaintyJson(j.dump(), *o.uncertainty) : j.dump(2) + "\n";
 }
 
 std::string RenderGpuCsv(const GpuAssessment& a, const GpuReportOptions& o) {
@@ -441,7 +443,7 @@ std::string RenderGpuCsv(const GpuAssessment& a, const GpuReportOptions& o) {
     text("data_quality", "source:" + src.id + ":citation", src.citation);
     if (!src.url.empty()) text("data_quality", "source:" + src.id + ":url", src.url);
   }
-  return csv.str();
+  return o.uncertainty ? csv.str() + RenderUncertaintyCsv(*o.uncertainty) : csv.str();
 }
 
 }  // namespace gpulca::reports

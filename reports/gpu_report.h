@@ -7,6 +7,7 @@
 #include <string>
 
 #include "lca/gpu_assessment.h"
+#include "reports/uncertainty_report.h"
 
 namespace gpulca::reports {
 
@@ -16,6 +17,10 @@ struct GpuReportOptions {
   double cutoff = 0.02;   // upstream tree, share of the total
   size_t tree_rows = 40;  // upstream tree rows in terminal, md and html (csv, json: all)
   int quality_top = 6;    // processes in the data-quality section
+  // Monte Carlo and one-at-a-time results of the headline system (report
+  // --mc/--oat): every format gains them (uncertainty_report.h), JSON merged
+  // into its impacts and an "uncertainty" object. Null: none.
+  const UncertaintyView* uncertainty = nullptr;
 };
 
 std::string RenderGpuTerminal(const lca::GpuAssessment& a, const GpuReportOptions& o);

@@ -326,6 +326,7 @@ std::string RenderGpuHtml(const GpuAssessment& a, const GpuReportOptions& o) {
   section("upstream_tree", SectionTitle("upstream_tree"), Tree(s, o));
   section("eol_credits", SectionTitle("eol_credits"), Credits(s));
   section("data_quality", SectionTitle("data_quality"), Quality(s));
+  if (o.uncertainty) out += RenderUncertaintyHtml(*o.uncertainty);
   return out + HtmlPageEnd(fmt::format("gpulca report of <code>{}</code>{}", Esc(a.gpu),
                                        s.data_hash.empty() ? "" : ", database " + Esc(s.data_hash)));
 }

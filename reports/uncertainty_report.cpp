@@ -18,13 +18,13 @@ using nlohmann::ordered_json;
 std::string G(double v) { return fmt::format("{:.4g}", std::isfinite(v) ? v : 0.0); }
 
 // A table rendered as aligned text, Markdown or HTML.
-struct Table {
+struct Shown {
   std::string title;
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
 };
 
-std::string Text(const Table& t) {
+std::string Text(const Shown& t) {
   std::vector<size_t> width(t.header.size(), 0);
   for (size_t c = 0; c < t.header.size(); ++c) width[c] = t.header[c].size();
   for (const auto& row : t.rows) {
@@ -43,7 +43,7 @@ std::string Text(const Table& t) {
   return out;
 }
 
-std::string Markdown(const Table& t) {
+std::string Markdown(const Shown& t) {
   std::string out = "\n### " + t.title + "\n\n|";
   for (const auto& h : t.header) out += " " + h + " |";
   out += "\n|";
@@ -57,7 +57,7 @@ std::string Markdown(const Table& t) {
   return out;
 }
 
-std::string Html(const Table& t) {
+std::string Html(const Shown& t) {
   std::string out = "<h3>" + EscapeXml(t.title) + "</h3>\n<table>\n<tr>";
   for (const auto& h : t.header) out += "<th>" + EscapeXml(h) + "</th>";
   out += "</tr>\n";
@@ -85,10 +85,10 @@ std::string Percent(double change, double base) {
 }
 
 // The tables of the view, in reading order.
-std::vector<Table> Tables(const UncertaintyView& v) {
-  std::vector<Table> tables;
+std::vector<Shown> Tables(const UncertaintyView& v) {
+  std::vector<Shown> tables;
   if (const lca::McResult* mc = v.mc) {
-    Table t{fmt::format("Uncertainty: Monte Carlo, {} iterations, seed {}, {} uncertain inputs",
+    Shown t{fmt::format("Uncertainty: Monte Carlo, {} iterations, seed {}, {} uncertain inputs",
                         mc->iterations, mc->seed, mc->uncertain_inputs),
             {"impact", "nominal", "mean", "sd", "p05", "p50", "p95", "unit"}, {}};
     for (size_t k = 0; k < mc->impact_ids.size(); ++k) {
@@ -97,9 +97,23 @@ std::vector<Table> Tables(const UncertaintyView& v) {
                         G(s.sd), G(s.p05), G(s.p50), G(s.p95), mc->impact_units[k]});
     }
     tables.push_back(std::move(t));
+    if (!v.intensities.empty()) {
+      Shown in{"Intensities: each iteration's total over that iteration's functional units",
+               {"impact", "per", "nominal", "mean", "sd", "p05", "p50", "p95", "unit"}, {}};
+      for (size_t k = 0; k < mc->impact_ids.size(); ++k) {
+        for (const UncertainIntensity& x : v.intensities) {
+          if (k >= x.summary.size()) continue;
+          const lca::Summary& s = x.summary[k];
+          in.rows.push_back({mc->impact_ids[k], x.label,
+                             k < x.nominal.size() ? G(x.nominal[k]) : "-", G(s.mean), G(s.sd),
+                             G(s.p05), G(s.p50), G(s.p95), mc->impact_units[k] + " per " + x.label});
+        }
+      }
+      tables.push_back(std::move(in));
+    }
     if (!mc->impact_ids.empty()) {
       const std::string& id = mc->impact_ids[0];
-      Table st{"By stage, " + id + " (" + mc->impact_units[0] + ")",
+      Shown st{"By stage, " + id + " (" + mc->impact_units[0] + ")",
                {"stage", "mean", "sd", "p05", "p50", "p95"}, {}};
       for (int slot = 0; slot < lca::kStageSlots; ++slot) {
         const lca::Summary& s = mc->stages[0][slot];
@@ -108,7 +122,7 @@ std::vector<Table> Tables(const UncertaintyView& v) {
       }
       tables.push_back(std::move(st));
       if (!mc->sensitivity.empty()) {
-        Table dr{"What drives " + id + ": Spearman's rho, first-order share of variance",
+        Shown dr{"What drives " + id + ": Spearman's rho, first-order share of variance",
                  {"input", "nominal", "rho", "share"}, {}};
         const auto& rows = mc->sensitivity[0];
         for (size_t r = 0; r < rows.size() && static_cast<int>(r) < v.top; ++r) {
@@ -121,7 +135,7 @@ std::vector<Table> Tables(const UncertaintyView& v) {
   }
   if (const lca::OatResult* oat = v.oat; oat && !oat->impact_ids.empty()) {
     const std::string pct = fmt::format("{:.0f} %", 100 * oat->delta);
-    Table t{fmt::format("One at a time, +-{}: change of {} ({}, base {})", pct, oat->impact_ids[0],
+    Shown t{fmt::format("One at a time, +-{}: change of {} ({}, base {})", pct, oat->impact_ids[0],
                         oat->impact_units[0], G(oat->base[0])),
             {"parameter", "nominal", "low", "high", "change at low", "change at high"},
             {}};
@@ -148,19 +162,19 @@ ordered_json SummaryJson(const lca::Summary& s) {
 
 std::string RenderUncertaintyText(const UncertaintyView& view) {
   std::string out;
-  for (const Table& t : Tables(view)) out += Text(t);
+  for (const Shown& t : Tables(view)) out += Text(t);
   return out;
 }
 
 std::string RenderUncertaintyMarkdown(const UncertaintyView& view) {
   std::string out;
-  for (const Table& t : Tables(view)) out += Markdown(t);
+  for (const Shown& t : Tables(view)) out += Markdown(t);
   return out;
 }
 
 std::string RenderUncertaintyHtml(const UncertaintyView& view) {
   std::string out = "<section class=\"uncertainty\">\n<h2>Uncertainty and sensitivity</h2>\n";
-  for (const Table& t : Tables(view)) out += Html(t);
+  for (const Shown& t : Tables(view)) out += Html(t);
   if (const lca::OatResult* oat = view.oat) {
     const std::string pct = fmt::format("{:.0f} %", 100 * oat->delta);
     for (size_t k = 0; k < oat->impact_ids.size(); ++k) {
@@ -190,6 +204,15 @@ std::string RenderUncertaintyCsv(const UncertaintyView& v) {
       for (auto [key, value] : {std::pair{"mean", s.mean}, {"sd", s.sd}, {"p05", s.p05},
                                 {"p50", s.p50}, {"p95", s.p95}}) {
         out += fmt::format("mc,{},{},{:.10g},{}\n", id, key, value, unit);
+      }
+      for (const UncertainIntensity& x : v.intensities) {
+        if (k >= x.summary.size()) continue;
+        const lca::Summary& t = x.summary[k];
+        for (auto [key, value] : {std::pair{"mean", t.mean}, {"sd", t.sd}, {"p05", t.p05},
+                                  {"p50", t.p50}, {"p95", t.p95}}) {
+          out += fmt::format("mc_intensity,{},{}.{},{:.10g},{} per {}\n", id, x.key, key, value,
+                             unit, x.label);
+        }
       }
       for (int slot = 0; slot < lca::kStageSlots; ++slot) {
         const lca::Summary& t = mc->stages[k][slot];
@@ -236,6 +259,19 @@ std::string MergeUncertaintyJson(const std::string& json, const UncertaintyView&
         doc["impacts"][id].update(SummaryJson(mc->impacts[k]));
       }
     }
+    if (!v.intensities.empty()) {
+      m["intensities"] = ordered_json::object();
+      for (const UncertainIntensity& x : v.intensities) {
+        ordered_json by_impact = ordered_json::object();
+        for (size_t k = 0; k < mc->impact_ids.size() && k < x.summary.size(); ++k) {
+          ordered_json one = {{"unit", mc->impact_units[k] + " per " + x.label}};
+          if (k < x.nominal.size()) one["nominal"] = x.nominal[k];
+          one.update(SummaryJson(x.summary[k]));
+          by_impact[mc->impact_ids[k]] = one;
+        }
+        m["intensities"][x.key] = by_impact;
+      }
+    }
     m["stages"] = ordered_json::object();
     for (int slot = 0; slot < lca::kStageSlots; ++slot) {
       ordered_json stage = ordered_json::object();
@@ -278,6 +314,65 @@ std::string MergeUncertaintyJson(const std::string& json, const UncertaintyView&
   }
   doc["uncertainty"] = u;
   return doc.dump(2) + "\n";
+}
+
+std::vector<Table> UncertaintyTables(const UncertaintyView& v) {
+  std::vector<Table> out;
+  auto summary_cells = [](std::vector<Cell>& row, const lca::Summary& s) {
+    for (double x : {s.mean, s.sd, s.p05, s.p50, s.p95}) row.emplace_back(x);
+  };
+  if (const lca::McResult* mc = v.mc) {
+    Table t{"Monte Carlo",
+            {"impact", "quantity", "unit", "nominal", "mean", "sd", "p05", "p50", "p95"},
+            {}};
+    Table st{"MC by stage", {"impact", "stage", "unit", "mean", "sd", "p05", "p50", "p95"}, {}};
+    Table se{"Sensitivity", {"impact", "input", "nominal", "spearman rho", "first-order share"}, {}};
+    for (size_t k = 0; k < mc->impact_ids.size(); ++k) {
+      const std::string& id = mc->impact_ids[k];
+      std::vector<Cell> row = {id, std::string("total"), mc->impact_units[k]};
+      row.emplace_back(k < v.nominal.size() ? Cell(v.nominal[k]) : Cell());
+      summary_cells(row, mc->impacts[k]);
+      t.rows.push_back(std::move(row));
+      for (const UncertainIntensity& x : v.intensities) {
+        if (k >= x.summary.size()) continue;
+        std::vector<Cell> r = {id, "per " + x.label, mc->impact_units[k] + " per " + x.label};
+        r.emplace_back(k < x.nominal.size() ? Cell(x.nominal[k]) : Cell());
+        summary_cells(r, x.summary[k]);
+        t.rows.push_back(std::move(r));
+      }
+      for (int slot = 0; slot < lca::kStageSlots; ++slot) {
+        const lca::Summary& s = mc->stages[k][slot];
+        if (s.mean == 0.0 && s.sd == 0.0) continue;
+        std::vector<Cell> r = {id, std::string(lca::StageSlotName(slot)), mc->impact_units[k]};
+        summary_cells(r, s);
+        st.rows.push_back(std::move(r));
+      }
+      if (k < mc->sensitivity.size()) {
+        const auto& rows = mc->sensitivity[k];
+        for (size_t r = 0; r < rows.size() && static_cast<int>(r) < v.json_top; ++r) {
+          se.rows.push_back({id, rows[r].input, rows[r].nominal, rows[r].spearman,
+                             rows[r].first_order});
+        }
+      }
+    }
+    out.push_back(std::move(t));
+    out.push_back(std::move(st));
+    if (!se.rows.empty()) out.push_back(std::move(se));
+  }
+  if (const lca::OatResult* oat = v.oat) {
+    Table t{"One at a time",
+            {"impact", "parameter", "nominal", "low value", "high value", "impact at low",
+             "impact at high", "unit"},
+            {}};
+    for (size_t k = 0; k < oat->impact_ids.size(); ++k) {
+      for (const lca::OatRow* row : BySwing(*oat, k)) {
+        t.rows.push_back({oat->impact_ids[k], row->parameter, row->nominal, row->low_value,
+                          row->high_value, row->low[k], row->high[k], oat->impact_units[k]});
+      }
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
 }
 
 }  // namespace gpulca::reports

@@ -9,14 +9,25 @@
 
 #include "lca/monte_carlo.h"
 #include "lca/one_at_a_time.h"
+#include "reports/table.h"
 
 namespace gpulca::reports {
+
+// A quantity derived from the impacts sample by sample (an intensity: the
+// total over the functional units of the same iteration).
+struct UncertainIntensity {
+  std::string key;    // "per_gpu_hour": the JSON and CSV key
+  std::string label;  // "GPU-hour": units read "kg CO2e per GPU-hour"
+  std::vector<double> nominal;        // [k]
+  std::vector<lca::Summary> summary;  // [k], of mc's impacts
+};
 
 // What to show; either result may be absent (null).
 struct UncertaintyView {
   const lca::McResult* mc = nullptr;
   const lca::OatResult* oat = nullptr;
   std::vector<double> nominal;  // [k] the deterministic impacts, when known
+  std::vector<UncertainIntensity> intensities = {};  // shown with mc
   int top = 10;                 // rows of the ranking tables (text, md, html)
   int json_top = 100;           // rows per impact in JSON and CSV rankings
 };
@@ -27,8 +38,9 @@ std::string RenderUncertaintyText(const UncertaintyView& view);
 // The same as Markdown tables.
 std::string RenderUncertaintyMarkdown(const UncertaintyView& view);
 // Rows for the long CSV (section,impact,key,value,unit) without a header:
-// mc (mean, sd, p05, p50, p95), mc_stage (STAGE.STAT), sensitivity
-// (INPUT.spearman, INPUT.first_order), oat (PARAM.low, PARAM.high).
+// mc (mean, sd, p05, p50, p95), mc_intensity (KEY.STAT), mc_stage
+// (STAGE.STAT), sensitivity (INPUT.spearman, INPUT.first_order), oat
+// (PARAM.low, PARAM.high).
 std::string RenderUncertaintyCsv(const UncertaintyView& view);
 // An HTML <section>: the tables, and a tornado chart per impact.
 std::string RenderUncertaintyHtml(const UncertaintyView& view);
@@ -36,10 +48,16 @@ std::string RenderUncertaintyHtml(const UncertaintyView& view);
 // Adds the uncertainty to a JSON document of DESIGN.md's shape: each
 // `impacts.ID` object present gains mean, sd, p05, p50, p95, and the
 // document gains an "uncertainty" object (monte_carlo: iterations, seed,
-// uncertain_inputs, stages.STAGE.ID.{mean,sd,p05,p50,p95}, sensitivity.ID
+// uncertain_inputs, intensities.KEY.ID.{nominal,mean,sd,p05,p50,p95},
+// stages.STAGE.ID.{mean,sd,p05,p50,p95}, sensitivity.ID
 // [...]; one_at_a_time: delta, base, parameters [...]). Returns the
 // document, indented by 2, with a final newline.
 // REQUIRES: `json` is a JSON object (else gpulca::Error).
 std::string MergeUncertaintyJson(const std::string& json, const UncertaintyView& view);
+
+// Spreadsheet tables: "Monte Carlo" (impacts and intensities), "MC by
+// stage", "Sensitivity" (every impact) and "One at a time", those the view
+// has.
+std::vector<Table> UncertaintyTables(const UncertaintyView& view);
 
 }  // namespace gpulca::reports

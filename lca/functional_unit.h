@@ -1,0 +1,43 @@
+// Functional units of a catalogue GPU: how many of each one GPU delivers over
+// its life (docs/compare.md), from its assessment and the use parameters —
+// the nominal ones, or one Monte Carlo iteration's.
+//   unit        1 module
+//   gpu-hour    lifetime_hours
+//   pflop-hour  lifetime_hours × peak dense BF16 PFLOPS × utilization
+//   gb          memory capacity, GB
+//   query       lifetime_hours × queries per GPU-hour, where queries per
+//               GPU-hour is fixed (queries_per_hour) or tdp_w ×
+//               gpu_power_fraction / query_wh
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace gpulca::lca {
+
+struct GpuAssessment;
+
+enum class PerUnit { kUnit, kGpuHour, kPflopHour, kGb, kQuery };
+const char* ToString(PerUnit per);  // "unit", "gpu-hour", "pflop-hour", "gb", "query"
+// Throws UsageError listing the choices.
+PerUnit ParsePerUnit(const std::string& text);
+
+// The use parameters that functional units depend on.
+struct UseFactors {
+  double lifetime_hours = 0, utilization = 0, power_fraction = 0;
+};
+// The assessment's own (nominal) use parameters.
+UseFactors NominalUse(const GpuAssessment& a);
+
+// Queries per GPU-hour: `queries_per_hour` when given, else from the GPU
+// energy of one query; 0 when neither is given.
+double QueriesPerHour(const GpuAssessment& a, const UseFactors& use,
+                      std::optional<double> query_wh, std::optional<double> queries_per_hour);
+
+// The functional units one GPU delivers; for kQuery, as QueriesPerHour
+// (0 without query_wh or queries_per_hour).
+double FunctionalUnits(const GpuAssessment& a, PerUnit per, const UseFactors& use,
+                       std::optional<double> query_wh,
+                       std::optional<double> queries_per_hour = std::nullopt);
+
+}  // namespace gpulca::lca

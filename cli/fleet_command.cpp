@@ -1,5 +1,6 @@
 // gpulca fleet --year Y [--mix FILE.toml] [--region R[=share] ...]
 // gpulca fleet --assets FILE.csv [--skip-bad]
+//   [--mc N [--seed S] [--threads T]] (with --year)
 //   [--set name=value] [--params FILE] [--format terminal|md|html|json|csv|xlsx] [--out FILE]
 #include <fmt/format.h>
 #include <unistd.h>
@@ -12,10 +13,12 @@
 
 #include "cli/context.h"
 #include "cli/options.h"
+#include "cli/progress.h"
 #include "inventory/error.h"
 #include "inventory/toml_loader.h"
 #include "lca/fleet.h"
 #include "lca/fleet_assets.h"
+#include "lca/fleet_uncertainty.h"
 #include "reports/fleet_report.h"
 #include "reports/fleet_tables.h"
 #include "reports/xlsx_writer.h"
@@ -29,19 +32,28 @@ struct FleetOptions {
   std::vector<std::string> regions;
   bool skip_bad = false;
   ParameterOptions parameters;
+  UncertaintyOptions uncertainty;
   OutputOptions output;
 };
 
 void RunYear(const Inventory& inv, const ParameterSet& parameters, const FleetOptions& o,
-             const reports::FleetReportOptions& report) {
+             reports::FleetReportOptions report) {
   lca::FleetOptions options;
   options.year = *o.year;
   options.regions = lca::ParseRegionShares(o.regions);
   if (!o.mix_file.empty()) options.mix = LoadOverrides(o.mix_file);
   lca::FleetAssessment f = lca::AssessFleet(inv, parameters, options);
+  std::optional<lca::FleetUncertainty> mc;
+  if (o.uncertainty.monte_carlo()) {
+    mc = lca::RunFleetMonteCarlo(
+        inv, parameters, f, o.uncertainty.Library(std::make_shared<ProgressBar>("monte carlo")));
+    report.uncertainty = &*mc;
+  }
   const std::string& format = o.output.format;
   if (format == "xlsx") {
-    reports::WriteXlsx(reports::FleetAssessmentTables(f), o.output.FilePath());
+    std::vector<reports::Table> tables = reports::FleetAssessmentTables(f);
+    if (mc) tables.push_back(reports::FleetUncertaintyTable(f, *mc));
+    reports::WriteXlsx(tables, o.output.FilePath());
   } else if (format == "json") {
     o.output.Write(reports::RenderFleetJson(f, report));
   } else if (format == "csv") {
@@ -58,9 +70,9 @@ void RunYear(const Inventory& inv, const ParameterSet& parameters, const FleetOp
 // A progress bar on standard error, when it is a terminal. Messages (bad
 // rows) clear the bar's line first and redraw it after, so that neither
 // overwrites the other.
-class ProgressBar {
+class AssetProgress {
  public:
-  ProgressBar(std::uint64_t size, bool on) : size_(size), on_(on && size > 0) {}
+  AssetProgress(std::uint64_t size, bool on) : size_(size), on_(on && size > 0) {}
   bool on() const { return on_; }
 
   void Draw(std::uint64_t done) {
@@ -94,7 +106,7 @@ void RunAssets(const Inventory& inv, ParameterSet& parameters, const FleetOption
   lca::AssetModel model = lca::MakeAssetModel(inv, parameters);
   std::error_code ec;
   const auto size = std::filesystem::file_size(o.assets, ec);
-  ProgressBar bar(ec ? 0 : size, isatty(STDERR_FILENO) == 1);
+  AssetProgress bar(ec ? 0 : size, isatty(STDERR_FILENO) == 1);
   lca::StreamOptions options;
   options.name = o.assets;
   options.skip_bad = o.skip_bad;
@@ -126,6 +138,13 @@ void Run(const Context& context, const FleetOptions& o) {
     throw UsageError("fleet --assets: --mix and --region apply to --year only (the asset file names regions)");
   }
   if (o.year && o.skip_bad) throw UsageError("fleet --year: --skip-bad applies to --assets only");
+  if (!o.assets.empty() && o.uncertainty.one_at_a_time()) {
+    throw UsageError("fleet --assets: --mc and --oat apply to --year only");
+  }
+  if (o.year && !o.uncertainty.oat.empty()) {
+    throw UsageError("fleet --year: --oat has no fleet table; run 'gpulca report GPU --oat NAME' "
+                     "for a product of the mix");
+  }
   auto store = context.Open();
   Inventory inv = store->Read();
   ParameterSet parameters(inv);
@@ -154,6 +173,7 @@ void AddFleetCommand(CLI::App& app, Context& context) {
       ->check(CLI::ExistingFile);
   cmd->add_flag("--skip-bad", o->skip_bad, "Report bad asset rows on standard error and go on");
   o->parameters.Add(*cmd);
+  o->uncertainty.Add(*cmd);
   o->output.Add(*cmd, "terminal", {"terminal", "md", "html", "json", "csv", "xlsx"});
   cmd->callback([&context, o] { Run(context, *o); });
 }

@@ -280,6 +280,7 @@ GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& paramete
     const int host = ColumnOf(*a.grave, "host_share");
     if (host >= 0 && a.grave->scaling[host] != 0.0) {
       const double amount = a.grave->scaling[host] * a.grave->data.technosphere.At(host, host);
+      a.host_share_amount = amount;
       LcaResult share = Calculate(BuildMatrices(inventory, parameters, "host_share", amount, {}));
       for (size_t k = 0; k < impacts; ++k) {
         host_deployment[k] = share.by_stage[k][static_cast<int>(Stage::kDeployment)];

@@ -100,6 +100,7 @@ struct GpuAssessment {
   std::vector<double> host_share;   // upstream of the host share (embodied and its end of life)
   std::vector<double> per_gpu_hour, per_pflop_hour, per_query;  // per_query empty without Q
   std::vector<double> eol_credits;  // upstream of the credit processes (<= 0 for a credit)
+  double host_share_amount = 0;     // units of host_share the life cycle needs (0 at the gate)
   bool eol_credits_on = false;      // the parameter eol_credits is not 0
   // Per process j of headline() (its data.process_ids order).
   std::vector<ProcessQuality> quality;

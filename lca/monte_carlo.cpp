@@ -271,6 +271,7 @@ std::vector<McResult> RunMonteCarloPaired(const Inventory& inventory, const Para
     if (options.sensitivity) r.sensitivity = RankInputs(plan, plan.systems[d], samples, d);
     r.samples = std::move(samples.impacts[d]);
     r.tracked = samples.tracked;
+    if (options.stage_samples) r.stage_samples = std::move(samples.stages[d]);
     results.push_back(std::move(r));
   }
   return results;

@@ -44,6 +44,9 @@ struct McOptions {
   // (lifetime_hours, utilization...). They and the uncertain parameters they
   // read are drawn whether or not a system reads them.
   std::vector<std::pair<std::string, std::string>> tracked;
+  // Keep each stage's samples (McResult::stage_samples): impacts × stages ×
+  // iterations doubles per system.
+  bool stage_samples = false;
 };
 
 struct SensitivityRow {
@@ -64,6 +67,8 @@ struct McResult {
   // [t][iteration]: the value of options.tracked[t] at each iteration; the
   // same in every result of a paired run.
   std::vector<std::vector<double>> tracked;
+  // [k][slot][iteration], with options.stage_samples; else empty.
+  std::vector<std::vector<std::vector<double>>> stage_samples;
   // [k], by decreasing |spearman|; empty without options.sensitivity.
   std::vector<std::vector<SensitivityRow>> sensitivity;
   // Wall time from the first iteration's start to the last one's end, set-up

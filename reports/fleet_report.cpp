@@ -129,6 +129,45 @@ std::string FormatChange(double before, double after) {
   return before == 0 ? "n/a" : fmt::format("{:+.1f}%", (after / before - 1) * 100);
 }
 
+namespace {
+
+// The rows of the uncertainty section: quantity, impact, nominal and the
+// summary, in fleet units.
+struct McRow {
+  std::string quantity, impact;
+  double nominal;
+  lca::Summary s;
+  std::string unit;
+};
+
+std::vector<McRow> McRows(const FleetAssessment& f, const lca::FleetUncertainty& u) {
+  std::vector<McRow> rows;
+  auto add = [&](const std::string& quantity, size_t k, double nominal, lca::Summary s,
+                 const std::string& suffix) {
+    const FleetValue v = ToFleetUnit(nominal, f.impact_units[k]);
+    const double scale = nominal != 0 ? v.value / nominal : ToFleetUnit(1.0, f.impact_units[k]).value;
+    for (double* x : {&s.mean, &s.sd, &s.p05, &s.p50, &s.p95}) *x *= scale;
+    rows.push_back({quantity, f.impact_ids[k], v.value, s, v.unit + suffix});
+  };
+  for (size_t k = 0; k < f.impact_ids.size(); ++k) add("embodied", k, f.year.embodied[k], u.embodied[k], "");
+  for (const auto& [vendor, summaries] : u.by_vendor) {
+    auto it = f.year.by_vendor.find(vendor);
+    if (it == f.year.by_vendor.end()) continue;
+    for (size_t k = 0; k < f.impact_ids.size(); ++k) {
+      add("embodied, " + vendor, k, it->second[k], summaries[k], "");
+    }
+  }
+  for (size_t k = 0; k < f.impact_ids.size(); ++k) {
+    add("operational per year", k, f.year.operational_per_year[k], u.operational_per_year[k], "/yr");
+  }
+  lca::Summary e = u.kwh_per_year;
+  for (double* x : {&e.mean, &e.sd, &e.p05, &e.p50, &e.p95}) *x = Twh(*x);
+  rows.push_back({"electricity (facility)", "", Twh(f.year.kwh_per_year), e, "TWh/yr"});
+  return rows;
+}
+
+}  // namespace
+
 std::string FleetTitle(const FleetAssessment& f) {
   return fmt::format("Fleet {}: a year of data-center GPU shipments", f.year.shipments.year);
 }
@@ -232,6 +271,25 @@ std::vector<TextSection> FleetSections(const FleetAssessment& f, const FleetRepo
     ch.tables.push_back(ct);
     out.push_back(ch);
   }
+  if (const lca::FleetUncertainty* u = o.uncertainty) {
+    TextSection us{"uncertainty",
+                   fmt::format("Uncertainty of {}: Monte Carlo, {} paired iterations, seed {}",
+                               y.shipments.year, u->iterations, u->seed),
+                   {}, {}};
+    us.notes.push_back(fmt::format("{} systems per iteration (each module, each life cycle and its "
+                                   "host share, per region) on the same draws; shipment counts "
+                                   "and mix are not drawn",
+                                   u->systems));
+    TextTable t{{"quantity", "impact", "nominal", "mean", "p05", "p50", "p95", "unit"},
+                {false, false, true, true, true, true, true, false},
+                {}};
+    for (const McRow& r : McRows(f, *u)) {
+      t.rows.push_back({r.quantity, r.impact, FormatNumber(r.nominal), FormatNumber(r.s.mean),
+                        FormatNumber(r.s.p05), FormatNumber(r.s.p50), FormatNumber(r.s.p95), r.unit});
+    }
+    us.tables.push_back(t);
+    out.push_back(us);
+  }
   return out;
 }
 
@@ -301,6 +359,20 @@ std::string RenderFleetJson(const FleetAssessment& f, const FleetReportOptions& 
     }
     j["change"] = change;
   }
+  if (const lca::FleetUncertainty* u = o.uncertainty) {
+    ordered_json m = {{"iterations", u->iterations}, {"seed", u->seed}, {"systems", u->systems}};
+    m["quantities"] = ordered_json::array();
+    for (const McRow& r : McRows(f, *u)) {
+      ordered_json s = {{"mean", r.s.mean}, {"sd", r.s.sd}, {"p05", r.s.p05}, {"p50", r.s.p50},
+                        {"p95", r.s.p95}};
+      if (r.quantity == "embodied" && j["impacts"].contains(r.impact)) j["impacts"][r.impact].update(s);
+      ordered_json q = {{"quantity", r.quantity}, {"impact", r.impact}, {"nominal", r.nominal}};
+      q.update(s);
+      q["unit"] = r.unit;
+      m["quantities"].push_back(q);
+    }
+    j["uncertainty"] = {{"monte_carlo", m}};
+  }
   return j.dump(2) + "\n";
 }
 
@@ -338,6 +410,15 @@ std::string RenderFleetCsv(const FleetAssessment& f, const FleetReportOptions& o
     add("electricity_per_year", year, "", Twh(y->kwh_per_year), "TWh/yr");
   }
   if (f.dc_twh) add("world_data_centres", std::to_string(f.dc_year), "", *f.dc_twh, "TWh/yr");
+  if (const lca::FleetUncertainty* u = o.uncertainty) {
+    const std::string year = std::to_string(f.year.shipments.year);
+    for (const McRow& r : McRows(f, *u)) {
+      for (auto [stat, v] : {std::pair{"mean", r.s.mean}, {"sd", r.s.sd}, {"p05", r.s.p05},
+                             {"p50", r.s.p50}, {"p95", r.s.p95}}) {
+        add("mc", year + ":" + r.quantity + ":" + stat, r.impact, v, r.unit);
+      }
+    }
+  }
   if (f.previous) {
     const std::string key = fmt::format("{}:{}", f.previous->shipments.year, f.year.shipments.year);
     auto rel = [&](const std::string& what, const std::string& impact, double before, double after) {
@@ -352,6 +433,17 @@ std::string RenderFleetCsv(const FleetAssessment& f, const FleetReportOptions& o
     }
   }
   return csv.str();
+}
+
+Table FleetUncertaintyTable(const FleetAssessment& f, const lca::FleetUncertainty& u) {
+  Table t{"Monte Carlo",
+          {"quantity", "impact", "nominal", "mean", "sd", "p05", "p50", "p95", "unit"},
+          {}};
+  for (const McRow& r : McRows(f, u)) {
+    t.rows.push_back({r.quantity, r.impact, r.nominal, r.s.mean, r.s.sd, r.s.p05, r.s.p50, r.s.p95,
+                      r.unit});
+  }
+  return t;
 }
 
 std::string RenderAssetsTerminal(const AssetTotals& t, const FleetReportOptions& o) {

@@ -9,11 +9,18 @@
 
 #include "lca/fleet.h"
 #include "lca/fleet_assets.h"
+#include "lca/fleet_uncertainty.h"
+#include "reports/table.h"
 
 namespace gpulca::reports {
 
 struct FleetReportOptions {
   std::string data_hash;  // of the database the results come from
+  // fleet --year --mc: every format of the year gains the intervals in fleet
+  // units (section "uncertainty"; JSON: impacts.ID gains the embodied
+  // mean, sd, p05, p50, p95, and uncertainty.monte_carlo.quantities lists
+  // every row; CSV rows "mc"). Null: none.
+  const lca::FleetUncertainty* uncertainty = nullptr;
 };
 
 // A value in an impact's own unit, converted to its fleet unit.
@@ -36,6 +43,9 @@ std::string RenderFleetCsv(const lca::FleetAssessment& f, const FleetReportOptio
 // "chart-world" (the fleet's electricity against the world's data centres),
 // "chart-change" (the previous year against this one, when there is one).
 std::string RenderFleetHtml(const lca::FleetAssessment& f, const FleetReportOptions& o = {});
+
+// The spreadsheet table "Monte Carlo" of a year's intervals.
+Table FleetUncertaintyTable(const lca::FleetAssessment& f, const lca::FleetUncertainty& u);
 
 std::string RenderAssetsTerminal(const lca::AssetTotals& t, const FleetReportOptions& o = {});
 std::string RenderAssetsMarkdown(const lca::AssetTotals& t, const FleetReportOptions& o = {});

@@ -1,6 +1,6 @@
 // gpulca chip --area MM2 --node N [--fab-region R] [--yield-model M]
 //   [--defect-density D0] [--dies K --interposer MM2 --bonding-yield Y]
-//   [--ci-fab --epa --gpa --mpa --yield --packaging] [--format text|json]
+//   [--ci-fab --epa --gpa --mpa --yield --packaging] [--mc N [--seed S]] [--format text|json]
 //
 // The embodied carbon of one die or one chiplet package alone, by ACT's
 // equation (lca/chip_model.h), on one of two bases:
@@ -20,6 +20,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <memory>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -29,6 +30,9 @@
 #include "inventory/error.h"
 #include "lca/calculation.h"
 #include "lca/chip_model.h"
+#include "lca/parameter_sampler.h"
+#include "lca/statistics.h"
+#include "cli/progress.h"
 #include "lca/wafer_factors.h"
 
 namespace gpulca::cli {
@@ -49,6 +53,7 @@ struct ChipOptions {
               *ci_fab_opt = nullptr, *epa_opt = nullptr, *gpa_opt = nullptr,
               *mpa_opt = nullptr, *yield_opt = nullptr, *packaging_opt = nullptr;
   ParameterOptions parameters;
+  UncertaintyOptions uncertainty;
   OutputOptions output;
 };
 
@@ -382,12 +387,87 @@ std::string RenderText(const ChipRun& r, const ChipOptions& o) {
   return out;
 }
 
+// chip --mc: the chip model recomputed on each iteration's parameter draws
+// (lca/parameter_sampler.h); the parts of the carbon per good die (or
+// package) summarised.
+struct ChipMc {
+  int iterations = 0, parameters = 0;
+  uint64_t seed = 0;
+  std::vector<std::pair<std::string, lca::Summary>> parts;  // energy ... total
+};
+
+ChipMc RunChipMc(const Inventory& inv, const ParameterSet& nominal, const ChipOptions& o) {
+  const lca::McOptions mc = o.uncertainty.Library(std::make_shared<ProgressBar>("monte carlo"));
+  lca::ParameterSampler sampler(nominal, mc.seed);
+  ParameterSet p(inv);
+  p.CopyValuesFrom(nominal);
+  const char* names[] = {"energy", "gases", "materials", "packaging", "total"};
+  std::vector<std::vector<double>> x(5);
+  for (int i = 0; i < mc.iterations; ++i) {
+    try {
+      sampler.Draw(static_cast<uint64_t>(i), p);
+      const ChipRun r = Compute(inv, p, o);
+      const lca::DieCarbon& c = r.chiplet ? r.package.package : r.single;
+      const double v[] = {c.energy, c.gases, c.materials, c.packaging, c.total};
+      for (int k = 0; k < 5; ++k) x[k].push_back(v[k]);
+    } catch (const Error& e) {
+      throw FormulaError(fmt::format("Monte Carlo iteration {} (seed {}): {}", i, mc.seed, e.what()));
+    }
+    if (mc.progress && i % 64 == 0) mc.progress(i, mc.iterations);
+  }
+  if (mc.progress) mc.progress(mc.iterations, mc.iterations);
+  ChipMc out;
+  out.iterations = mc.iterations;
+  out.seed = mc.seed;
+  out.parameters = sampler.size();
+  for (int k = 0; k < 5; ++k) out.parts.emplace_back(names[k], lca::Summarise(x[k]));
+  return out;
+}
+
+std::string McText(const ChipMc& m) {
+  std::string out = fmt::format(
+      "\nMonte Carlo: {} iterations, seed {}, {} uncertain parameters drawn (kg CO2e)\n"
+      "  {:<10} {:>10} {:>10} {:>10} {:>10} {:>10}\n",
+      m.iterations, m.seed, m.parameters, "part", "mean", "sd", "p05", "p50", "p95");
+  for (const auto& [name, s] : m.parts) {
+    out += fmt::format("  {:<10} {:>10.4f} {:>10.4f} {:>10.4f} {:>10.4f} {:>10.4f}\n", name, s.mean,
+                       s.sd, s.p05, s.p50, s.p95);
+  }
+  return out;
+}
+
+std::string McJson(const std::string& json, const ChipMc& m) {
+  nlohmann::json j = nlohmann::json::parse(json);
+  auto summary = [](const lca::Summary& s) {
+    return nlohmann::json{{"mean", s.mean}, {"sd", s.sd}, {"p05", s.p05}, {"p50", s.p50}, {"p95", s.p95}};
+  };
+  nlohmann::json mc = {{"iterations", m.iterations}, {"seed", m.seed},
+                       {"uncertain_parameters", m.parameters}};
+  for (const auto& [name, s] : m.parts) {
+    mc["parts"][name] = summary(s);
+    if (name == "total") j["impacts"]["gwp100"].update(summary(s));
+  }
+  j["uncertainty"] = {{"monte_carlo", mc}};
+  return j.dump(2) + "\n";
+}
+
 void Run(const Context& context, const ChipOptions& o) {
+  if (!o.uncertainty.oat.empty()) {
+    throw UsageError("--oat: chip has no one-at-a-time table; move a parameter with --set, or use "
+                     "'gpulca report GPU --oat NAME'");
+  }
   Inventory inv = context.Load();
   ParameterSet parameters(inv);
   o.parameters.Apply(parameters);
   ChipRun r = Compute(inv, parameters, o);
-  o.output.Write(o.output.format == "json" ? RenderJson(r, o) : RenderText(r, o));
+  std::optional<ChipMc> mc;
+  if (o.uncertainty.monte_carlo()) mc = RunChipMc(inv, parameters, o);
+  if (o.output.format == "json") {
+    const std::string json = RenderJson(r, o);
+    o.output.Write(mc ? McJson(json, *mc) : json);
+  } else {
+    o.output.Write(mc ? RenderText(r, o) + McText(*mc) : RenderText(r, o));
+  }
 }
 
 }  // namespace
@@ -414,6 +494,7 @@ void AddChipCommand(CLI::App& app, Context& context) {
   o->yield_opt = cmd->add_option("--yield", o->yield, "Fab yield Y (overrides the yield model)");
   o->packaging_opt = cmd->add_option("--packaging", o->packaging, "ACT packaging, kg CO2e per IC");
   o->parameters.Add(*cmd);
+  o->uncertainty.Add(*cmd);
   o->output.Add(*cmd, "text", {"text", "json"});
   cmd->callback([&context, o] { Run(context, *o); });
 }

@@ -165,3 +165,33 @@ TEST_CASE("gpulca chip rejects bad options with a clear message", "[chip][cli]")
   }
   CHECK_THAT(Chip(dir, "--area 100 --node n5 --fab-region XX").out, Contains("TW"));
 }
+
+TEST_CASE("chip --mc: with every ACT term fixed, only D0 moves, and the median is known",
+          "[chip][cli][mc]") {
+  TempDir dir;
+  // Catalogue basis (no --yield): the die takes wafer / (DPW x Y) of wafer,
+  // and Y falls as D0 rises, so the median total is the total at the median
+  // D0. d0_n5 is triangular(0.077, 0.11, 0.165): F(mode) = 0.033/0.088 =
+  // 0.375, so the median is 0.165 - sqrt(0.5 x 0.088 x 0.055) = 0.115807.
+  const std::string fixed = "--area 100 --node n5 --ci-fab 0.583 --epa 2.75 --gpa 0.3275 "
+                            "--mpa 0.5 --packaging 0.15 --format json";
+  auto at_median = Chip(dir, fixed + " --defect-density 0.115807");
+  REQUIRE(at_median.exit_code == 0);
+  const double expected = nlohmann::json::parse(at_median.out)["carbon"]["total"].get<double>();
+  auto r = Chip(dir, fixed + " --mc 2000 --seed 3");
+  INFO(r.out);
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  const auto& mc = j["uncertainty"]["monte_carlo"];
+  CHECK(mc["iterations"] == 2000);
+  CHECK(mc["parts"]["total"]["p50"].get<double>() == Approx(expected).epsilon(0.002));
+  CHECK(j["impacts"]["gwp100"]["p50"] == mc["parts"]["total"]["p50"]);
+  CHECK(mc["parts"]["packaging"]["sd"].get<double>() == Approx(0.0).margin(1e-12));
+  CHECK(mc["parts"]["total"]["p05"].get<double>() < mc["parts"]["total"]["p95"].get<double>());
+  // The same seed, the same result; D0 given too: a zero-width interval.
+  CHECK(Chip(dir, fixed + " --mc 2000 --seed 3").out == r.out);
+  auto none = nlohmann::json::parse(Chip(dir, fixed + " --defect-density 0.11 --mc 50").out);
+  CHECK(none["uncertainty"]["monte_carlo"]["parts"]["total"]["sd"].get<double>() ==
+        Approx(0.0).margin(1e-12));
+  CHECK(Chip(dir, fixed + " --oat pue").exit_code != 0);
+}

@@ -439,7 +439,9 @@ std::string McText(const ChipMc& m) {
 std::string McJson(const std::string& json, const ChipMc& m) {
   nlohmann::json j = nlohmann::json::parse(json);
   auto summary = [](const lca::Summary& s) {
-    return nlohmann::json{{"mean", s.mean}, {"sd", s.sd}, {"p05", s.p05}, {"p50", s.p50}, {"p95", s.p95}};
+    nlohmann::json x;
+    for (auto [key, v] : lca::Fields(s)) x[key] = v;
+    return x;
   };
   nlohmann::json mc = {{"iterations", m.iterations}, {"seed", m.seed},
                        {"uncertain_parameters", m.parameters}};

@@ -9,6 +9,7 @@
 
 #include "inventory/error.h"
 #include "lca/calculation.h"
+#include "lca/functional_unit.h"
 
 namespace gpulca::lca {
 
@@ -296,8 +297,7 @@ GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& paramete
   }
   const double pflops = a.peak_tflops / 1000.0 * a.utilization;
   const double gpu_w = a.tdp_w * a.power_fraction;
-  if (o.queries_per_hour) a.queries_per_hour = *o.queries_per_hour;
-  if (o.query_wh && gpu_w > 0) a.queries_per_hour = gpu_w / *o.query_wh;
+  a.queries_per_hour = QueriesPerHour(a, NominalUse(a), o.query_wh, o.queries_per_hour);
   if (a.queries_per_hour > 0) {
     a.gpu_wh_per_query = gpu_w / a.queries_per_hour;
     if (o.cradle_to_grave) {

@@ -96,6 +96,11 @@ class InputIds {
 
 }  // namespace
 
+bool IsDrawnParameter(const ParameterSet& p, int slot) {
+  return p.SlotParameter(slot).uncertainty.IsSet() && !p.SlotIsFormula(slot) &&
+         !p.SlotIsOverridden(slot);
+}
+
 std::string ParameterInputName(const ParameterSet& parameters, int slot) {
   const Parameter& p = parameters.SlotParameter(slot);
   return p.scope.empty() ? "param:" + p.id : "param:" + p.scope + "/" + p.id;
@@ -126,10 +131,7 @@ McPlan PlanMonteCarlo(const Inventory& inv, const ParameterSet& nominal,
   std::vector<bool> uncertain(slots, false);
   for (int s = 0; s < slots; ++s) {
     const Parameter& p = nominal.SlotParameter(s);
-    if (!reached_any[s] || !p.uncertainty.IsSet() || nominal.SlotIsFormula(s) ||
-        nominal.SlotIsOverridden(s)) {
-      continue;
-    }
+    if (!reached_any[s] || !IsDrawnParameter(nominal, s)) continue;
     uncertain[s] = true;
     add(ids.Parameter(s), [&] {
       return McInput{McInput::Kind::kParameter, ParameterInputName(nominal, s), 0, p.uncertainty,

@@ -87,6 +87,10 @@ McPlan PlanMonteCarlo(const Inventory& inventory, const ParameterSet& nominal,
                       const std::vector<const MatrixData*>& systems,
                       const std::vector<int>& tracked = {});
 
+// Whether parameter slot `slot` is drawn when something reads it: it holds a
+// number (not a formula), has a distribution and is not overridden.
+bool IsDrawnParameter(const ParameterSet& parameters, int slot);
+
 // The name of parameter slot `slot` as McInput names it.
 std::string ParameterInputName(const ParameterSet& parameters, int slot);
 

@@ -6,10 +6,9 @@ namespace gpulca::lca {
 
 ParameterSampler::ParameterSampler(const ParameterSet& nominal, uint64_t seed) {
   for (int s = 0; s < nominal.SlotCount(); ++s) {
-    const Parameter& p = nominal.SlotParameter(s);
-    if (!p.uncertainty.IsSet() || nominal.SlotIsFormula(s) || nominal.SlotIsOverridden(s)) continue;
+    if (!IsDrawnParameter(nominal, s)) continue;
     slots_.push_back(s);
-    distributions_.emplace_back(p.uncertainty, nominal.SlotValue(s));
+    distributions_.emplace_back(nominal.SlotParameter(s).uncertainty, nominal.SlotValue(s));
     streams_.push_back(StreamBase(seed, StreamKey(ParameterInputName(nominal, s))));
   }
 }

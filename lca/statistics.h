@@ -1,6 +1,8 @@
 // Descriptive statistics of Monte Carlo samples.
 #pragma once
 
+#include <array>
+#include <utility>
 #include <vector>
 
 namespace gpulca::lca {
@@ -8,6 +10,12 @@ namespace gpulca::lca {
 struct Summary {
   double mean = 0, sd = 0, p05 = 0, p50 = 0, p95 = 0;
 };
+
+// The statistics by name ("mean", "sd", "p05", "p50", "p95", in that order),
+// for the renderers' JSON keys and CSV rows.
+inline std::array<std::pair<const char*, double>, 5> Fields(const Summary& s) {
+  return {{{"mean", s.mean}, {"sd", s.sd}, {"p05", s.p05}, {"p50", s.p50}, {"p95", s.p95}}};
+}
 
 // Mean, sample SD (n - 1) and percentiles by linear interpolation between
 // order statistics (the "type 7" rule of R and NumPy). Empty input: zeros.

@@ -25,7 +25,9 @@ int Gwp(const AuditResult& r) {
 
 json IntervalJson(const std::optional<lca::Summary>& s) {
   if (!s) return nullptr;
-  return {{"mean", s->mean}, {"sd", s->sd}, {"p05", s->p05}, {"p50", s->p50}, {"p95", s->p95}};
+  json j;
+  for (auto [key, v] : lca::Fields(*s)) j[key] = v;
+  return j;
 }
 
 json ImpactsJson(const AuditResult& r, const std::vector<double>& values) {

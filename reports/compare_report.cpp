@@ -219,13 +219,9 @@ std::string RenderCompareJson(const Comparison& c, const CompareReportOptions& o
                                 {"deciding_difference", g.deciding_difference[k]}};
       if (HasMc(c)) {
         const lca::Summary& s = g.interval[k];
-        x["impacts"][id].update({{"mean", s.mean},
-                                 {"sd", s.sd},
-                                 {"p05", s.p05},
-                                 {"p50", s.p50},
-                                 {"p95", s.p95},
-                                 {"p_below_first", g.p_below_first[k]},
-                                 {"p_lowest", g.p_lowest[k]}});
+        for (auto [key, v] : lca::Fields(s)) x["impacts"][id][key] = v;
+        x["impacts"][id]["p_below_first"] = g.p_below_first[k];
+        x["impacts"][id]["p_lowest"] = g.p_lowest[k];
       }
     }
     if (HasMc(c)) x["uncertain_inputs"] = g.uncertain_inputs;
@@ -251,8 +247,7 @@ std::string RenderCompareCsv(const Comparison& c, const CompareReportOptions&) {
       }
       if (HasMc(c)) {
         const lca::Summary& s = g.interval[k];
-        for (auto [key, v] : {std::pair{"mean", s.mean}, {"sd", s.sd}, {"p05", s.p05},
-                              {"p50", s.p50}, {"p95", s.p95}}) {
+        for (auto [key, v] : lca::Fields(s)) {
           out += fmt::format("mc,{},{},{},{:.10g},{}\n", g.gpu, c.impact_ids[k], key, v,
                              c.impact_units[k]);
         }

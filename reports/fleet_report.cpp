@@ -144,10 +144,10 @@ std::vector<McRow> McRows(const FleetAssessment& f, const lca::FleetUncertainty&
   std::vector<McRow> rows;
   auto add = [&](const std::string& quantity, size_t k, double nominal, lca::Summary s,
                  const std::string& suffix) {
-    const FleetValue v = ToFleetUnit(nominal, f.impact_units[k]);
-    const double scale = nominal != 0 ? v.value / nominal : ToFleetUnit(1.0, f.impact_units[k]).value;
-    for (double* x : {&s.mean, &s.sd, &s.p05, &s.p50, &s.p95}) *x *= scale;
-    rows.push_back({quantity, f.impact_ids[k], v.value, s, v.unit + suffix});
+    // The fleet units are linear: the factor of 1 converts every statistic.
+    const FleetValue v = ToFleetUnit(1.0, f.impact_units[k]);
+    for (double* x : {&s.mean, &s.sd, &s.p05, &s.p50, &s.p95}) *x *= v.value;
+    rows.push_back({quantity, f.impact_ids[k], nominal * v.value, s, v.unit + suffix});
   };
   for (size_t k = 0; k < f.impact_ids.size(); ++k) add("embodied", k, f.year.embodied[k], u.embodied[k], "");
   for (const auto& [vendor, summaries] : u.by_vendor) {
@@ -363,8 +363,8 @@ std::string RenderFleetJson(const FleetAssessment& f, const FleetReportOptions& 
     ordered_json m = {{"iterations", u->iterations}, {"seed", u->seed}, {"systems", u->systems}};
     m["quantities"] = ordered_json::array();
     for (const McRow& r : McRows(f, *u)) {
-      ordered_json s = {{"mean", r.s.mean}, {"sd", r.s.sd}, {"p05", r.s.p05}, {"p50", r.s.p50},
-                        {"p95", r.s.p95}};
+      ordered_json s;
+      for (auto [key, v] : lca::Fields(r.s)) s[key] = v;
       if (r.quantity == "embodied" && j["impacts"].contains(r.impact)) j["impacts"][r.impact].update(s);
       ordered_json q = {{"quantity", r.quantity}, {"impact", r.impact}, {"nominal", r.nominal}};
       q.update(s);
@@ -413,8 +413,7 @@ std::string RenderFleetCsv(const FleetAssessment& f, const FleetReportOptions& o
   if (const lca::FleetUncertainty* u = o.uncertainty) {
     const std::string year = std::to_string(f.year.shipments.year);
     for (const McRow& r : McRows(f, *u)) {
-      for (auto [stat, v] : {std::pair{"mean", r.s.mean}, {"sd", r.s.sd}, {"p05", r.s.p05},
-                             {"p50", r.s.p50}, {"p95", r.s.p95}}) {
+      for (auto [stat, v] : lca::Fields(r.s)) {
         add("mc", year + ":" + r.quantity + ":" + stat, r.impact, v, r.unit);
       }
     }

@@ -155,7 +155,9 @@ std::vector<Shown> Tables(const UncertaintyView& v) {
 }
 
 ordered_json SummaryJson(const lca::Summary& s) {
-  return {{"mean", s.mean}, {"sd", s.sd}, {"p05", s.p05}, {"p50", s.p50}, {"p95", s.p95}};
+  ordered_json j;
+  for (auto [key, value] : lca::Fields(s)) j[key] = value;
+  return j;
 }
 
 }  // namespace
@@ -201,23 +203,20 @@ std::string RenderUncertaintyCsv(const UncertaintyView& v) {
       const std::string& id = mc->impact_ids[k];
       const std::string& unit = mc->impact_units[k];
       const lca::Summary& s = mc->impacts[k];
-      for (auto [key, value] : {std::pair{"mean", s.mean}, {"sd", s.sd}, {"p05", s.p05},
-                                {"p50", s.p50}, {"p95", s.p95}}) {
+      for (auto [key, value] : lca::Fields(s)) {
         out += fmt::format("mc,{},{},{:.10g},{}\n", id, key, value, unit);
       }
       for (const UncertainIntensity& x : v.intensities) {
         if (k >= x.summary.size()) continue;
         const lca::Summary& t = x.summary[k];
-        for (auto [key, value] : {std::pair{"mean", t.mean}, {"sd", t.sd}, {"p05", t.p05},
-                                  {"p50", t.p50}, {"p95", t.p95}}) {
+        for (auto [key, value] : lca::Fields(t)) {
           out += fmt::format("mc_intensity,{},{}.{},{:.10g},{} per {}\n", id, x.key, key, value,
                              unit, x.label);
         }
       }
       for (int slot = 0; slot < lca::kStageSlots; ++slot) {
         const lca::Summary& t = mc->stages[k][slot];
-        for (auto [key, value] : {std::pair{"mean", t.mean}, {"sd", t.sd}, {"p05", t.p05},
-                                  {"p50", t.p50}, {"p95", t.p95}}) {
+        for (auto [key, value] : lca::Fields(t)) {
           out += fmt::format("mc_stage,{},{}.{},{:.10g},{}\n", id, lca::StageSlotName(slot), key,
                              value, unit);
         }

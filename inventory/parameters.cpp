@@ -10,6 +10,7 @@
 #include <set>
 
 #include "inventory/error.h"
+#include "inventory/formula_functions.h"
 
 namespace gpulca {
 
@@ -26,10 +27,19 @@ namespace {
 
 double Floor(double x) { return std::floor(x); }
 double Ceil(double x) { return std::ceil(x); }
+double Harvest(double y, double n, double k) {
+  try {
+    return HarvestYield(y, n, k);
+  } catch (const FormulaError& e) {
+    throw mu::ParserError(e.what());
+  }
+}
 
+// The functions of inventory/formula_functions.h, by their formula names.
 void AddFunctions(mu::Parser& parser) {
   parser.DefineFun("floor", Floor);
   parser.DefineFun("ceil", Ceil);
+  parser.DefineFun("harvest_yield", Harvest);
 }
 
 // Collects the names a formula uses, without binding them.

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "inventory/error.h"
+#include "inventory/formula_functions.h"
 #include "tests/test_support.h"
 
 using namespace gpulca;
@@ -87,4 +88,36 @@ id = "x"
 formula = "2 * (3 + "
 )T", &problems);
   CHECK(test::AnyProblem(problems, {"test.toml:7", "'2 * (3 + '", "does not parse"}));
+}
+
+// Binomial harvesting by hand: 3 units of yield 0.9, the die sells with at
+// most one bad unit: 0.9^3 + 3 * 0.9^2 * 0.1 = 0.729 + 0.243 = 0.972.
+TEST_CASE("harvest_yield is the binomial probability of at most k bad units", "[parameters]") {
+  CHECK(HarvestYield(0.9, 3, 0) == Approx(0.729));
+  CHECK(HarvestYield(0.9, 3, 1) == Approx(0.972));
+  CHECK(HarvestYield(0.9, 3, 3) == Approx(1.0));
+  CHECK(HarvestYield(1.0, 144, 0) == 1.0);
+  CHECK(HarvestYield(0.0, 4, 2) == 0.0);
+  CHECK_THROWS_AS(HarvestYield(1.2, 3, 1), FormulaError);
+  CHECK_THROWS_AS(HarvestYield(0.9, 2.5, 1), FormulaError);
+  CHECK_THROWS_AS(HarvestYield(0.9, 3, 4), FormulaError);
+  Inventory inv = test::ParseValid(std::string(kHeader) + R"T(
+[[parameter]]
+id = "units"
+value = 3
+source = "s"
+[[parameter]]
+id = "y"
+formula = "harvest_yield(0.9, units, 1)"
+)T");
+  ParameterSet p(inv);
+  CHECK(p.Value("", "y") == Approx(0.972));
+  // Constant arguments are checked when the formula is read, with its line.
+  std::vector<Diagnostic> problems;
+  test::Parse(std::string(kHeader) + R"T(
+[[parameter]]
+id = "y"
+formula = "harvest_yield(0.9, 3, 4)"
+)T", &problems);
+  CHECK(test::AnyProblem(problems, {"test.toml:7", "'y'", "spare units 4"}));
 }

@@ -98,8 +98,9 @@ TEST_CASE("gpulca chip on the data: H100-sized die at n4 in Taiwan", "[chip][cli
   }
 }
 
-// The H100 die through `chip` equals the catalogue's logic-die term: the same
-// wafer area per good die, the same wafer process per cm2.
+// The H100 die through `chip` equals the catalogue's logic-die term without
+// harvesting (chip counts defect-free dies): the same wafer area per good die,
+// the same wafer process per cm2.
 TEST_CASE("gpulca chip equals the catalogue's H100 logic-die term", "[chip][cli][data]") {
   TempDir dir;
   auto r = Chip(dir, "--area 814 --node n4 --format json");
@@ -109,6 +110,8 @@ TEST_CASE("gpulca chip equals the catalogue's H100 logic-die term", "[chip][cli]
 
   gpulca::Inventory inv = gpulca::LoadAndValidate({BundledData()});
   gpulca::ParameterSet parameters(inv);
+  parameters.Override("die_harvesting", 0);
+  parameters.Evaluate();
   const double a_good = parameters.Value("nvidia-h100-sxm5", "gpu_wafer_cm2_per_good");
   CHECK(a_good == Approx(j["wafer_cm2_per_good_die"].get<double>()).epsilon(1e-12));
   gpulca::lca::LcaResult wafer = gpulca::lca::Calculate(
@@ -127,11 +130,13 @@ TEST_CASE("gpulca chip: a two-die chiplet package", "[chip][cli]") {
   auto j = nlohmann::json::parse(r.out);
   // Die per good die: 4 × (0.5×2.75 + 0.3275 + 0.5)/0.875 = 4 × 2.2025/0.875 = 10.068571.
   double die = 4 * 2.2025 / 0.875;
-  // Interposer (data): 25 cm2, EPA 1.2, GPA 0.1, MPA 0.25; NB with D0 0.06, α 6:
-  // Y = 1.25^−6 = 0.262144; 25 × (0.5×1.2 + 0.35)/0.262144 = 90.599.
-  double interposer = 25 * (0.5 * 1.2 + 0.1 + 0.25) / 0.262144;
+  // Interposer (data): 25 cm2, EPA 0.47, GPA 0.037, MPA 0.25; NB with α 6 and the
+  // effective D0 0.06 × 0.07 = 0.0042 (logic-like D0 on the critical-area share):
+  // Y = (1 + 25 × 0.0042/6)^−6 = 1.0175^−6 = 0.901143; 25 × (0.5×0.47 + 0.287)/Y = 14.4816.
+  const double y_interposer = std::pow(1 + 25 * 0.0042 / 6, -6);
+  double interposer = 25 * (0.5 * 0.47 + 0.037 + 0.25) / y_interposer;
   CHECK(j["chiplet"]["die_per_good_die"]["total"].get<double>() == Approx(die).epsilon(1e-9));
-  CHECK(j["chiplet"]["interposer_yield"].get<double>() == Approx(0.262144).epsilon(1e-9));
+  CHECK(j["chiplet"]["interposer_yield"].get<double>() == Approx(0.9011425417).epsilon(1e-9));
   CHECK(j["chiplet"]["interposer_per_good_interposer"]["total"].get<double>() ==
         Approx(interposer).epsilon(1e-9));
   CHECK(j["chiplet"]["assembly_yield"].get<double>() == Approx(0.81));

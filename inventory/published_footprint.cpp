@@ -6,7 +6,6 @@
 #include <toml.hpp>
 
 #include "inventory/error.h"
-#include "inventory/toml_loader.h"
 #include "inventory/toml_table.h"
 
 namespace gpulca {

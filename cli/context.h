@@ -42,5 +42,6 @@ void AddFleetCommand(CLI::App& app, Context& context);
 void AddImportCommand(CLI::App& app, Context& context);
 void AddAuditCommands(CLI::App& app, Context& context);
 void AddCompareCommand(CLI::App& app, Context& context);
+void AddValidateCommand(CLI::App& app, Context& context);
 
 }  // namespace gpulca::cli

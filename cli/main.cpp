@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   gpulca::cli::AddImportCommand(app, context);
   gpulca::cli::AddCompareCommand(app, context);
   gpulca::cli::AddAuditCommands(app, context);
+  gpulca::cli::AddValidateCommand(app, context);
 
   try {
     app.parse(argc, argv);

@@ -17,6 +17,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
+bool IsSkippedDirectory(const std::string& name) {
+  return name == "examples" || name == "validation";
+}
+
 Uncertainty ReadUncertainty(TableReader& owner) {
   Uncertainty u;
   if (!owner.Has("uncertainty")) return u;
@@ -179,19 +183,7 @@ ImpactMethod ReadMethod(const toml::value& v, const std::string& file,
 void ReadDocument(const toml::value& doc, const std::string& file, Inventory& inv,
                   std::vector<Diagnostic>& problems) {
   TableReader r(doc, file, "file", problems);
-  for (const toml::value* t : r.Tables("source")) {
-    TableReader sr(*t, file, "source", problems);
-    Source s;
-    s.origin = sr.origin();
-    s.id = sr.String("id", true);
-    s.citation = sr.String("citation", true);
-    s.url = sr.String("url", false);
-    s.table = sr.String("table", false);
-    s.page = sr.String("page", false);
-    s.note = sr.String("note", false);
-    sr.Finish();
-    inv.sources.push_back(std::move(s));
-  }
+  for (const toml::value* t : r.Tables("source")) inv.sources.push_back(ReadSource(*t, file, problems));
   for (const toml::value* t : r.Tables("parameter")) {
     inv.parameters.push_back(ReadParameter(*t, file, "", problems));
   }
@@ -226,17 +218,8 @@ void ReadDocument(const toml::value& doc, const std::string& file, Inventory& in
 Inventory ParseToml(const std::string& text, const std::string& name,
                     std::vector<Diagnostic>& problems) {
   Inventory inv;
-  std::istringstream in(text);
-  try {
-    toml::value doc = toml::parse(in, name);
-    ReadDocument(doc, name, inv, problems);
-  } catch (const toml::syntax_error& e) {
-    problems.push_back(SyntaxProblem(e.what(), name));
-  } catch (const toml::exception& e) {
-    problems.push_back(SyntaxProblem(e.what(), name));
-  } catch (const std::exception& e) {
-    problems.push_back({{name, 0}, std::string("malformed TOML: ") + e.what()});
-  }
+  ParseTomlText(text, name, problems,
+                [&](const toml::value& doc) { ReadDocument(doc, name, inv, problems); });
   inv.BuildIndex();
   return inv;
 }
@@ -249,8 +232,9 @@ std::vector<std::string> ListTomlFiles(const std::vector<std::string>& paths,
     if (fs::is_directory(path, ec)) {
       for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::end(it);
            it.increment(ec)) {
-        // examples/ holds example inputs (orders, asset files), not inventory.
-        if (it->is_directory() && it->path().filename() == "examples") {
+        // examples/ holds example inputs (orders, asset files), validation/ the
+        // published footprints (published_footprint.h): not inventory.
+        if (it->is_directory() && IsSkippedDirectory(it->path().filename().string())) {
           it.disable_recursion_pending();
           continue;
         }
@@ -271,15 +255,8 @@ std::vector<std::string> ListTomlFiles(const std::vector<std::string>& paths,
 
 Inventory LoadToml(const std::vector<std::string>& paths, std::vector<Diagnostic>& problems) {
   Inventory all;
-  for (const std::string& file : ListTomlFiles(paths, problems)) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-      problems.push_back({{file, 0}, "cannot be read"});
-      continue;
-    }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    all.Append(ParseToml(buffer.str(), file, problems));
+  for (const auto& [file, text] : ReadTomlFiles(paths, problems)) {
+    all.Append(ParseToml(text, file, problems));
   }
   all.BuildIndex();
   return all;

@@ -19,7 +19,8 @@ Inventory ParseToml(const std::string& text, const std::string& name,
 
 // Every `*.toml` file under each path (a file, or a directory searched
 // recursively, except directories named `examples`, which hold example
-// inputs such as orders), in sorted path order.
+// inputs such as orders, and `validation`, which holds published footprints
+// (published_footprint.h)), in sorted path order.
 std::vector<std::string> ListTomlFiles(const std::vector<std::string>& paths,
                                        std::vector<Diagnostic>& problems);
 

@@ -1,8 +1,55 @@
 #include "inventory/toml_table.h"
 
+#include <fstream>
 #include <sstream>
 
+#include "inventory/toml_loader.h"
+
 namespace gpulca {
+
+std::vector<std::pair<std::string, std::string>> ReadTomlFiles(const std::vector<std::string>& paths,
+                                                               std::vector<Diagnostic>& problems) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& file : ListTomlFiles(paths, problems)) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      problems.push_back({{file, 0}, "cannot be read"});
+      continue;
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    out.emplace_back(file, buffer.str());
+  }
+  return out;
+}
+
+void ParseTomlText(const std::string& text, const std::string& name,
+                   std::vector<Diagnostic>& problems,
+                   const std::function<void(const toml::value&)>& read) {
+  std::istringstream in(text);
+  try {
+    read(toml::parse(in, name));
+  } catch (const toml::exception& e) {
+    problems.push_back(SyntaxProblem(e.what(), name));
+  } catch (const std::exception& e) {
+    problems.push_back({{name, 0}, std::string("malformed TOML: ") + e.what()});
+  }
+}
+
+Source ReadSource(const toml::value& value, const std::string& file,
+                  std::vector<Diagnostic>& problems) {
+  TableReader sr(value, file, "source", problems);
+  Source s;
+  s.origin = sr.origin();
+  s.id = sr.String("id", true);
+  s.citation = sr.String("citation", true);
+  s.url = sr.String("url", false);
+  s.table = sr.String("table", false);
+  s.page = sr.String("page", false);
+  s.note = sr.String("note", false);
+  sr.Finish();
+  return s;
+}
 
 // toml11 messages span several lines with carets; keep the first line that
 // says what is wrong and point at file:line ourselves.

@@ -6,9 +6,11 @@
 
 #include <fmt/format.h>
 
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <toml.hpp>
 #include <vector>
 
@@ -81,6 +83,20 @@ class TableReader {
     return v.as_boolean();
   }
 
+  // An array of strings under `key` (absent: empty).
+  std::vector<std::string> Strings(const std::string& key) {
+    std::vector<std::string> out;
+    if (!Has(key)) return out;
+    const toml::value& v = At(key);
+    bool ok = v.is_array();
+    for (size_t i = 0; ok && i < v.as_array().size(); ++i) {
+      ok = v.as_array()[i].is_string();
+      if (ok) out.push_back(v.as_array()[i].as_string().str);
+    }
+    if (!ok) ProblemAt(key, fmt::format("'{}' must be an array of strings", key));
+    return out;
+  }
+
   // The elements of an array of tables under `key` (may be empty).
   std::vector<const toml::value*> Tables(const std::string& key) {
     std::vector<const toml::value*> out;
@@ -121,6 +137,21 @@ class TableReader {
   std::set<std::string> used_;
   Origin origin_;
 };
+
+// A [[source]] table (id, citation, url, table, page, note).
+Source ReadSource(const toml::value& value, const std::string& file,
+                  std::vector<Diagnostic>& problems);
+
+// The text of every *.toml file under `paths` (ListTomlFiles, toml_loader.h),
+// as {file, text}; a file that cannot be read is a problem.
+std::vector<std::pair<std::string, std::string>> ReadTomlFiles(const std::vector<std::string>& paths,
+                                                               std::vector<Diagnostic>& problems);
+
+// Parses `text` (named `name`) and hands the document to `read`; a syntax
+// error, or an exception of toml11 while reading, becomes a problem.
+void ParseTomlText(const std::string& text, const std::string& name,
+                   std::vector<Diagnostic>& problems,
+                   const std::function<void(const toml::value&)>& read);
 
 // A toml11 parse error as one Diagnostic: the first line that says what is
 // wrong, at the file:line toml11 points to.

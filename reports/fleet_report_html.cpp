@@ -16,27 +16,6 @@ namespace {
 using lca::AssetTotals;
 using lca::FleetAssessment;
 
-std::string Body(const TextSection& s) {
-  std::string out;
-  for (const std::string& n : s.notes) out += fmt::format("<p>{}</p>\n", EscapeXml(n));
-  for (const TextTable& t : s.tables) {
-    std::vector<std::string> head;
-    std::vector<bool> numeric;
-    for (size_t c = 0; c < t.header.size(); ++c) {
-      head.push_back(EscapeXml(t.header[c]));
-      numeric.push_back(c < t.numeric.size() ? t.numeric[c] : c > 0);
-    }
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& row : t.rows) {
-      std::vector<std::string> cells;
-      for (const std::string& cell : row) cells.push_back(EscapeXml(cell));
-      rows.push_back(cells);
-    }
-    out += HtmlTable(head, numeric, rows, s.id.c_str());
-  }
-  return out;
-}
-
 int ImpactIndex(const std::vector<std::string>& ids, const std::string& id) {
   auto it = std::find(ids.begin(), ids.end(), id);
   return it == ids.end() ? 0 : static_cast<int>(it - ids.begin());
@@ -158,7 +137,7 @@ std::string RenderFleetHtml(const FleetAssessment& f, const FleetReportOptions& 
     if (s.id == "embodied_by_vendor") chart = VendorStages(f);
     if (s.id == "operational") chart = World(f);
     if (s.id == "change") chart = Change(f);
-    out += HtmlSectionElement(s.id, s.title, chart + Body(s));
+    out += HtmlSectionElement(s.id, s.title, chart + HtmlSectionBody(s));
   }
   return out + HtmlPageEnd(Footer(o));
 }
@@ -166,7 +145,7 @@ std::string RenderFleetHtml(const FleetAssessment& f, const FleetReportOptions& 
 std::string RenderAssetsHtml(const AssetTotals& t, const FleetReportOptions& o) {
   std::string out = HtmlPageStart(AssetsTitle(), "An installed base from an asset file, by gpulca");
   for (const TextSection& s : AssetsSections(t, o)) {
-    out += HtmlSectionElement(s.id, s.title, (s.id == "embodied_by_year" ? Years(t) : "") + Body(s));
+    out += HtmlSectionElement(s.id, s.title, (s.id == "embodied_by_year" ? Years(t) : "") + HtmlSectionBody(s));
   }
   return out + HtmlPageEnd(Footer(o));
 }

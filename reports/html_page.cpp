@@ -86,4 +86,25 @@ std::string HtmlTable(const std::vector<std::string>& head, const std::vector<bo
   return out + "</tbody></table>\n";
 }
 
+std::string HtmlSectionBody(const TextSection& s) {
+  std::string out;
+  for (const std::string& n : s.notes) out += fmt::format("<p>{}</p>\n", EscapeXml(n));
+  for (const TextTable& t : s.tables) {
+    std::vector<std::string> head;
+    std::vector<bool> numeric;
+    for (size_t c = 0; c < t.header.size(); ++c) {
+      head.push_back(EscapeXml(t.header[c]));
+      numeric.push_back(c < t.numeric.size() ? t.numeric[c] : c > 0);
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& row : t.rows) {
+      std::vector<std::string> cells;
+      for (const std::string& cell : row) cells.push_back(EscapeXml(cell));
+      rows.push_back(cells);
+    }
+    out += HtmlTable(head, numeric, rows, s.id.c_str());
+  }
+  return out;
+}
+
 }  // namespace gpulca::reports

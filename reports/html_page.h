@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "reports/text_table.h"
+
 namespace gpulca::reports {
 
 // <!DOCTYPE html> ... <body><header><h1>title</h1><p class="sub">subtitle</p></header>
@@ -19,5 +21,9 @@ std::string HtmlSectionElement(const std::string& id, const std::string& heading
 // A table whose cells are markup; the first cell of a row is its header.
 std::string HtmlTable(const std::vector<std::string>& head_html, const std::vector<bool>& numeric,
                       const std::vector<std::vector<std::string>>& rows_html, const char* cls = "");
+
+// A text section's notes as paragraphs and its tables as HtmlTable (class:
+// the section's id), every cell escaped.
+std::string HtmlSectionBody(const TextSection& section);
 
 }  // namespace gpulca::reports

@@ -1,0 +1,75 @@
+// gpulca validate [--published PATH ...] [--mc N] [--seed S] [--threads T]
+//   [--set name=value] [--params FILE] [--format text|md|json|csv|html] [--out FILE]
+#include <filesystem>
+
+#include "cli/context.h"
+#include "cli/options.h"
+#include "cli/progress.h"
+#include "inventory/published_footprint.h"
+#include "lca/validation.h"
+#include "reports/validation_report.h"
+
+namespace gpulca::cli {
+namespace {
+
+struct ValidateOptions {
+  std::vector<std::string> published;  // empty: <data>/validation
+  UncertaintyOptions uncertainty;      // only --mc, --seed and --threads are offered
+  ParameterOptions parameters;
+  OutputOptions output;
+};
+
+void Run(const Context& context, const ValidateOptions& o) {
+  auto store = context.Open();
+  Inventory inv = store->Read();
+  ParameterSet parameters(inv);
+  o.parameters.Apply(parameters);
+  const std::vector<std::string> paths =
+      o.published.empty()
+          ? std::vector<std::string>{(std::filesystem::path(context.data_dir) / "validation").string()}
+          : o.published;
+  PublishedSet set = LoadPublishedFootprints(paths, inv);
+
+  auto bar = std::make_shared<ProgressBar>("monte carlo");
+  lca::ValidationRun run =
+      lca::RunValidation(inv, parameters, set.footprints, o.uncertainty.Library(bar));
+
+  reports::ValidationReportOptions report;
+  report.data_hash = store->ContentHash();
+  for (const Source& s : inv.sources) report.sources[s.id] = s;
+  for (const Source& s : set.sources) report.sources[s.id] = s;
+  const std::string& f = o.output.format;
+  if (f == "json") {
+    o.output.Write(reports::RenderValidationJson(run, report));
+  } else if (f == "csv") {
+    o.output.Write(reports::RenderValidationCsv(run, report));
+  } else if (f == "html") {
+    o.output.Write(reports::RenderValidationHtml(run, report));
+  } else if (f == "md") {
+    o.output.Write(reports::RenderValidationMarkdown(run, report));
+  } else {
+    o.output.Write(reports::RenderValidationText(run, report));
+  }
+}
+
+}  // namespace
+
+void AddValidateCommand(CLI::App& app, Context& context) {
+  auto* cmd = app.add_subcommand("validate", "Hold the model against published footprints");
+  auto o = std::make_shared<ValidateOptions>();
+  o->uncertainty.iterations = 1000;
+  cmd->add_option("--published", o->published,
+                  "Published-footprint TOML files or folders (default: the bundled "
+                  "data/validation)");
+  cmd->add_option("--mc", o->uncertainty.iterations,
+                  "Monte Carlo iterations for gpulca's 90 % interval (0: nominal only)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--seed", o->uncertainty.seed, "Monte Carlo seed (the same seed, the same result)");
+  cmd->add_option("--threads", o->uncertainty.threads, "Monte Carlo threads (0: every core)")
+      ->check(CLI::NonNegativeNumber);
+  o->parameters.Add(*cmd);
+  o->output.Add(*cmd, "text", {"text", "md", "json", "csv", "html"});
+  cmd->callback([&context, o] { Run(context, *o); });
+}
+
+}  // namespace gpulca::cli

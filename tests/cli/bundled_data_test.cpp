@@ -28,7 +28,7 @@ TEST_CASE("the bundled data has no problem and no number without a source", "[da
   for (const char* method : {"gwp100", "gwp20", "energy", "water", "adp"}) {
     CHECK(inv.FindMethod(method) != nullptr);
   }
-  CHECK(lca::CatalogueGpus(inv).size() >= 12);
+  CHECK(lca::CatalogueGpus(inv).size() >= 15);
 }
 
 TEST_CASE("every catalogue GPU gives five impacts whose stages add up", "[data]") {

@@ -69,13 +69,13 @@ std::optional<std::vector<int>> TopologicalOrder(const ProductSystem& system) {
   return std::vector<int>(reversed.rbegin(), reversed.rend());
 }
 
-std::vector<int> UpstreamDepths(const ProductSystem& system) {
+std::vector<int> UpstreamDepths(const ProductSystem& system, int from) {
   std::vector<std::vector<int>> providers(system.size());
-  for (auto [from, to] : Edges(system)) providers[from].push_back(to);
+  for (auto [consumer, provider] : Edges(system)) providers[consumer].push_back(provider);
   std::vector<int> depth(system.size(), -1);
-  if (system.size() == 0) return depth;
-  std::deque<int> queue{0};
-  depth[0] = 0;
+  if (from < 0 || static_cast<size_t>(from) >= system.size()) return depth;
+  std::deque<int> queue{from};
+  depth[from] = 0;
   while (!queue.empty()) {
     int v = queue.front();
     queue.pop_front();

@@ -24,10 +24,11 @@ std::vector<std::vector<int>> Loops(const ProductSystem& system);
 // its providers), or nullopt when the system has a loop.
 std::optional<std::vector<int>> TopologicalOrder(const ProductSystem& system);
 
-// Upstream traversal: for each position, the fewest links from the demand
-// (0 for the demand itself), following links and co-products towards the
-// providers.
-std::vector<int> UpstreamDepths(const ProductSystem& system);
+// Upstream traversal: for each position, the fewest links from `from` (the
+// demand, position 0, by default; 0 for `from` itself, -1 where it does not
+// reach), following links and co-products towards the providers. A position
+// with a depth above 0 is upstream of `from`.
+std::vector<int> UpstreamDepths(const ProductSystem& system, int from = 0);
 
 // A Graphviz DOT description: one node per process (label: name, stage,
 // location), one edge per link labelled with the flow (provider -> consumer),

@@ -34,4 +34,23 @@ double HarvestYield(double y, double n, double k) {
   return boost::math::cdf(bad, k);
 }
 
+double DieYieldAt(double m, double ad, double a) {
+  if (!std::isfinite(ad) || ad < 0) {
+    throw FormulaError(fmt::format("die_yield: A*D0 {} must be a number >= 0", ad));
+  }
+  if (!std::isfinite(a) || a <= 0) {
+    throw FormulaError(fmt::format("die_yield: clustering parameter alpha {} must be > 0", a));
+  }
+  if (m == 1) return std::exp(-ad);
+  if (m == 2) {
+    // (1 − e^−x)/x = 1 − x/2 + …; -expm1 keeps precision for small x.
+    if (ad < 1e-12) return 1.0;
+    const double f = -std::expm1(-ad) / ad;
+    return f * f;
+  }
+  if (m == 3) return std::pow(1 + ad / a, -a);
+  throw FormulaError(fmt::format(
+      "die_yield: yield model {} is unknown; known: 1 Poisson, 2 Murphy, 3 negative binomial", m));
+}
+
 }  // namespace gpulca

@@ -35,11 +35,20 @@ double Harvest(double y, double n, double k) {
   }
 }
 
+double Yield(double m, double ad, double a) {
+  try {
+    return DieYieldAt(m, ad, a);
+  } catch (const FormulaError& e) {
+    throw mu::ParserError(e.what());
+  }
+}
+
 // The functions of inventory/formula_functions.h, by their formula names.
 void AddFunctions(mu::Parser& parser) {
   parser.DefineFun("floor", Floor);
   parser.DefineFun("ceil", Ceil);
   parser.DefineFun("harvest_yield", Harvest);
+  parser.DefineFun("die_yield", Yield);
 }
 
 // Collects the names a formula uses, without binding them.

@@ -11,6 +11,10 @@ int LcaResult::ImpactIndex(const std::string& id) const {
   return -1;
 }
 
+double LcaResult::UpstreamTotal(size_t j, int k) const {
+  return scaling[j] * data.technosphere.At(j, j) * intensity[k][j];
+}
+
 const char* StageSlotName(int slot) {
   return slot == kUnassigned ? "unassigned" : ToString(static_cast<Stage>(slot));
 }

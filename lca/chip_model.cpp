@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "inventory/error.h"
+#include "inventory/formula_functions.h"
 
 namespace gpulca::lca {
 namespace {
@@ -51,24 +52,22 @@ double WaferAreaPerGoodDie(double die_area_mm2, double yield, double wafer_diame
   return kPi * d_cm * d_cm / 4 / (dpw * yield);
 }
 
+// The models' arithmetic is the formulas' die_yield (inventory/formula_functions.h),
+// so that `chip` and the catalogue compute a yield the same way.
 double PoissonYield(double area_cm2, double d0) {
   CheckYieldInputs(area_cm2, d0);
-  return std::exp(-area_cm2 * d0);
+  return DieYieldAt(1, area_cm2 * d0, 1);
 }
 
 double MurphyYield(double area_cm2, double d0) {
   CheckYieldInputs(area_cm2, d0);
-  const double x = area_cm2 * d0;
-  // (1 − e^−x)/x = 1 − x/2 + x²/6 − …; -expm1 keeps precision for small x.
-  if (x < 1e-12) return 1.0;
-  const double f = -std::expm1(-x) / x;
-  return f * f;
+  return DieYieldAt(2, area_cm2 * d0, 1);
 }
 
 double NegativeBinomialYield(double area_cm2, double d0, double alpha) {
   CheckYieldInputs(area_cm2, d0);
   CheckAlpha(alpha);
-  return std::pow(1 + area_cm2 * d0 / alpha, -alpha);
+  return DieYieldAt(3, area_cm2 * d0, alpha);
 }
 
 const char* ToString(YieldModel model) {

@@ -38,7 +38,7 @@ namespace {
 double UpstreamOf(const LcaResult& r, const std::string& id, int k) {
   for (size_t j = 0; j < r.data.process_ids.size(); ++j) {
     if (r.data.process_ids[j] == id) {
-      return r.scaling[j] * r.data.technosphere.At(j, j) * r.intensity[k][j];
+      return r.UpstreamTotal(j, k);
     }
   }
   return 0.0;

@@ -33,6 +33,9 @@ struct LcaResult {
   std::vector<std::vector<double>> intensity;   // [k][i]
 
   int ImpactIndex(const std::string& id) const;  // -1 when absent
+  // Upstream total of process j for impact k: s_j · A_jj · λ_kj, the impact of
+  // making everything process j makes in this system, its supply chain included.
+  double UpstreamTotal(size_t j, int k) const;
 };
 
 // The name of a stage slot: the stage's id, or "unassigned".

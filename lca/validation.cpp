@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 
+#include "graph/graph_algorithms.h"
 #include "inventory/error.h"
 #include "lca/calculation.h"
 #include "lca/matrix_data.h"
@@ -26,26 +26,6 @@ std::vector<int> Anchors(const PublishedCategory& c, const MatrixData& data) {
   return out;
 }
 
-// Every position upstream of `from` (its providers, theirs, ...), not itself
-// unless a loop leads back to it.
-std::set<int> Upstream(const ProductSystem& system, int from) {
-  std::vector<std::vector<int>> providers(system.size());
-  for (const Link& l : system.links) providers[l.consumer].push_back(l.provider);
-  std::set<int> seen;
-  std::vector<int> stack = providers[from];
-  while (!stack.empty()) {
-    const int p = stack.back();
-    stack.pop_back();
-    if (!seen.insert(p).second) continue;
-    for (int q : providers[p]) stack.push_back(q);
-  }
-  return seen;
-}
-
-double UpstreamTotal(const LcaResult& r, int j, int k) {
-  return r.scaling[j] * r.data.technosphere.At(j, j) * r.intensity[k][j];
-}
-
 }  // namespace
 
 std::vector<CategoryComparison> MapCategories(const PublishedFootprint& footprint,
@@ -58,9 +38,9 @@ std::vector<CategoryComparison> MapCategories(const PublishedFootprint& footprin
     for (int j : Anchors(c, data)) anchors.emplace_back(j, &c);
   }
   for (const auto& [j, c] : anchors) {
-    const std::set<int> up = Upstream(data.system, j);
+    const std::vector<int> depth = UpstreamDepths(data.system, j);
     for (const auto& [i, other] : anchors) {
-      if (i != j && up.count(i)) {
+      if (i != j && depth[i] > 0) {
         throw InputError(fmt::format(
             "{}: category '{}' of footprint '{}': its process '{}' is upstream of '{}' "
             "(category '{}'), so the two would count the same impacts; anchor the categories on "
@@ -76,7 +56,7 @@ std::vector<CategoryComparison> MapCategories(const PublishedFootprint& footprin
   for (const PublishedCategory& c : footprint.categories) {
     double value = 0;
     for (const auto& [j, owner] : anchors) {
-      if (owner == &c) value += UpstreamTotal(result, j, k);
+      if (owner == &c) value += result.UpstreamTotal(j, k);
     }
     mapped += value;
     published += c.percent;

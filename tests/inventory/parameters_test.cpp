@@ -121,3 +121,27 @@ formula = "harvest_yield(0.9, 3, 4)"
 )T", &problems);
   CHECK(test::AnyProblem(problems, {"test.toml:7", "'y'", "spare units 4"}));
 }
+
+// The three yield models by hand at A·D0 = 0.8954 (GH100, 8.14 cm2 x 0.11/cm2):
+// Poisson e^-0.8954 = 0.408444; Murphy ((1 - 0.408444)/0.8954)^2 = 0.436473;
+// negative binomial (1 + 0.08954)^-10 = 0.424198.
+TEST_CASE("die_yield gives the model of its code, and names a bad argument", "[parameters]") {
+  CHECK(DieYieldAt(1, 0.8954, 10) == Approx(0.408444).epsilon(1e-5));
+  CHECK(DieYieldAt(2, 0.8954, 10) == Approx(0.436473).epsilon(1e-5));
+  CHECK(DieYieldAt(3, 0.8954, 10) == Approx(0.4241976).epsilon(1e-6));
+  CHECK(DieYieldAt(2, 0, 10) == 1.0);
+  CHECK_THROWS_WITH(DieYieldAt(4, 0.5, 10), Catch::Contains("yield model 4"));
+  CHECK_THROWS_WITH(DieYieldAt(3, -1, 10), Catch::Contains("A*D0 -1"));
+  CHECK_THROWS_WITH(DieYieldAt(3, 0.5, 0), Catch::Contains("alpha 0"));
+  Inventory inv = test::ParseValid(std::string(kHeader) + R"T(
+[[parameter]]
+id = "m"
+value = 3
+source = "s"
+[[parameter]]
+id = "y"
+formula = "die_yield(m, 8.14 * 0.11, 10)"
+)T");
+  ParameterSet p(inv);
+  CHECK(p.Value("", "y") == Approx(0.4241976).epsilon(1e-6));
+}

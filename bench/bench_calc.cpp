@@ -31,10 +31,10 @@
 #include <vector>
 
 #include "bench/synthetic_database.h"
-#include "lca/calculation.h"
-#include "lca/klu_ordering.h"
-#include "lca/solver.h"
-#include "lca/sparse_matrix.h"
+#include "lca/system/calculation.h"
+#include "lca/engine/klu_ordering.h"
+#include "lca/engine/solver.h"
+#include "lca/engine/sparse_matrix.h"
 
 namespace {
 
@@ -154,7 +154,7 @@ int main(int argc, char** argv) {
       tc = db.characterisation;
       d = gpulca::lca::MatrixData{};
       d.demand = f;
-      d.stages.assign(n, gpulca::Stage::kNone);
+      d.stage_slots.assign(n, -1);
       for (int j = 0; j < n; ++j) d.process_ids.push_back("p" + std::to_string(j));
     };
     Step full{[&] {

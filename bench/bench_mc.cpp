@@ -24,8 +24,8 @@
 #include "bench/synthetic_inventory.h"
 #include "inventory/database.h"
 #include "inventory/parameters.h"
-#include "lca/matrix_data.h"
-#include "lca/monte_carlo.h"
+#include "lca/system/matrix_data.h"
+#include "lca/uncertainty/monte_carlo.h"
 
 namespace {
 

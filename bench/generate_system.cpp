@@ -9,7 +9,7 @@
 
 #include "bench/matrix_market.h"
 #include "bench/synthetic_database.h"
-#include "lca/loops.h"
+#include "lca/engine/loops.h"
 
 int main(int argc, char** argv) {
   using namespace gpulca;

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "lca/sparse_matrix.h"
+#include "lca/engine/sparse_matrix.h"
 
 namespace gpulca::bench {
 

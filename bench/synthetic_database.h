@@ -21,7 +21,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "lca/sparse_matrix.h"
+#include "lca/engine/sparse_matrix.h"
 
 namespace gpulca::bench {
 

@@ -10,7 +10,7 @@
 #include "inventory/audit_log.h"
 #include "inventory/error.h"
 #include "inventory/order.h"
-#include "lca/audit.h"
+#include "lca/audit/audit.h"
 #include "reports/audit_report.h"
 #include "reports/xlsx_writer.h"
 

@@ -10,9 +10,9 @@
 #include "cli/options.h"
 #include "cli/progress.h"
 #include "inventory/error.h"
-#include "lca/calculation.h"
-#include "lca/monte_carlo.h"
-#include "lca/one_at_a_time.h"
+#include "lca/system/calculation.h"
+#include "lca/uncertainty/monte_carlo.h"
+#include "lca/uncertainty/one_at_a_time.h"
 #include "reports/calc_report.h"
 #include "reports/uncertainty_report.h"
 

@@ -3,10 +3,10 @@
 //   [--ci-fab --epa --gpa --mpa --yield --packaging] [--mc N [--seed S]] [--format text|json]
 //
 // The embodied carbon of one die or one chiplet package alone, by ACT's
-// equation (lca/chip_model.h), on one of two bases:
+// equation (lca/gpu/chip_model.h), on one of two bases:
 //   - catalogue (default): the die consumes the wafer area of the catalogue,
 //     wafer_area / (DPW × Y), and the per-cm² terms are those of the
-//     catalogue's wafer process (lca/wafer_factors.h): its process gases as
+//     catalogue's wafer process (lca/gpu/wafer_factors.h): its process gases as
 //     individual gases, its wafer, materials and water. The result equals the
 //     catalogue's logic-die term for the same parameters.
 //   - ACT (--yield given): A / Y with ACT's per-area CO2e (gpa_<node>,
@@ -28,12 +28,12 @@
 #include "cli/context.h"
 #include "cli/options.h"
 #include "inventory/error.h"
-#include "lca/calculation.h"
-#include "lca/chip_model.h"
-#include "lca/parameter_sampler.h"
-#include "lca/statistics.h"
+#include "lca/system/calculation.h"
+#include "lca/gpu/chip_model.h"
+#include "lca/uncertainty/parameter_sampler.h"
+#include "lca/uncertainty/statistics.h"
 #include "cli/progress.h"
-#include "lca/wafer_factors.h"
+#include "lca/gpu/wafer_factors.h"
 
 namespace gpulca::cli {
 namespace {
@@ -388,7 +388,7 @@ std::string RenderText(const ChipRun& r, const ChipOptions& o) {
 }
 
 // chip --mc: the chip model recomputed on each iteration's parameter draws
-// (lca/parameter_sampler.h); the parts of the carbon per good die (or
+// (lca/uncertainty/parameter_sampler.h); the parts of the carbon per good die (or
 // package) summarised.
 struct ChipMc {
   int iterations = 0, parameters = 0;

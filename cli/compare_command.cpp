@@ -7,7 +7,7 @@
 #include "cli/options.h"
 #include "cli/progress.h"
 #include "inventory/error.h"
-#include "lca/compare.h"
+#include "lca/gpu/compare.h"
 #include "reports/compare_report.h"
 #include "reports/xlsx_writer.h"
 

@@ -3,8 +3,8 @@
 
 #include "cli/context.h"
 #include "cli/options.h"
-#include "graph/graph_algorithms.h"
-#include "lca/matrix_data.h"
+#include "lca/system/product_graph.h"
+#include "lca/system/matrix_data.h"
 
 namespace gpulca::cli {
 namespace {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "inventory/parameters.h"
-#include "lca/monte_carlo.h"
+#include "lca/uncertainty/monte_carlo.h"
 
 namespace gpulca::cli {
 

@@ -6,7 +6,7 @@
 #include "cli/options.h"
 #include "cli/progress.h"
 #include "inventory/published_footprint.h"
-#include "lca/validation.h"
+#include "lca/gpu/validation.h"
 #include "reports/validation_report.h"
 
 namespace gpulca::cli {

@@ -10,7 +10,7 @@
 
 #include "inventory/audit_log.h"
 #include "inventory/order.h"
-#include "lca/audit.h"
+#include "lca/audit/audit.h"
 #include "reports/table.h"
 
 namespace gpulca::reports {

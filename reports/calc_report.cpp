@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 
-#include "lca/upstream_tree.h"
+#include "lca/system/upstream_tree.h"
 #include "reports/ranking.h"
 
 namespace gpulca::reports {
@@ -49,8 +49,8 @@ ordered_json SankeyJson(const LcaResult& r, const lca::Sankey& sankey) {
 }  // namespace
 
 std::string BoundaryOf(const LcaResult& result) {
-  const auto& stages = result.data.stages;
-  bool use = std::find(stages.begin(), stages.end(), Stage::kDeployment) != stages.end();
+  const auto& slots = result.data.stage_slots;
+  bool use = std::find(slots.begin(), slots.end(), static_cast<int>(Stage::kDeployment)) != slots.end();
   return use ? "cradle-to-grave" : "cradle-to-gate";
 }
 
@@ -121,7 +121,7 @@ std::string RenderCalcJson(const LcaResult& r, const CalcReportOptions& o) {
   j["processes"] = ordered_json::array();
   for (size_t p = 0; p < d.process_ids.size(); ++p) {
     ordered_json row = {{"id", d.process_ids[p]},
-                        {"stage", ToString(d.stages[p])},
+                        {"stage", ToString(d.stage(p))},
                         {"location", d.locations[p]},
                         {"scaling", r.scaling[p]}};
     for (size_t k = 0; k < d.impact_ids.size(); ++k) row[d.impact_ids[k]] = r.by_process[k][p];

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "lca/result.h"
+#include "lca/system/result.h"
 
 namespace gpulca::reports {
 

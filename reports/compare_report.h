@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "lca/compare.h"
+#include "lca/gpu/compare.h"
 #include "reports/table.h"
 
 namespace gpulca::reports {

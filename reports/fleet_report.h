@@ -7,9 +7,9 @@
 
 #include <string>
 
-#include "lca/fleet.h"
-#include "lca/fleet_assets.h"
-#include "lca/fleet_uncertainty.h"
+#include "lca/fleet/fleet.h"
+#include "lca/fleet/fleet_assets.h"
+#include "lca/fleet/fleet_uncertainty.h"
 #include "reports/table.h"
 
 namespace gpulca::reports {

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "lca/fleet.h"
-#include "lca/fleet_assets.h"
+#include "lca/fleet/fleet.h"
+#include "lca/fleet/fleet_assets.h"
 #include "reports/fleet_report.h"
 #include "reports/text_table.h"
 

@@ -12,8 +12,8 @@
 
 #include <vector>
 
-#include "lca/fleet.h"
-#include "lca/fleet_assets.h"
+#include "lca/fleet/fleet.h"
+#include "lca/fleet/fleet_assets.h"
 #include "reports/table.h"
 
 namespace gpulca::reports {

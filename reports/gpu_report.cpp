@@ -223,7 +223,7 @@ ordered_json TreeJson(const lca::LcaResult& r, const lca::UpstreamNode& node,
                       double total) {
   ordered_json j = {{"id", r.data.process_ids[node.process]},
                     {"name", r.data.process_names[node.process]},
-                    {"stage", ToString(r.data.stages[node.process])},
+                    {"stage", ToString(r.data.stage(node.process))},
                     {"amount", node.amount},
                     {"unit", r.data.product_units[node.process]},
                     {"total", node.total},

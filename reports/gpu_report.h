@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <string>
 
-#include "lca/gpu_assessment.h"
+#include "lca/gpu/gpu_assessment.h"
 #include "reports/uncertainty_report.h"
 
 namespace gpulca::reports {

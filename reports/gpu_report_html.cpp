@@ -6,7 +6,7 @@
 #include <cmath>
 #include <set>
 
-#include "lca/upstream_tree.h"
+#include "lca/system/upstream_tree.h"
 #include "reports/gpu_report_sections.h"
 #include "reports/ranking.h"
 #include "reports/html_page.h"

@@ -9,7 +9,7 @@
 
 #include <string>
 
-#include "lca/gpu_assessment.h"
+#include "lca/gpu/gpu_assessment.h"
 #include "reports/gpu_report.h"
 
 namespace gpulca::reports {

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "lca/gpu_assessment.h"
-#include "lca/upstream_tree.h"
+#include "lca/gpu/gpu_assessment.h"
+#include "lca/system/upstream_tree.h"
 #include "reports/gpu_report.h"
 
 namespace gpulca::reports {

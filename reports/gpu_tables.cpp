@@ -68,7 +68,7 @@ Table Processes(const lca::GpuAssessment& a) {
     std::vector<double> values;
     for (size_t i = 0; i < r.impacts.size(); ++i) values.push_back(r.by_process[i][j]);
     t.rows.push_back(Row({d.process_ids[j], d.process_names[j],
-                          std::string(d.stages[j] == Stage::kNone ? "" : ToString(d.stages[j])),
+                          std::string(d.stage(j) == Stage::kNone ? "" : ToString(d.stage(j))),
                           d.locations[j], r.scaling[j]},
                          values));
   }

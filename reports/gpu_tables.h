@@ -14,7 +14,7 @@
 
 #include <vector>
 
-#include "lca/gpu_assessment.h"
+#include "lca/gpu/gpu_assessment.h"
 #include "reports/table.h"
 
 namespace gpulca::reports {

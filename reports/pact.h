@@ -28,7 +28,7 @@
 #include <vector>
 
 #include "inventory/model.h"
-#include "lca/gpu_assessment.h"
+#include "lca/gpu/gpu_assessment.h"
 
 namespace gpulca::reports {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "lca/monte_carlo.h"
-#include "lca/one_at_a_time.h"
+#include "lca/uncertainty/monte_carlo.h"
+#include "lca/uncertainty/one_at_a_time.h"
 #include "reports/table.h"
 
 namespace gpulca::reports {

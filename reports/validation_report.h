@@ -1,4 +1,4 @@
-// Renderers of a validation run (`gpulca validate`, lca/validation.h): pure
+// Renderers of a validation run (`gpulca validate`, lca/gpu/validation.h): pure
 // functions from the run to text. One section model (ValidationSections)
 // gives the terminal and Markdown documents and the HTML page's tables; JSON
 // and CSV carry every number. No database access, no I/O.
@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "inventory/model.h"
-#include "lca/validation.h"
+#include "lca/gpu/validation.h"
 #include "reports/text_table.h"
 
 namespace gpulca::reports {

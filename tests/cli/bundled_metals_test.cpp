@@ -8,7 +8,7 @@
 
 #include "inventory/database.h"
 #include "inventory/parameters.h"
-#include "lca/calculation.h"
+#include "lca/system/calculation.h"
 #include "tests/cli/bundled_test_support.h"
 #include "tests/cli/cli_support.h"
 #include "tests/test_support.h"

@@ -2,8 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "lca/calculation.h"
-#include "lca/matrix_data.h"
+#include "lca/system/calculation.h"
+#include "lca/system/matrix_data.h"
 
 namespace gpulca::test {
 

@@ -5,7 +5,7 @@
 
 #include "inventory/model.h"
 #include "inventory/parameters.h"
-#include "lca/result.h"
+#include "lca/system/result.h"
 
 namespace gpulca::test {
 

@@ -9,8 +9,8 @@
 #include "inventory/database.h"
 #include "inventory/parameters.h"
 #include "inventory/published_footprint.h"
-#include "lca/calculation.h"
-#include "lca/matrix_data.h"
+#include "lca/system/calculation.h"
+#include "lca/system/matrix_data.h"
 #include "tests/cli/cli_support.h"
 #include "tests/test_support.h"
 

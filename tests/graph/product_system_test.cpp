@@ -1,8 +1,8 @@
-#include "graph/product_system.h"
+#include "lca/system/product_system.h"
 
 #include <catch2/catch.hpp>
 
-#include "graph/graph_algorithms.h"
+#include "lca/system/product_graph.h"
 #include "inventory/error.h"
 #include "tests/test_support.h"
 

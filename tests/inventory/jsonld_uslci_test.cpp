@@ -13,7 +13,7 @@
 #include "inventory/jsonld_import.h"
 #include "inventory/parameters.h"
 #include "inventory/store.h"
-#include "lca/calculation.h"
+#include "lca/system/calculation.h"
 #include "tests/inventory/jsonld_fixture.h"
 #include "tests/test_support.h"
 

@@ -1,11 +1,11 @@
 // End-to-end golden tests: inventories written as TOML, solved by hand.
-#include "lca/calculation.h"
+#include "lca/system/calculation.h"
 
 #include <catch2/catch.hpp>
 
 #include "inventory/error.h"
 #include "inventory/parameters.h"
-#include "lca/upstream_tree.h"
+#include "lca/system/upstream_tree.h"
 #include "tests/test_support.h"
 
 using namespace gpulca;

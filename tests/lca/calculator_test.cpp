@@ -1,14 +1,14 @@
 // The Calculator on hand-solved systems: stage attribution through a
 // background loop (both ways of computing it), transposed solves, refactoring.
-#include "lca/calculator.h"
+#include "lca/engine/calculator.h"
 
 #include <catch2/catch.hpp>
 
 #include "inventory/error.h"
-#include "lca/calculation.h"
-#include "lca/klu_lu.h"
-#include "lca/klu_solver.h"
-#include "lca/topological_solver.h"
+#include "lca/system/calculation.h"
+#include "lca/engine/klu_lu.h"
+#include "lca/engine/klu_solver.h"
+#include "lca/engine/topological_solver.h"
 #include "tests/lca/fixtures.h"
 
 namespace gpulca::lca {
@@ -26,7 +26,7 @@ using testing::SteelLoop;
 MatrixData GpuSystem(int impacts, bool steel_uses_die = false) {
   MatrixData d;
   d.process_ids = {"electricity", "steel", "die", "gpu"};
-  d.stages = {Stage::kNone, Stage::kNone, Stage::kFabrication, Stage::kAssembly};
+  d.stage_slots = {-1, -1, static_cast<int>(Stage::kFabrication), static_cast<int>(Stage::kAssembly)};
   d.technosphere = Dense({{1.0, -2.0, -10.0, -90.0},
                           {-0.1, 1.0, 0.0, -5.0},
                           {0.0, steel_uses_die ? -0.001 : 0.0, 1.0, -1.0},

@@ -1,6 +1,6 @@
 // ACT's die equation, yield models and dies per wafer, against hand
 // computations (values to 1e-9 relative unless noted).
-#include "lca/chip_model.h"
+#include "lca/gpu/chip_model.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // Comparison on the bundled data: each functional unit divides the report's
 // own totals, and the deciding stage is the largest difference by stage.
-#include "lca/compare.h"
+#include "lca/gpu/compare.h"
 
 #include <catch2/catch.hpp>
 
@@ -8,7 +8,7 @@
 
 #include "inventory/database.h"
 #include "inventory/error.h"
-#include "lca/gpu_assessment.h"
+#include "lca/gpu/gpu_assessment.h"
 #include "tests/cli/cli_support.h"
 
 using namespace gpulca;

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "lca/sparse_matrix.h"
+#include "lca/engine/sparse_matrix.h"
 
 namespace gpulca::lca::testing {
 

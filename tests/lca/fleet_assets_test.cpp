@@ -10,8 +10,8 @@
 #include "inventory/error.h"
 #include "inventory/parameters.h"
 #include "inventory/validate.h"
-#include "lca/fleet_assets.h"
-#include "lca/gpu_assessment.h"
+#include "lca/fleet/fleet_assets.h"
+#include "lca/gpu/gpu_assessment.h"
 #include "tests/cli/cli_support.h"
 
 using namespace gpulca;

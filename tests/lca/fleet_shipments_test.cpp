@@ -6,9 +6,9 @@
 #include "inventory/error.h"
 #include "inventory/parameters.h"
 #include "inventory/validate.h"
-#include "lca/fleet.h"
-#include "lca/fleet_shipments.h"
-#include "lca/gpu_assessment.h"
+#include "lca/fleet/fleet.h"
+#include "lca/fleet/fleet_shipments.h"
+#include "lca/gpu/gpu_assessment.h"
 #include "tests/cli/cli_support.h"
 
 using namespace gpulca;

@@ -3,14 +3,14 @@
 // inside its interval. An input's draw depends only on (seed, its name,
 // iteration), so a module run alone gives the very samples it has in the
 // fleet run.
-#include "lca/fleet_uncertainty.h"
+#include "lca/fleet/fleet_uncertainty.h"
 
 #include <catch2/catch.hpp>
 
 #include <vector>
 
 #include "inventory/database.h"
-#include "lca/gpu_uncertainty.h"
+#include "lca/gpu/gpu_uncertainty.h"
 #include "tests/cli/cli_support.h"
 
 using namespace gpulca;

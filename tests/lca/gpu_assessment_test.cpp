@@ -5,7 +5,7 @@
 
 #include "inventory/error.h"
 #include "inventory/parameters.h"
-#include "lca/gpu_assessment.h"
+#include "lca/gpu/gpu_assessment.h"
 #include "tests/lca/gpu_fixture.h"
 #include "tests/test_support.h"
 

@@ -2,7 +2,7 @@
 // with a lifetime and a second module made uncertain: intensities divide each
 // iteration's total by that iteration's lifetime, and a comparison's P(A < B)
 // is that of the paired draws.
-#include "lca/gpu_uncertainty.h"
+#include "lca/gpu/gpu_uncertainty.h"
 
 #include <catch2/catch.hpp>
 
@@ -10,8 +10,8 @@
 #include <string>
 
 #include "inventory/error.h"
-#include "lca/calculation.h"
-#include "lca/compare.h"
+#include "lca/system/calculation.h"
+#include "lca/gpu/compare.h"
 #include "tests/lca/gpu_fixture.h"
 #include "tests/test_support.h"
 

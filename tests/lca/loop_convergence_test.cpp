@@ -1,10 +1,10 @@
-#include "lca/loop_convergence.h"
+#include "lca/engine/loop_convergence.h"
 
 #include <catch2/catch.hpp>
 
 #include "inventory/error.h"
-#include "lca/loops.h"
-#include "lca/technosphere_checks.h"
+#include "lca/engine/loops.h"
+#include "lca/engine/technosphere_checks.h"
 #include "tests/lca/fixtures.h"
 
 namespace gpulca::lca {

@@ -1,5 +1,5 @@
 // Monte Carlo on small systems whose distributions are known by hand.
-#include "lca/monte_carlo.h"
+#include "lca/uncertainty/monte_carlo.h"
 
 #include <catch2/catch.hpp>
 
@@ -7,7 +7,7 @@
 #include <string>
 
 #include "inventory/error.h"
-#include "lca/calculation.h"
+#include "lca/system/calculation.h"
 #include "tests/lca/uncertainty_fixtures.h"
 #include "tests/test_support.h"
 

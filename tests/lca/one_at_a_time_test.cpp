@@ -1,5 +1,5 @@
 // One-at-a-time ±10 % on a linear system computed by hand.
-#include "lca/one_at_a_time.h"
+#include "lca/uncertainty/one_at_a_time.h"
 
 #include <catch2/catch.hpp>
 

@@ -8,8 +8,8 @@
 
 #include "inventory/database.h"
 #include "inventory/parameters.h"
-#include "lca/calculation.h"
-#include "lca/gpu_assessment.h"
+#include "lca/system/calculation.h"
+#include "lca/gpu/gpu_assessment.h"
 #include "tests/cli/cli_support.h"
 #include "tests/test_support.h"
 

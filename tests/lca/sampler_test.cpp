@@ -1,14 +1,14 @@
 // The samplers against the closed forms of their distributions, at 100,000
 // draws: tolerances of a few standard errors, which a wrong parameterisation
 // (gsd used as σ, sd as variance, min/max swapped for the mode...) fails.
-#include "lca/sampler.h"
+#include "lca/uncertainty/sampler.h"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <vector>
 
-#include "lca/statistics.h"
+#include "lca/uncertainty/statistics.h"
 
 namespace gpulca::lca {
 namespace {

@@ -8,8 +8,8 @@
 #include <random>
 #include <thread>
 
-#include "lca/klu_solver.h"
-#include "lca/topological_solver.h"
+#include "lca/engine/klu_solver.h"
+#include "lca/engine/topological_solver.h"
 
 namespace gpulca::lca {
 namespace {

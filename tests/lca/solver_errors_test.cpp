@@ -5,9 +5,9 @@
 #include <string>
 
 #include "inventory/error.h"
-#include "lca/klu_solver.h"
-#include "lca/solver.h"
-#include "lca/topological_solver.h"
+#include "lca/engine/klu_solver.h"
+#include "lca/engine/solver.h"
+#include "lca/engine/topological_solver.h"
 #include "tests/lca/fixtures.h"
 
 namespace gpulca::lca {

@@ -1,11 +1,11 @@
 // Golden tests of the technosphere solvers on systems solved by hand.
-#include "lca/solver.h"
+#include "lca/engine/solver.h"
 
 #include <catch2/catch.hpp>
 
 #include "inventory/error.h"
-#include "lca/klu_solver.h"
-#include "lca/topological_solver.h"
+#include "lca/engine/klu_solver.h"
+#include "lca/engine/topological_solver.h"
 #include "tests/lca/fixtures.h"
 
 namespace gpulca::lca {

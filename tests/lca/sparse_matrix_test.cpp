@@ -1,4 +1,4 @@
-#include "lca/sparse_matrix.h"
+#include "lca/engine/sparse_matrix.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-// lca/validation.h on a board solved by hand, built on kSmallInventory
+// lca/gpu/validation.h on a board solved by hand, built on kSmallInventory
 // (test_support.h): four cm2 of its Taiwanese wafer, a heat sink, and the
 // board's own electricity (world grid) and direct emissions.
 //   wafer: 5 kWh x 0.5 (Taiwan grid) + 0.1 = 2.6 kg per cm2, 4 cm2 = 10.4
@@ -10,7 +10,7 @@
 #include "inventory/error.h"
 #include "inventory/parameters.h"
 #include "inventory/published_footprint.h"
-#include "lca/validation.h"
+#include "lca/gpu/validation.h"
 #include "tests/test_support.h"
 
 using namespace gpulca;

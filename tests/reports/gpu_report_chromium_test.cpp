@@ -15,7 +15,7 @@
 
 #include "inventory/database.h"
 #include "inventory/parameters.h"
-#include "lca/gpu_assessment.h"
+#include "lca/gpu/gpu_assessment.h"
 #include "reports/gpu_report_html.h"
 #include "tests/cli/cli_support.h"
 #include "tests/reports/chromium_support.h"

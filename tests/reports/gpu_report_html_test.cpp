@@ -6,7 +6,7 @@
 #include "inventory/database.h"
 #include "inventory/parameters.h"
 #include "inventory/validate.h"
-#include "lca/gpu_assessment.h"
+#include "lca/gpu/gpu_assessment.h"
 #include "reports/gpu_report_html.h"
 #include "tests/cli/cli_support.h"
 #include "tests/lca/gpu_fixture.h"

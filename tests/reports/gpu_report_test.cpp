@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "inventory/parameters.h"
-#include "lca/gpu_assessment.h"
+#include "lca/gpu/gpu_assessment.h"
 #include "reports/gpu_report.h"
 #include "reports/gpu_report_html.h"
 #include "reports/gpu_report_sections.h"

@@ -14,7 +14,7 @@
 #include "inventory/error.h"
 #include "inventory/pact_footprint.h"
 #include "inventory/parameters.h"
-#include "lca/gpu_assessment.h"
+#include "lca/gpu/gpu_assessment.h"
 #include "tests/test_support.h"
 
 using namespace gpulca;

@@ -11,7 +11,7 @@
 #include "inventory/database.h"
 #include "inventory/parameters.h"
 #include "inventory/published_footprint.h"
-#include "lca/validation.h"
+#include "lca/gpu/validation.h"
 #include "reports/validation_report.h"
 #include "tests/cli/cli_support.h"
 #include "tests/reports/chromium_support.h"

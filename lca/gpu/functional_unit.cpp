@@ -1,0 +1,71 @@
+#include "lca/gpu/functional_unit.h"
+
+#include <fmt/format.h>
+
+#include <vector>
+
+#include "inventory/error.h"
+#include "lca/gpu/gpu_assessment.h"
+
+namespace gpulca::lca {
+namespace {
+
+const PerUnit kAll[] = {PerUnit::kUnit, PerUnit::kGpuHour, PerUnit::kPflopHour, PerUnit::kGb,
+                        PerUnit::kQuery};
+
+}  // namespace
+
+const char* ToString(PerUnit per) {
+  switch (per) {
+    case PerUnit::kUnit:
+      return "unit";
+    case PerUnit::kGpuHour:
+      return "gpu-hour";
+    case PerUnit::kPflopHour:
+      return "pflop-hour";
+    case PerUnit::kGb:
+      return "gb";
+    case PerUnit::kQuery:
+      return "query";
+  }
+  return "unit";
+}
+
+PerUnit ParsePerUnit(const std::string& text) {
+  std::vector<std::string> names;
+  for (PerUnit p : kAll) {
+    if (text == ToString(p)) return p;
+    names.push_back(ToString(p));
+  }
+  throw UsageError(fmt::format("--per {}: choose one of {}", text, fmt::join(names, ", ")));
+}
+
+UseFactors NominalUse(const GpuAssessment& a) {
+  return {a.lifetime_hours, a.utilization, a.power_fraction};
+}
+
+double QueriesPerHour(const GpuAssessment& a, const UseFactors& use,
+                      std::optional<double> query_wh, std::optional<double> queries_per_hour) {
+  if (queries_per_hour) return *queries_per_hour;
+  if (query_wh && *query_wh > 0) return a.tdp_w * use.power_fraction / *query_wh;
+  return 0.0;
+}
+
+double FunctionalUnits(const GpuAssessment& a, PerUnit per, const UseFactors& use,
+                       std::optional<double> query_wh, std::optional<double> queries_per_hour) {
+  switch (per) {
+    case PerUnit::kUnit:
+      return 1;
+    case PerUnit::kGpuHour:
+      return use.lifetime_hours;
+    case PerUnit::kPflopHour:
+      return use.lifetime_hours * a.peak_tflops / 1000.0 * use.utilization;
+    case PerUnit::kGb:
+      return a.memory_gb;
+    case PerUnit::kQuery:
+      return use.lifetime_hours * QueriesPerHour(a, use, query_wh, queries_per_hour);
+  }
+  return 1;
+}
+
+}  // namespace gpulca::lca

@@ -1,0 +1,311 @@
+#include "lca/uncertainty/monte_carlo.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "inventory/error.h"
+#include "lca/engine/calculator.h"
+#include "lca/system/matrix_refill.h"
+#include "lca/uncertainty/mc_plan.h"
+#include "lca/uncertainty/sampler.h"
+#include "lca/uncertainty/sensitivity.h"
+
+namespace gpulca::lca {
+namespace {
+
+// Iterations handed to a thread at a time: up to 32 consecutive samples
+// written by one thread share cache lines with no other; fewer when there
+// are few iterations, so that every thread gets work.
+int ChunkSize(int iterations, int threads) {
+  return std::clamp(iterations / (threads * 16), 1, 32);
+}
+
+// One system as a thread sees it: its own matrices and factorisation.
+struct SystemWork {
+  MatrixData data;
+  std::vector<double> a, b, c;  // entry values, triplet order
+  std::unique_ptr<Calculator> calculator;
+  StageTotals totals;
+};
+
+// What one thread keeps between iterations.
+struct Worker {
+  ParameterSet parameters;
+  std::vector<SystemWork> systems;
+  std::vector<double> draws;  // per input
+  Worker(const Inventory& inv, const ParameterSet& nominal,
+         const std::vector<const MatrixData*>& data, const std::vector<MatrixRefill>& refills)
+      : parameters(inv) {
+    parameters.CopyValuesFrom(nominal);
+    systems.resize(data.size());
+    for (size_t d = 0; d < data.size(); ++d) {
+      SystemWork& w = systems[d];
+      w.data = *data[d];
+      w.a = refills[d].nominal_technosphere();
+      w.b = refills[d].nominal_biosphere();
+      w.c = refills[d].nominal_characterisation();
+      w.calculator = std::make_unique<Calculator>(w.data);
+    }
+  }
+};
+
+// The results of a run, written by all threads at distinct iterations.
+struct Samples {
+  std::vector<std::vector<std::vector<double>>> impacts;  // [system][k][i]
+  std::vector<std::vector<std::vector<std::vector<double>>>> stages;  // [system][k][slot][i]
+  std::vector<std::vector<double>> draws;  // [input][i], when kept
+  std::vector<std::vector<double>> tracked;  // [t][i]
+};
+
+// Sets the values of system `w` for the draws of this iteration.
+void FillSystem(const SystemPlan& sp, const MatrixRefill& refill, const ParameterSet& p,
+                const std::vector<double>& draws, SystemWork& w) {
+  const MatrixData& d = w.data;
+  for (int t : sp.formula_a) {
+    const auto& s = d.technosphere_sources[t];
+    w.a[t] = s.sign * p.ExchangeAmount(s.process, static_cast<size_t>(s.exchange));
+  }
+  for (int t : sp.formula_b) {
+    const auto& s = d.biosphere_sources[t];
+    w.b[t] = s.sign * p.ExchangeAmount(s.process, static_cast<size_t>(s.exchange));
+  }
+  for (const SystemPlan::ExchangeEntry& e : sp.exchanges) {
+    std::vector<double>& values = e.technosphere ? w.a : w.b;
+    const double draw = draws[e.input];
+    if (e.multiplier) {
+      const double base = e.formula_affected
+                              ? values[e.triplet]
+                              : (e.technosphere ? refill.nominal_technosphere()
+                                                : refill.nominal_biosphere())[e.triplet];
+      values[e.triplet] = base * draw;
+    } else {
+      values[e.triplet] = draw * e.scale;
+    }
+  }
+  for (const SystemPlan::FactorEntry& f : sp.factors) w.c[f.triplet] = draws[f.input] * f.scale;
+  MatrixData& m = w.data;
+  if (sp.technosphere_changes) m.technosphere.SetTripletValues(m.technosphere_slots, w.a);
+  if (sp.biosphere_changes) m.biosphere.SetTripletValues(m.biosphere_slots, w.b);
+  if (sp.factors_change) m.characterisation.SetTripletValues(m.characterisation_slots, w.c);
+}
+
+// The error `e` of iteration `i`, saying where (an error of another kind
+// is kept as it is).
+std::exception_ptr AtIteration(const Error& e, int i, uint64_t seed) {
+  const std::string what = fmt::format("Monte Carlo iteration {} (seed {}): {}", i, seed, e.what());
+  if (dynamic_cast<const SolveError*>(&e)) return std::make_exception_ptr(SolveError(what));
+  if (dynamic_cast<const FormulaError*>(&e)) return std::make_exception_ptr(FormulaError(what));
+  return std::current_exception();
+}
+
+std::vector<std::vector<SensitivityRow>> RankInputs(const McPlan& plan, const SystemPlan& sp,
+                                                    const Samples& samples, size_t system) {
+  const auto& impacts = samples.impacts[system];
+  std::vector<std::vector<double>> impact_ranks;
+  for (const auto& y : impacts) impact_ranks.push_back(Ranks(y));
+  std::vector<std::vector<SensitivityRow>> out(impacts.size());
+  for (int u : sp.inputs) {
+    const std::vector<double>& x = samples.draws[u];
+    const std::vector<double> x_ranks = Ranks(x);
+    const std::vector<size_t> order = SortOrder(x);
+    for (size_t k = 0; k < impacts.size(); ++k) {
+      out[k].push_back({plan.inputs[u].name, plan.inputs[u].nominal,
+                        Pearson(x_ranks, impact_ranks[k]), FirstOrderShare(order, impacts[k])});
+    }
+  }
+  for (auto& rows : out) {
+    std::stable_sort(rows.begin(), rows.end(), [](const SensitivityRow& x, const SensitivityRow& y) {
+      return std::abs(x.spearman) > std::abs(y.spearman);
+    });
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<McResult> RunMonteCarloPaired(const Inventory& inventory, const ParameterSet& nominal,
+                                          const std::vector<const MatrixData*>& systems,
+                                          const McOptions& options) {
+  if (options.iterations < 1) {
+    throw UsageError(fmt::format("--mc {}: the number of iterations must be at least 1",
+                                 options.iterations));
+  }
+  if (options.threads < 1) {
+    throw UsageError(fmt::format("--threads {}: must be at least 1", options.threads));
+  }
+  std::vector<int> tracked_slots;
+  for (const auto& [process, id] : options.tracked) {
+    tracked_slots.push_back(nominal.Slot(process, id));
+  }
+  const McPlan plan = PlanMonteCarlo(inventory, nominal, systems, tracked_slots);
+  std::vector<MatrixRefill> refills;
+  refills.reserve(systems.size());
+  for (const MatrixData* d : systems) refills.emplace_back(inventory, *d, nominal);
+  const int n = options.iterations;
+  const size_t inputs = plan.inputs.size();
+  std::vector<Distribution> distributions;
+  std::vector<uint64_t> streams;
+  distributions.reserve(inputs);
+  streams.reserve(inputs);
+  for (const McInput& in : plan.inputs) {
+    distributions.emplace_back(in.uncertainty, in.nominal);
+    streams.push_back(StreamBase(options.seed, in.key));
+  }
+
+  Samples samples;
+  for (const MatrixData* d : systems) {
+    const int impacts = d->characterisation.rows();
+    samples.impacts.emplace_back(impacts, std::vector<double>(n, 0.0));
+    samples.stages.emplace_back(
+        impacts, std::vector<std::vector<double>>(kStageSlots, std::vector<double>(n, 0.0)));
+  }
+  if (options.sensitivity) samples.draws.assign(inputs, std::vector<double>(n, 0.0));
+  samples.tracked.assign(tracked_slots.size(), std::vector<double>(n, 0.0));
+
+  const int chunk = ChunkSize(n, options.threads);
+  std::atomic<int> next{0}, done{0};
+  using Clock = std::chrono::steady_clock;
+  std::mutex clock_mutex;
+  Clock::time_point first_start = Clock::time_point::max(), last_stop = Clock::time_point::min();
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto work = [&]() {
+    int i = -1;
+    try {
+      Worker w(inventory, nominal, systems, refills);
+      w.draws.resize(inputs);
+      const Clock::time_point began = Clock::now();
+      for (int start; (start = next.fetch_add(chunk)) < n;) {
+        const int stop = std::min(n, start + chunk);
+        for (i = start; i < stop; ++i) {
+          for (size_t u = 0; u < inputs; ++u) {
+            RandomEngine engine = StreamEngine(streams[u], static_cast<uint64_t>(i));
+            w.draws[u] = distributions[u](engine);
+          }
+          for (int u : plan.parameter_inputs) {
+            w.parameters.SetSlotValue(plan.inputs[u].slot, w.draws[u]);
+          }
+          if (options.sensitivity) {
+            for (size_t u = 0; u < inputs; ++u) samples.draws[u][i] = w.draws[u];
+          }
+          for (int s : plan.formula_slots) w.parameters.EvaluateSlot(s);
+          for (size_t t = 0; t < tracked_slots.size(); ++t) {
+            samples.tracked[t][i] = w.parameters.SlotValue(tracked_slots[t]);
+          }
+          for (size_t d = 0; d < systems.size(); ++d) {
+            SystemWork& sw = w.systems[d];
+            const SystemPlan& sp = plan.systems[d];
+            FillSystem(sp, refills[d], w.parameters, w.draws, sw);
+            if (sp.technosphere_changes) sw.calculator->Refactor(sw.data);
+            sw.calculator->Evaluate(sw.data, &sw.totals);
+            for (size_t k = 0; k < sw.totals.impacts.size(); ++k) {
+              samples.impacts[d][k][i] = sw.totals.impacts[k];
+              for (int slot = 0; slot < kStageSlots; ++slot) {
+                samples.stages[d][k][slot][i] = sw.totals.by_stage[k][slot];
+              }
+            }
+          }
+        }
+        done.fetch_add(stop - start);
+      }
+      std::lock_guard<std::mutex> lock(clock_mutex);
+      first_start = std::min(first_start, began);
+      last_stop = std::max(last_stop, Clock::now());
+    } catch (const Error& e) {
+      std::lock_guard<std::mutex> lock(failure_mutex);
+      if (!failure) failure = i >= 0 ? AtIteration(e, i, options.seed) : std::current_exception();
+      next.store(n);
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      next.store(n);
+    }
+  };
+  std::vector<std::thread> threads;
+  const int thread_count = std::min(options.threads, (n + chunk - 1) / chunk);
+  for (int t = 1; t < thread_count; ++t) threads.emplace_back(work);
+  if (options.progress) {
+    // Every worker on a thread of its own; the calling thread reports.
+    std::thread last(work);
+    while (done.load() < n) {
+      {
+        std::lock_guard<std::mutex> lock(failure_mutex);
+        if (failure) break;
+      }
+      options.progress(done.load(), n);
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    last.join();
+  } else {
+    work();
+  }
+  for (auto& t : threads) t.join();
+  if (failure) std::rethrow_exception(failure);
+  if (options.progress) options.progress(n, n);
+
+  std::vector<McResult> results;
+  for (size_t d = 0; d < systems.size(); ++d) {
+    McResult r;
+    r.iteration_seconds = std::chrono::duration<double>(last_stop - first_start).count();
+    r.iterations = n;
+    r.seed = options.seed;
+    r.uncertain_inputs = static_cast<int>(plan.systems[d].inputs.size());
+    r.impact_ids = systems[d]->impact_ids;
+    r.impact_units = systems[d]->impact_units;
+    for (size_t k = 0; k < samples.impacts[d].size(); ++k) {
+      r.impacts.push_back(Summarise(samples.impacts[d][k]));
+      std::array<Summary, kStageSlots> stages;
+      for (int slot = 0; slot < kStageSlots; ++slot) {
+        stages[slot] = Summarise(samples.stages[d][k][slot]);
+      }
+      r.stages.push_back(stages);
+    }
+    if (options.sensitivity) r.sensitivity = RankInputs(plan, plan.systems[d], samples, d);
+    r.samples = std::move(samples.impacts[d]);
+    r.tracked = samples.tracked;
+    if (options.stage_samples) r.stage_samples = std::move(samples.stages[d]);
+    results.push_back(std::move(r));
+  }
+  return results;
+}
+
+McResult RunMonteCarlo(const Inventory& inventory, const ParameterSet& nominal,
+                       const MatrixData& data, const McOptions& options) {
+  return std::move(RunMonteCarloPaired(inventory, nominal, {&data}, options).front());
+}
+
+std::vector<McResult> MonteCarloOfDemands(const Inventory& inventory, const ParameterSet& nominal,
+                                          const std::vector<McDemand>& demands,
+                                          const std::vector<std::string>& methods,
+                                          const McOptions& options) {
+  std::vector<MatrixData> systems;
+  for (const McDemand& d : demands) {
+    systems.push_back(BuildMatrices(inventory, nominal, d.process, d.amount, methods, d.links));
+  }
+  std::vector<const MatrixData*> pointers;
+  for (const MatrixData& m : systems) pointers.push_back(&m);
+  return RunMonteCarloPaired(inventory, nominal, pointers, options);
+}
+
+double ProbabilityLess(const McResult& a, const McResult& b, int impact) {
+  if (a.iterations != b.iterations || a.seed != b.seed || impact < 0 ||
+      impact >= static_cast<int>(a.samples.size()) ||
+      impact >= static_cast<int>(b.samples.size())) {
+    throw UsageError("P(A < B) needs two results of one paired run and an impact both have");
+  }
+  double less = 0.0;
+  const auto& x = a.samples[impact];
+  const auto& y = b.samples[impact];
+  for (size_t i = 0; i < x.size(); ++i) less += x[i] < y[i] ? 1.0 : x[i] == y[i] ? 0.5 : 0.0;
+  return x.empty() ? 0.0 : less / x.size();
+}
+
+}  // namespace gpulca::lca

@@ -1,0 +1,219 @@
+// The architecture as written in docs/architecture.md is the one the build
+// and the sources have: the table of libraries there lists each library's
+// folder and the gpulca libraries it links; this test checks that
+// CMakeLists.txt links exactly those, that the table is acyclic, that every
+// #include from one module's folder into another's follows a link (direct
+// or through others), and that no two files include each other, directly or
+// through others (a header and its .cpp count as one file).
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kRoot = GPULCA_SOURCE_DIR;
+
+std::string Read(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct Library {
+  std::string folder;             // relative to the root, no trailing slash
+  std::set<std::string> links;    // gpulca libraries it links
+};
+
+// Rows of the table in docs/architecture.md: | `gpulca_x` | `folder/` | `gpulca_y`, … | …
+std::map<std::string, Library> DocumentedLibraries() {
+  std::map<std::string, Library> libs;
+  const std::regex row(R"(^\| `(gpulca_[a-z_]+)` \| `([a-z_/]+?)/?` \| ([^|]*)\|)");
+  const std::regex name("gpulca_[a-z_]+");
+  std::istringstream in(Read(kRoot / "docs/architecture.md"));
+  for (std::string line; std::getline(in, line);) {
+    std::smatch m;
+    if (!std::regex_search(line, m, row)) continue;
+    Library lib{m[2], {}};
+    const std::string links = m[3];
+    for (auto it = std::sregex_iterator(links.begin(), links.end(), name); it != std::sregex_iterator();
+         ++it) {
+      lib.links.insert(it->str());
+    }
+    libs[m[1]] = lib;
+  }
+  return libs;
+}
+
+// gpulca_module(target folder) and the gpulca_* names in that target's
+// target_link_libraries calls.
+std::map<std::string, Library> BuiltLibraries() {
+  const std::string cmake = Read(kRoot / "CMakeLists.txt");
+  std::map<std::string, Library> libs;
+  const std::regex module(R"(gpulca_module\((gpulca_[a-z_]+) ([a-z_/]+)\))");
+  for (auto it = std::sregex_iterator(cmake.begin(), cmake.end(), module); it != std::sregex_iterator();
+       ++it) {
+    libs[(*it)[1]] = Library{(*it)[2], {}};
+  }
+  const std::regex link(R"(target_link_libraries\((gpulca_[a-z_]+)([^)]*)\))");
+  const std::regex name("gpulca_[a-z_]+");
+  for (auto it = std::sregex_iterator(cmake.begin(), cmake.end(), link); it != std::sregex_iterator();
+       ++it) {
+    auto lib = libs.find((*it)[1]);
+    if (lib == libs.end()) continue;
+    const std::string args = (*it)[2];
+    for (auto n = std::sregex_iterator(args.begin(), args.end(), name); n != std::sregex_iterator(); ++n) {
+      lib->second.links.insert(n->str());
+    }
+  }
+  return libs;
+}
+
+// Every library reachable from `lib` through links, `lib` included.
+std::set<std::string> Reachable(const std::map<std::string, Library>& libs, const std::string& lib) {
+  std::set<std::string> seen;
+  std::function<void(const std::string&)> visit = [&](const std::string& l) {
+    if (!seen.insert(l).second) return;
+    auto it = libs.find(l);
+    if (it != libs.end())
+      for (const auto& d : it->second.links) visit(d);
+  };
+  visit(lib);
+  return seen;
+}
+
+// Sources of the tree that belong to the product (not tests, bench, build).
+std::vector<fs::path> Sources() {
+  std::vector<fs::path> files;
+  for (const char* dir : {"inventory", "graph", "lca", "reports", "cli"}) {
+    if (!fs::exists(kRoot / dir)) continue;
+    for (const auto& e : fs::recursive_directory_iterator(kRoot / dir)) {
+      const auto ext = e.path().extension();
+      if (e.is_regular_file() && (ext == ".h" || ext == ".cpp")) {
+        files.push_back(fs::relative(e.path(), kRoot));
+      }
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::vector<std::string> ProjectIncludes(const fs::path& file) {
+  std::vector<std::string> out;
+  const std::regex include(R"(^\s*#\s*include\s+"([^"]+)")");
+  std::istringstream in(Read(kRoot / file));
+  for (std::string line; std::getline(in, line);) {
+    std::smatch m;
+    if (std::regex_search(line, m, include)) out.push_back(m[1]);
+  }
+  return out;
+}
+
+// The library whose folder holds `path` (the longest folder that is a prefix).
+std::string OwnerOf(const std::map<std::string, Library>& libs, const std::string& path) {
+  std::string best;
+  size_t best_len = 0;
+  for (const auto& [name, lib] : libs) {
+    const std::string prefix = lib.folder + "/";
+    if (path.compare(0, prefix.size(), prefix) == 0 && prefix.size() > best_len &&
+        path.find('/', prefix.size()) == std::string::npos) {
+      best = name;
+      best_len = prefix.size();
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("the libraries CMake builds are the ones docs/architecture.md draws", "[architecture]") {
+  const auto documented = DocumentedLibraries();
+  const auto built = BuiltLibraries();
+  REQUIRE(documented.size() >= 8);
+  REQUIRE(built.size() == documented.size());
+  for (const auto& [name, lib] : built) {
+    INFO(name);
+    REQUIRE(documented.count(name) == 1);
+    CHECK(documented.at(name).folder == lib.folder);
+    CHECK(documented.at(name).links == lib.links);
+  }
+}
+
+TEST_CASE("the library graph is acyclic", "[architecture]") {
+  const auto libs = DocumentedLibraries();
+  for (const auto& [name, lib] : libs) {
+    for (const auto& dep : lib.links) {
+      INFO(name << " links " << dep);
+      CHECK(Reachable(libs, dep).count(name) == 0);
+    }
+  }
+}
+
+TEST_CASE("includes between modules follow the links", "[architecture]") {
+  const auto libs = DocumentedLibraries();
+  const auto files = Sources();
+  REQUIRE(files.size() > 100);
+  int checked = 0;
+  for (const auto& file : files) {
+    const std::string from = OwnerOf(libs, file.generic_string());
+    if (from.empty()) continue;  // cli/: the executable, which may use any library
+    const auto allowed = Reachable(libs, from);
+    for (const auto& inc : ProjectIncludes(file)) {
+      const std::string to = OwnerOf(libs, inc);
+      if (to.empty()) continue;
+      INFO(file.generic_string() << " includes " << inc << " (" << from << " -> " << to << ")");
+      CHECK(allowed.count(to) == 1);
+      ++checked;
+    }
+  }
+  CHECK(checked > 300);
+}
+
+TEST_CASE("no two files include each other, directly or through others", "[architecture]") {
+  // Units: a path without its extension, so x.h and x.cpp are one.
+  std::map<std::string, std::set<std::string>> edges;
+  auto unit = [](std::string p) { return p.substr(0, p.rfind('.')); };
+  for (const auto& file : Sources()) {
+    const std::string from = unit(file.generic_string());
+    edges[from];
+    for (const auto& inc : ProjectIncludes(file)) {
+      if (!fs::exists(kRoot / inc)) continue;  // a third-party header
+      const std::string to = unit(inc);
+      if (to != from) edges[from].insert(to);
+    }
+  }
+  // Depth-first search for a back edge; reports the first cycle it finds.
+  std::map<std::string, int> state;  // 0 new, 1 on the stack, 2 done
+  std::vector<std::string> stack;
+  std::string cycle;
+  std::function<void(const std::string&)> visit = [&](const std::string& u) {
+    state[u] = 1;
+    stack.push_back(u);
+    for (const auto& v : edges[u]) {
+      if (!cycle.empty()) break;
+      if (state[v] == 1) {
+        auto it = std::find(stack.begin(), stack.end(), v);
+        for (; it != stack.end(); ++it) cycle += *it + " -> ";
+        cycle += v;
+      } else if (state[v] == 0) {
+        visit(v);
+      }
+    }
+    stack.pop_back();
+    state[u] = 2;
+  };
+  for (const auto& [u, _] : edges)
+    if (state[u] == 0 && cycle.empty()) visit(u);
+  INFO(cycle);
+  CHECK(cycle.empty());
+}

@@ -110,7 +110,7 @@ std::vector<fs::path> Sources() {
 
 std::vector<std::string> ProjectIncludes(const fs::path& file) {
   std::vector<std::string> out;
-  const std::regex include(R"(^\s*#\s*include\s+"([^"]+)")");
+  const std::regex include(R"re(^\s*#\s*include\s+"([^"]+)")re");
   std::istringstream in(Read(kRoot / file));
   for (std::string line; std::getline(in, line);) {
     std::smatch m;

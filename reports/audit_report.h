@@ -11,7 +11,7 @@
 #include "inventory/audit_log.h"
 #include "inventory/order.h"
 #include "lca/audit/audit.h"
-#include "reports/table.h"
+#include "reports/internal/table.h"
 
 namespace gpulca::reports {
 

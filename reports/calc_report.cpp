@@ -8,7 +8,7 @@
 #include <numeric>
 
 #include "lca/system/upstream_tree.h"
-#include "reports/ranking.h"
+#include "reports/internal/ranking.h"
 
 namespace gpulca::reports {
 namespace {

@@ -4,8 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "reports/html_page.h"
-#include "reports/svg_charts.h"
+#include "reports/internal/html_page.h"
+#include "reports/internal/svg_charts.h"
 
 namespace gpulca::reports {
 namespace {

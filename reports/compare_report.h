@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "lca/gpu/compare.h"
-#include "reports/table.h"
+#include "reports/internal/table.h"
 
 namespace gpulca::reports {
 

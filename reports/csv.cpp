@@ -1,4 +1,4 @@
-#include "reports/csv.h"
+#include "reports/internal/csv.h"
 
 #include <fmt/format.h>
 

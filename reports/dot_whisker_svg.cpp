@@ -1,12 +1,12 @@
-#include "reports/dot_whisker_svg.h"
+#include "reports/internal/dot_whisker_svg.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 
-#include "reports/svg_charts.h"
-#include "reports/text_table.h"
+#include "reports/internal/svg_charts.h"
+#include "reports/internal/text_table.h"
 
 namespace gpulca::reports {
 namespace {

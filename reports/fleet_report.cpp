@@ -5,9 +5,9 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "reports/csv.h"
-#include "reports/fleet_sections.h"
-#include "reports/ranking.h"
+#include "reports/internal/csv.h"
+#include "reports/internal/fleet_sections.h"
+#include "reports/internal/ranking.h"
 
 namespace gpulca::reports {
 namespace {

@@ -10,7 +10,7 @@
 #include "lca/fleet/fleet.h"
 #include "lca/fleet/fleet_assets.h"
 #include "lca/fleet/fleet_uncertainty.h"
-#include "reports/table.h"
+#include "reports/internal/table.h"
 
 namespace gpulca::reports {
 

@@ -6,9 +6,9 @@
 #include <map>
 
 #include "reports/fleet_report.h"
-#include "reports/fleet_sections.h"
-#include "reports/html_page.h"
-#include "reports/svg_charts.h"
+#include "reports/internal/fleet_sections.h"
+#include "reports/internal/html_page.h"
+#include "reports/internal/svg_charts.h"
 
 namespace gpulca::reports {
 namespace {

@@ -14,7 +14,7 @@
 
 #include "lca/fleet/fleet.h"
 #include "lca/fleet/fleet_assets.h"
-#include "reports/table.h"
+#include "reports/internal/table.h"
 
 namespace gpulca::reports {
 

@@ -6,10 +6,10 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "reports/csv.h"
-#include "reports/gpu_report_sections.h"
-#include "reports/ranking.h"
-#include "reports/text_table.h"
+#include "reports/internal/csv.h"
+#include "reports/internal/gpu_report_sections.h"
+#include "reports/internal/ranking.h"
+#include "reports/internal/text_table.h"
 
 namespace gpulca::reports {
 namespace {

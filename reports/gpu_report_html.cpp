@@ -7,11 +7,11 @@
 #include <set>
 
 #include "lca/system/upstream_tree.h"
-#include "reports/gpu_report_sections.h"
-#include "reports/ranking.h"
-#include "reports/html_page.h"
-#include "reports/svg_charts.h"
-#include "reports/text_table.h"
+#include "reports/internal/gpu_report_sections.h"
+#include "reports/internal/ranking.h"
+#include "reports/internal/html_page.h"
+#include "reports/internal/svg_charts.h"
+#include "reports/internal/text_table.h"
 
 namespace gpulca::reports {
 namespace {

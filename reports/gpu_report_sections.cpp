@@ -1,11 +1,11 @@
-#include "reports/gpu_report_sections.h"
+#include "reports/internal/gpu_report_sections.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-#include "reports/ranking.h"
-#include "reports/text_table.h"
+#include "reports/internal/ranking.h"
+#include "reports/internal/text_table.h"
 
 namespace gpulca::reports {
 namespace {

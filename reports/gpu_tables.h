@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "lca/gpu/gpu_assessment.h"
-#include "reports/table.h"
+#include "reports/internal/table.h"
 
 namespace gpulca::reports {
 

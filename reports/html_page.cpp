@@ -1,10 +1,10 @@
-#include "reports/html_page.h"
+#include "reports/internal/html_page.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-#include "reports/svg_charts.h"
+#include "reports/internal/svg_charts.h"
 
 namespace gpulca::reports {
 namespace {

@@ -1,4 +1,4 @@
-#include "reports/ranking.h"
+#include "reports/internal/ranking.h"
 
 #include <algorithm>
 #include <cmath>

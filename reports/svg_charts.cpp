@@ -1,4 +1,4 @@
-#include "reports/svg_charts.h"
+#include "reports/internal/svg_charts.h"
 
 #include <fmt/format.h>
 

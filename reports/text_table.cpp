@@ -1,4 +1,4 @@
-#include "reports/text_table.h"
+#include "reports/internal/text_table.h"
 
 #include <fmt/format.h>
 

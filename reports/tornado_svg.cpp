@@ -1,11 +1,11 @@
-#include "reports/tornado_svg.h"
+#include "reports/internal/tornado_svg.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 
-#include "reports/svg_charts.h"
+#include "reports/internal/svg_charts.h"
 
 namespace gpulca::reports {
 namespace {

@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "inventory/error.h"
-#include "reports/svg_charts.h"
-#include "reports/tornado_svg.h"
+#include "reports/internal/svg_charts.h"
+#include "reports/internal/tornado_svg.h"
 
 namespace gpulca::reports {
 namespace {

@@ -9,7 +9,7 @@
 
 #include "lca/uncertainty/monte_carlo.h"
 #include "lca/uncertainty/one_at_a_time.h"
-#include "reports/table.h"
+#include "reports/internal/table.h"
 
 namespace gpulca::reports {
 

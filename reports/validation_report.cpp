@@ -4,10 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "reports/csv.h"
-#include "reports/dot_whisker_svg.h"
-#include "reports/html_page.h"
-#include "reports/svg_charts.h"
+#include "reports/internal/csv.h"
+#include "reports/internal/dot_whisker_svg.h"
+#include "reports/internal/html_page.h"
+#include "reports/internal/svg_charts.h"
 
 namespace gpulca::reports {
 namespace {

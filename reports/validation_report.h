@@ -10,7 +10,7 @@
 
 #include "inventory/model.h"
 #include "lca/gpu/validation.h"
-#include "reports/text_table.h"
+#include "reports/internal/text_table.h"
 
 namespace gpulca::reports {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "reports/table.h"
+#include "reports/internal/table.h"
 
 namespace gpulca::reports {
 

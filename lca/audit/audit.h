@@ -20,7 +20,7 @@
 #include "inventory/model.h"
 #include "inventory/order.h"
 #include "inventory/parameters.h"
-#include "lca/audit/audit_rules.h"
+#include "lca/audit/internal/audit_rules.h"
 #include "lca/system/result.h"
 
 namespace gpulca::lca {

@@ -1,4 +1,4 @@
-#include "lca/audit/audit_rules.h"
+#include "lca/audit/internal/audit_rules.h"
 
 #include <fmt/format.h>
 

@@ -16,7 +16,7 @@
 
 #include "inventory/model.h"
 #include "inventory/parameters.h"
-#include "lca/fleet/fleet_shipments.h"
+#include "lca/fleet/internal/fleet_shipments.h"
 #include "lca/system/result.h"
 
 namespace gpulca::lca {

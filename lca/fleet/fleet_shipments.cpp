@@ -1,4 +1,4 @@
-#include "lca/fleet/fleet_shipments.h"
+#include "lca/fleet/internal/fleet_shipments.h"
 
 #include <fmt/format.h>
 

@@ -1,10 +1,10 @@
-#include "lca/uncertainty/mc_plan.h"
+#include "lca/uncertainty/internal/mc_plan.h"
 
 #include <algorithm>
 #include <unordered_map>
 
 #include "inventory/pedigree.h"
-#include "lca/uncertainty/sampler.h"
+#include "lca/uncertainty/internal/sampler.h"
 
 namespace gpulca::lca {
 namespace {

@@ -14,9 +14,9 @@
 #include "inventory/error.h"
 #include "lca/engine/calculator.h"
 #include "lca/system/matrix_refill.h"
-#include "lca/uncertainty/mc_plan.h"
-#include "lca/uncertainty/sampler.h"
-#include "lca/uncertainty/sensitivity.h"
+#include "lca/uncertainty/internal/mc_plan.h"
+#include "lca/uncertainty/internal/sampler.h"
+#include "lca/uncertainty/internal/sensitivity.h"
 
 namespace gpulca::lca {
 namespace {

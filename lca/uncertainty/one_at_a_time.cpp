@@ -7,7 +7,7 @@
 #include "inventory/error.h"
 #include "lca/engine/calculator.h"
 #include "lca/system/matrix_refill.h"
-#include "lca/uncertainty/mc_plan.h"
+#include "lca/uncertainty/internal/mc_plan.h"
 
 namespace gpulca::lca {
 namespace {

@@ -1,6 +1,6 @@
 #include "lca/uncertainty/parameter_sampler.h"
 
-#include "lca/uncertainty/mc_plan.h"
+#include "lca/uncertainty/internal/mc_plan.h"
 
 namespace gpulca::lca {
 

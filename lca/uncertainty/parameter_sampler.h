@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "inventory/parameters.h"
-#include "lca/uncertainty/sampler.h"
+#include "lca/uncertainty/internal/sampler.h"
 
 namespace gpulca::lca {
 

@@ -1,4 +1,4 @@
-#include "lca/uncertainty/sampler.h"
+#include "lca/uncertainty/internal/sampler.h"
 
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/triangle_distribution.hpp>

@@ -1,4 +1,4 @@
-#include "lca/uncertainty/sensitivity.h"
+#include "lca/uncertainty/internal/sensitivity.h"
 
 #include <algorithm>
 #include <cmath>

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "reports/text_table.h"
+#include "reports/internal/text_table.h"
 #include "tests/cli/cli_support.h"
 #include "tests/reports/report_support.h"
 #include "tests/test_support.h"

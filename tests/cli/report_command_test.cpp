@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "reports/gpu_report_sections.h"
-#include "reports/text_table.h"
+#include "reports/internal/gpu_report_sections.h"
+#include "reports/internal/text_table.h"
 #include "tests/cli/cli_support.h"
 #include "tests/reports/report_support.h"
 #include "tests/test_support.h"

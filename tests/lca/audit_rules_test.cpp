@@ -1,5 +1,5 @@
 // The verdict rules on numbers chosen by hand.
-#include "lca/audit/audit_rules.h"
+#include "lca/audit/internal/audit_rules.h"
 
 #include <catch2/catch.hpp>
 

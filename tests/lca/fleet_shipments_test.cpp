@@ -7,7 +7,7 @@
 #include "inventory/parameters.h"
 #include "inventory/validate.h"
 #include "lca/fleet/fleet.h"
-#include "lca/fleet/fleet_shipments.h"
+#include "lca/fleet/internal/fleet_shipments.h"
 #include "lca/gpu/gpu_assessment.h"
 #include "tests/cli/cli_support.h"
 

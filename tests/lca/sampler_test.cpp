@@ -1,7 +1,7 @@
 // The samplers against the closed forms of their distributions, at 100,000
 // draws: tolerances of a few standard errors, which a wrong parameterisation
 // (gsd used as σ, sd as variance, min/max swapped for the mode...) fails.
-#include "lca/uncertainty/sampler.h"
+#include "lca/uncertainty/internal/sampler.h"
 
 #include <catch2/catch.hpp>
 

@@ -4,7 +4,7 @@
 #include <regex>
 #include <string>
 
-#include "reports/dot_whisker_svg.h"
+#include "reports/internal/dot_whisker_svg.h"
 
 using namespace gpulca::reports;
 

@@ -4,7 +4,7 @@
 
 #include <regex>
 
-#include "reports/svg_charts.h"
+#include "reports/internal/svg_charts.h"
 
 using namespace gpulca::reports;
 

@@ -7,7 +7,7 @@
 #include <regex>
 
 #include "inventory/error.h"
-#include "reports/tornado_svg.h"
+#include "reports/internal/tornado_svg.h"
 
 namespace gpulca::reports {
 namespace {

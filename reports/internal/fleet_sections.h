@@ -12,7 +12,7 @@
 #include "lca/fleet/fleet.h"
 #include "lca/fleet/fleet_assets.h"
 #include "reports/fleet_report.h"
-#include "reports/text_table.h"
+#include "reports/internal/text_table.h"
 
 namespace gpulca::reports {
 

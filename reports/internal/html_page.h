@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "reports/text_table.h"
+#include "reports/internal/text_table.h"
 
 namespace gpulca::reports {
 

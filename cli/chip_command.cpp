@@ -27,6 +27,7 @@
 
 #include "cli/context.h"
 #include "cli/options.h"
+#include "cli/usage_error.h"
 #include "inventory/error.h"
 #include "lca/calculation.h"
 #include "lca/chip_model.h"

@@ -14,7 +14,8 @@
 #include "cli/context.h"
 #include "cli/options.h"
 #include "cli/progress.h"
-#include "inventory/error.h"
+#include "cli/region_shares.h"
+#include "cli/usage_error.h"
 #include "inventory/toml_loader.h"
 #include "lca/fleet.h"
 #include "lca/fleet_assets.h"
@@ -40,7 +41,7 @@ void RunYear(const Inventory& inv, const ParameterSet& parameters, const FleetOp
              reports::FleetReportOptions report) {
   lca::FleetOptions options;
   options.year = *o.year;
-  options.regions = lca::ParseRegionShares(o.regions);
+  options.regions = ParseRegionShares(o.regions);
   if (!o.mix_file.empty()) options.mix = LoadOverrides(o.mix_file);
   lca::FleetAssessment f = lca::AssessFleet(inv, parameters, options);
   std::optional<lca::FleetUncertainty> mc;

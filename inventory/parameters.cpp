@@ -255,7 +255,9 @@ int ParameterSet::Override(const std::string& id, double value) {
     impl_->slots[s].overridden = true;
     ++matched;
   }
-  if (matched == 0) throw UsageError(fmt::format("--set {}: no parameter of that name", id));
+  if (matched == 0) {
+    throw InvalidArgument("override", fmt::format("override {}: no parameter of that name", id));
+  }
   return matched;
 }
 

@@ -40,7 +40,8 @@ class ParameterSet {
   ParameterSet& operator=(const ParameterSet&) = delete;
 
   // Sets every parameter named `id` to `value`. Returns how many matched;
-  // throws UsageError when none does. Call Evaluate() afterwards.
+  // throws InvalidArgument (argument "override") when none does. Call
+  // Evaluate() afterwards.
   int Override(const std::string& id, double value);
   // Recomputes every formula parameter in dependency order.
   void Evaluate();

@@ -165,18 +165,18 @@ double CreditsOf(const LcaResult& r, int k) {
   return sum;
 }
 
-// `option`: the report option that sets the parameter, or null.
-void Require(bool ok, const char* id, double value, const char* rule, const char* option) {
+// A global use parameter's rule.
+void Require(bool ok, const char* id, double value, const char* rule) {
   if (!ok) {
-    throw UsageError(fmt::format("parameter {} = {}: {} (check {}--set and --params)", id, value,
-                                 rule, option ? fmt::format("{}, ", option) : ""));
+    throw InvalidArgument(fmt::format("parameter {}", id),
+                          fmt::format("parameter {} = {}: {}", id, value, rule));
   }
 }
 
-// A positive, finite option value.
-void RequirePositive(const std::optional<double>& v, const char* option) {
+// A positive, finite value of the options.
+void RequirePositive(const std::optional<double>& v, const char* name) {
   if (v && !(std::isfinite(*v) && *v > 0)) {
-    throw UsageError(fmt::format("{} {}: must be a positive number", option, *v));
+    throw InvalidArgument(name, fmt::format("{} {}: must be a positive number", name, *v));
   }
 }
 
@@ -187,15 +187,15 @@ void CheckUseParameters(const ParameterSet& parameters) {
   const double pue = value("pue"), u = value("utilization"), years = value("lifetime_years"),
                hours = value("lifetime_hours"), fraction = value("gpu_power_fraction");
   Require(std::isfinite(pue) && pue >= 1.0, "pue", pue,
-          "the power usage effectiveness must be a number of at least 1", "--pue");
+          "the power usage effectiveness must be a number of at least 1");
   Require(std::isfinite(u) && u >= 0.0 && u <= 1.0, "utilization", u,
-          "the utilisation must be a number between 0 and 1", "--utilization");
+          "the utilisation must be a number between 0 and 1");
   Require(std::isfinite(years) && years > 0.0, "lifetime_years", years,
-          "the service life must be a positive number of years", "--lifetime-years");
+          "the service life must be a positive number of years");
   Require(std::isfinite(hours) && hours > 0.0, "lifetime_hours", hours,
-          "the service life must be a positive number of hours", nullptr);
+          "the service life must be a positive number of hours");
   Require(std::isfinite(fraction) && fraction >= 0.0 && fraction <= 1.0, "gpu_power_fraction",
-          fraction, "the average power must lie between 0 and 1 of the TDP", nullptr);
+          fraction, "the average power must lie between 0 and 1 of the TDP");
 }
 
 GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& parameters,
@@ -205,11 +205,11 @@ GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& paramete
     throw NotFound(fmt::format("'{}' is not a GPU in the catalogue; known: {}", o.gpu,
                                fmt::join(CatalogueGpus(inventory), ", ")));
   }
-  RequirePositive(o.query_wh, "--query-wh");
-  RequirePositive(o.queries_per_hour, "--queries-per-hour");
+  RequirePositive(o.query_wh, "query_wh");
+  RequirePositive(o.queries_per_hour, "queries_per_hour");
   if (o.query_wh && o.queries_per_hour) {
-    throw UsageError("--query-wh and --queries-per-hour both set how many queries a GPU-hour "
-                     "serves: give one of them");
+    throw InvalidArgument("query_wh and queries_per_hour both set how many queries a GPU-hour "
+                          "serves: give one of them");
   }
   CheckUseParameters(parameters);
   GpuAssessment a;
@@ -229,14 +229,16 @@ GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& paramete
   if (!o.region.empty()) {
     auto regions = ElectricityRegions(inventory);
     if (std::find(regions.begin(), regions.end(), o.region) == regions.end()) {
-      throw UsageError(fmt::format("--region {}: no electricity grid for that region; known: {}",
-                                   o.region, fmt::join(regions, ", ")));
+      throw InvalidArgument("region",
+                            fmt::format("region {}: no electricity grid for that region; known: {}",
+                                        o.region, fmt::join(regions, ", ")));
     }
   }
   a.tdp_w = parameters.Value(o.gpu, "tdp_w");
   if (!(std::isfinite(a.tdp_w) && a.tdp_w > 0)) {
-    throw UsageError(fmt::format("parameter tdp_w of {} = {}: the TDP must be a positive number "
-                                 "of watts (check --set and --params)", o.gpu, a.tdp_w));
+    throw InvalidArgument("parameter tdp_w",
+                          fmt::format("parameter tdp_w of {} = {}: the TDP must be a positive "
+                                      "number of watts", o.gpu, a.tdp_w));
   }
   a.peak_tflops = parameters.Value(o.gpu, "peak_bf16_dense_tflops");
   a.memory_gb = parameters.Value(o.gpu, "memory_capacity_gb");

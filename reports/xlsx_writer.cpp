@@ -18,8 +18,8 @@ void CheckNames(const std::vector<Table>& tables) {
   for (const Table& t : tables) {
     if (t.name.empty() || t.name.size() > 31 ||
         t.name.find_first_of("[]:*?/\\") != std::string::npos) {
-      throw UsageError(fmt::format("xlsx: '{}' cannot be a sheet name (1 to 31 characters, none "
-                                   "of []:*?/\\)", t.name));
+      throw InvalidArgument(fmt::format("xlsx: '{}' cannot be a sheet name (1 to 31 characters, "
+                                        "none of []:*?/\\)", t.name));
     }
     std::string lower = t.name;
     std::transform(lower.begin(), lower.end(), lower.begin(),

@@ -4,6 +4,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <boost/algorithm/string/case_conv.hpp>
 #include <cmath>
 #include <filesystem>
 #include <set>
@@ -21,11 +22,8 @@ void CheckNames(const std::vector<Table>& tables) {
       throw InvalidArgument(fmt::format("xlsx: '{}' cannot be a sheet name (1 to 31 characters, "
                                         "none of []:*?/\\)", t.name));
     }
-    std::string lower = t.name;
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (!seen.insert(lower).second) {
-      throw UsageError(fmt::format("xlsx: sheet '{}' is given twice", t.name));
+    if (!seen.insert(boost::algorithm::to_lower_copy(t.name)).second) {
+      throw InvalidArgument(fmt::format("xlsx: sheet '{}' is given twice", t.name));
     }
   }
 }

@@ -75,7 +75,8 @@ class ParameterSet {
   // Dependencies, for Monte Carlo and sensitivity to re-evaluate only what
   // a change reaches. The slots a formula slot reads directly (empty for a
   // number), and the slots the formula amount of exchange `exchange` of
-  // process `process` reads directly (empty for a number amount).
+  // process `process` reads directly (empty for a number amount); each in
+  // the order the formula first names them, resolved by the scope rule above.
   const std::vector<int>& SlotDependencies(int slot) const;
   const std::vector<int>& ExchangeDependencies(size_t process, size_t exchange) const;
   // Every formula slot, in an order where a slot follows those it reads.

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <set>
 
@@ -44,67 +43,29 @@ double UpstreamOf(const LcaResult& r, const std::string& id, int k) {
   return 0.0;
 }
 
-// The identifiers in a formula (candidate parameter names).
-std::vector<std::string> Identifiers(const std::string& formula) {
-  std::vector<std::string> ids;
-  size_t i = 0;
-  while (i < formula.size()) {
-    unsigned char c = static_cast<unsigned char>(formula[i]);
-    if (std::isalpha(c) || c == '_') {
-      size_t start = i;
-      while (i < formula.size() &&
-             (std::isalnum(static_cast<unsigned char>(formula[i])) || formula[i] == '_')) {
-        ++i;
-      }
-      ids.push_back(formula.substr(start, i - start));
-    } else if (std::isdigit(c) || c == '.') {
-      // Skip a number, exponent included, so that "1e3" names nothing.
-      while (i < formula.size() && (std::isalnum(static_cast<unsigned char>(formula[i])) ||
-                                    formula[i] == '.')) {
-        ++i;
-      }
-    } else {
-      ++i;
-    }
-  }
-  return ids;
-}
-
-// The parameter `id` as a formula in `process` sees it: its own, those of
-// the process it takes parameters from, then the globals. Null when none.
-const Parameter* Resolve(const Inventory& inv, const Process& process, const std::string& id) {
-  const Process* from =
-      process.parameters_from.empty() ? nullptr : inv.FindProcess(process.parameters_from);
-  for (const Process* p : {&process, from}) {
-    if (!p) continue;
-    for (const Parameter& q : p->parameters) {
-      if (q.id == id) return &q;
-    }
-  }
-  return inv.FindGlobal(id);
-}
-
 struct Evidence {
   bool estimate = false, uncertain = false;
 };
 
-// Follows the parameters a formula uses, and the formulas of those, noting
-// their sources and whether any is an estimate or uncertain.
-void Trace(const Inventory& inv, const Process& process, const std::string& formula,
-           std::set<std::string>& seen, std::vector<std::string>& sources, Evidence& e) {
-  for (const std::string& id : Identifiers(formula)) {
-    const Parameter* q = Resolve(inv, process, id);
-    if (!q || !seen.insert(q->scope + "/" + q->id).second) continue;
-    if (!q->source.empty()) sources.push_back(q->source);
-    e.estimate = e.estimate || q->estimate;
-    e.uncertain = e.uncertain || q->uncertainty.IsSet();
-    if (q->IsFormula()) Trace(inv, process, q->formula, seen, sources, e);
+// Follows the parameters of `slots` and those their formulas read (as
+// ParameterSet resolves a formula's names), noting their sources and whether
+// any is an estimate or uncertain.
+void Trace(const ParameterSet& parameters, const std::vector<int>& slots, std::set<int>& seen,
+           std::vector<std::string>& sources, Evidence& e) {
+  for (int s : slots) {
+    if (!seen.insert(s).second) continue;
+    const Parameter& q = parameters.SlotParameter(s);
+    if (!q.source.empty()) sources.push_back(q.source);
+    e.estimate = e.estimate || q.estimate;
+    e.uncertain = e.uncertain || q.uncertainty.IsSet();
+    if (parameters.SlotIsFormula(s)) Trace(parameters, parameters.SlotDependencies(s), seen, sources, e);
   }
 }
 
 }  // namespace
 
-std::vector<ProcessQuality> DataQuality(const Inventory& inventory, const MatrixData& data) {
+std::vector<ProcessQuality> DataQuality(const Inventory& inventory, const ParameterSet& parameters,
+                                        const MatrixData& data) {
   std::vector<ProcessQuality> out;
   for (size_t j = 0; j < data.process_ids.size(); ++j) {
     ProcessQuality q;
@@ -114,14 +75,16 @@ std::vector<ProcessQuality> DataQuality(const Inventory& inventory, const Matrix
     q.stage = data.stages[j];
     std::vector<std::string> cited;
     if (const Process* p = inventory.FindProcess(q.id)) {
+      const auto process = static_cast<size_t>(p - inventory.processes.data());
       if (!p->source.empty()) cited.push_back(p->source);
-      for (const Exchange& x : p->exchanges) {
+      for (size_t i = 0; i < p->exchanges.size(); ++i) {
+        const Exchange& x = p->exchanges[i];
         ++q.exchanges;
         Evidence e;
         e.uncertain = x.uncertainty.IsSet();
         if (!x.source.empty()) cited.push_back(x.source);
-        std::set<std::string> seen;
-        if (x.IsFormula()) Trace(inventory, *p, x.formula, seen, cited, e);
+        std::set<int> seen;
+        Trace(parameters, parameters.ExchangeDependencies(process, i), seen, cited, e);
         q.estimated += e.estimate ? 1 : 0;
         q.uncertain += e.uncertain ? 1 : 0;
       }
@@ -312,7 +275,7 @@ GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& paramete
     a.per_pflop_hour.push_back(pflops > 0 ? per_hour / pflops : 0.0);
     if (a.queries_per_hour > 0) a.per_query.push_back(per_hour / a.queries_per_hour);
   }
-  a.quality = DataQuality(inventory, a.headline().data);
+  a.quality = DataQuality(inventory, parameters, a.headline().data);
   return a;
 }
 

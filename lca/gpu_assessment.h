@@ -115,8 +115,11 @@ std::vector<std::string> CatalogueGpus(const Inventory& inventory);
 // Locations that have an electricity provider (the regions a GPU may run in).
 std::vector<std::string> ElectricityRegions(const Inventory& inventory);
 
-// The quality record of every process of `data`, from `inventory`.
-std::vector<ProcessQuality> DataQuality(const Inventory& inventory, const MatrixData& data);
+// The quality record of every process of `data`, from `inventory`; a
+// formula's parameters are those `parameters` (built on `inventory`) reads
+// for it, with the scope rule of parameters.h.
+std::vector<ProcessQuality> DataQuality(const Inventory& inventory, const ParameterSet& parameters,
+                                        const MatrixData& data);
 
 // Checks the global use-phase parameters as resolved after every override
 // (whatever overrode them): pue >= 1, 0 <= utilization <= 1,

@@ -7,6 +7,7 @@
 
 #include "cli/context.h"
 #include "cli/options.h"
+#include "cli/usage_error.h"
 #include "inventory/audit_log.h"
 #include "inventory/error.h"
 #include "inventory/order.h"

@@ -6,7 +6,7 @@
 #include "cli/context.h"
 #include "cli/options.h"
 #include "cli/progress.h"
-#include "inventory/error.h"
+#include "cli/usage_error.h"
 #include "lca/gpu/compare.h"
 #include "reports/compare_report.h"
 #include "reports/xlsx_writer.h"
@@ -29,6 +29,9 @@ void Run(const Context& context, const CompareCommandOptions& o) {
   if (!o.uncertainty.oat.empty()) {
     throw UsageError("--oat: compare has no one-at-a-time table; run 'gpulca report GPU --oat "
                      "NAME' for each GPU, or compare with --mc for P(A < B)");
+  }
+  if (o.per == "query" && !o.query_wh) {
+    throw UsageError("--per query needs --query-wh, the GPU energy of one query");
   }
   auto store = context.Open();
   Inventory inv = store->Read();

@@ -3,18 +3,17 @@
 //   [--mc N [--seed S] [--threads T]] (with --year)
 //   [--set name=value] [--params FILE] [--format terminal|md|html|json|csv|xlsx] [--out FILE]
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-#include <optional>
-#include <algorithm>
 #include <cstdint>
+#include <optional>
 
 #include "cli/context.h"
 #include "cli/options.h"
 #include "cli/progress.h"
-#include "inventory/error.h"
+#include "cli/region_shares.h"
+#include "cli/usage_error.h"
 #include "inventory/toml_loader.h"
 #include "lca/fleet/fleet.h"
 #include "lca/fleet/fleet_assets.h"
@@ -40,7 +39,7 @@ void RunYear(const Inventory& inv, const ParameterSet& parameters, const FleetOp
              reports::FleetReportOptions report) {
   lca::FleetOptions options;
   options.year = *o.year;
-  options.regions = lca::ParseRegionShares(o.regions);
+  options.regions = ParseRegionShares(o.regions);
   if (!o.mix_file.empty()) options.mix = LoadOverrides(o.mix_file);
   lca::FleetAssessment f = lca::AssessFleet(inv, parameters, options);
   std::optional<lca::FleetUncertainty> mc;
@@ -67,52 +66,24 @@ void RunYear(const Inventory& inv, const ParameterSet& parameters, const FleetOp
   }
 }
 
-// A progress bar on standard error, when it is a terminal. Messages (bad
-// rows) clear the bar's line first and redraw it after, so that neither
-// overwrites the other.
-class AssetProgress {
- public:
-  AssetProgress(std::uint64_t size, bool on) : size_(size), on_(on && size > 0) {}
-  bool on() const { return on_; }
-
-  void Draw(std::uint64_t done) {
-    done_ = done;
-    drawn_ = true;
-    const int width = 40;
-    const double share = std::min(1.0, static_cast<double>(done) / static_cast<double>(size_));
-    const int n = static_cast<int>(share * width);
-    fmt::print(stderr, "\r[{}{}] {:3.0f}%", std::string(n, '#'), std::string(width - n, ' '), share * 100);
-    if (done >= size_) {
-      fmt::print(stderr, "\n");
-      drawn_ = false;
-    }
-  }
-
-  void Message(const std::string& text) {
-    if (drawn_) fmt::print(stderr, "\r\033[K");
-    fmt::print(stderr, "{}\n", text);
-    if (drawn_) Draw(done_);
-  }
-
- private:
-  std::uint64_t size_, done_ = 0;
-  bool on_, drawn_ = false;
-};
-
 void RunAssets(const Inventory& inv, ParameterSet& parameters, const FleetOptions& o,
                const reports::FleetReportOptions& report) {
   std::ifstream in(o.assets, std::ios::binary);
   if (!in) throw UsageError(fmt::format("--assets {}: cannot be read", o.assets));
   lca::AssetModel model = lca::MakeAssetModel(inv, parameters);
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(o.assets, ec);
-  AssetProgress bar(ec ? 0 : size, isatty(STDERR_FILENO) == 1);
-  lca::StreamOptions options;
-  options.name = o.assets;
-  options.skip_bad = o.skip_bad;
-  options.on_bad = [&bar](const std::string& message) { bar.Message("gpulca: skipped " + message); };
-  if (bar.on()) options.on_progress = [&bar](std::uint64_t done) { bar.Draw(done); };
-  lca::AssetTotals totals = lca::StreamAssets(in, model, options);
+  const lca::AssetTotals totals = [&] {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(o.assets, ec);
+    ProgressBar bar("assets");  // cleared once the file is read
+    lca::StreamOptions options;
+    options.name = o.assets;
+    options.skip_bad = o.skip_bad;
+    options.on_bad = [&bar](const std::string& message) { bar.Message("gpulca: skipped " + message); };
+    if (bar.enabled() && !ec && size > 0) {
+      options.on_progress = [&bar, size](std::uint64_t done) { bar.Update(done, size); };
+    }
+    return lca::StreamAssets(in, model, options);
+  }();
   if (totals.skipped > 0) fmt::print(stderr, "gpulca: skipped {} bad rows of {}\n", totals.skipped, o.assets);
   const std::string& format = o.output.format;
   if (format == "xlsx") {

@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
-#include "inventory/error.h"
+#include "cli/usage_error.h"
 #include "inventory/units.h"
 
 namespace gpulca::cli {

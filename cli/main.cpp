@@ -1,12 +1,14 @@
 // gpulca: the command-line front end. Parsing and dispatch only; the work is
 // in the libraries. Exit codes: 0 success, 1 an error in the input or the
-// calculation, 2 a bad command line.
+// calculation, 2 a bad command line (a library InvalidArgument included: the
+// value came from the command line, cli/usage_error.h).
 #include <fmt/format.h>
 
 #include <cstdio>
 #include <cstdlib>
 
 #include "cli/context.h"
+#include "cli/usage_error.h"
 #include "inventory/error.h"
 
 int main(int argc, char** argv) {
@@ -38,8 +40,11 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
-  } catch (const gpulca::UsageError& e) {
+  } catch (const gpulca::cli::UsageError& e) {
     fmt::print(stderr, "gpulca: {}\n", e.what());
+    return 2;
+  } catch (const gpulca::InvalidArgument& e) {
+    fmt::print(stderr, "gpulca: {}\n", gpulca::cli::UsageMessage(e));
     return 2;
   } catch (const gpulca::Error& e) {
     fmt::print(stderr, "gpulca: {}\n", e.what());

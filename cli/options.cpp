@@ -7,10 +7,10 @@
 #include <fstream>
 #include <optional>
 #include <thread>
+#include <utility>
 
 #include "cli/progress.h"
-
-#include "inventory/error.h"
+#include "cli/usage_error.h"
 #include "inventory/toml_loader.h"
 
 namespace gpulca::cli {
@@ -31,13 +31,18 @@ std::optional<double> FiniteNumber(const std::string& text) {
 
 }  // namespace
 
-const CLI::Validator PositiveFinite(
-    [](std::string& text) -> std::string {
-      auto value = FiniteNumber(text);
-      if (!value || *value <= 0) return fmt::format("must be a positive number, not '{}'", text);
-      return "";
-    },
-    "POSITIVE");
+CLI::Validator NumberCheck(const std::string& rule, std::function<bool(double)> ok) {
+  return CLI::Validator(
+      [rule, ok = std::move(ok)](std::string& text) -> std::string {
+        auto value = FiniteNumber(text);
+        if (!value || !ok(*value)) return fmt::format("must be {}, not '{}'", rule, text);
+        return "";
+      },
+      "");
+}
+
+const CLI::Validator PositiveFinite =
+    NumberCheck("a positive number", [](double v) { return v > 0; }).description("POSITIVE");
 
 void ParameterOptions::Add(CLI::App& command) {
   command.add_option("--set", sets, "Override a parameter: name=value (repeatable)");

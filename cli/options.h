@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,8 +17,13 @@ namespace gpulca::cli {
 
 class ProgressBar;
 
-// A CLI11 check: a finite number greater than zero ("must be a positive
-// number, not '0'"), instead of CLI11's range message with its 300 digits.
+// A CLI11 check: the whole text is a finite number for which `ok` holds, else
+// "must be RULE, not 'TEXT'" (CLI11's own range checks let NaN through and
+// print the range's 300 digits). It has no description, so --help is as
+// without it.
+CLI::Validator NumberCheck(const std::string& rule, std::function<bool(double)> ok);
+
+// A finite number greater than zero ("must be a positive number, not '0'").
 extern const CLI::Validator PositiveFinite;
 
 struct ParameterOptions {
@@ -25,7 +31,7 @@ struct ParameterOptions {
   std::string params_file;
   void Add(CLI::App& command);
   // Applies --params then --set to `parameters` and re-evaluates. Throws
-  // UsageError for a malformed --set or an unknown name.
+  // UsageError for a malformed --set, InvalidArgument for an unknown name.
   void Apply(ParameterSet& parameters) const;
 };
 

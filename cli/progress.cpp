@@ -22,9 +22,11 @@ ProgressBar::~ProgressBar() {
   }
 }
 
-std::string ProgressBar::Line(const std::string& label, int done, int total, double rate,
-                              int width) {
-  const double share = total > 0 ? std::clamp(static_cast<double>(done) / total, 0.0, 1.0) : 0.0;
+std::string ProgressBar::Line(const std::string& label, std::uint64_t done, std::uint64_t total,
+                              double rate, int width) {
+  const double share =
+      total > 0 ? std::clamp(static_cast<double>(done) / static_cast<double>(total), 0.0, 1.0)
+                : 0.0;
   const int filled = static_cast<int>(share * width);
   std::string bar(filled, '#');
   bar.append(width - filled, '.');
@@ -35,14 +37,22 @@ std::string ProgressBar::Line(const std::string& label, int done, int total, dou
   return line;
 }
 
-void ProgressBar::Update(int done, int total) {
+void ProgressBar::Update(std::uint64_t done, std::uint64_t total) {
   if (!enabled_) return;
+  done_ = done;
+  total_ = total;
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  const double rate = seconds > 0 ? done / seconds : 0.0;
-  std::fputs(("\r" + Line(label_, done, total, rate)).c_str(), out_);
+  const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0.0;
+  fmt::print(out_, "\r{}", Line(label_, done, total, rate));
   std::fflush(out_);
   drawn_ = true;
+}
+
+void ProgressBar::Message(const std::string& text) {
+  if (drawn_) std::fputs("\r\033[K", out_);
+  fmt::print(out_, "{}\n", text);
+  if (drawn_) Update(done_, total_);
 }
 
 }  // namespace gpulca::cli

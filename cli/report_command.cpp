@@ -5,12 +5,10 @@
 //   [--format terminal|md|html|json|csv|pact|xlsx] [--out FILE]
 #include <fmt/format.h>
 
-#include <cmath>
-
 #include "cli/context.h"
 #include "cli/options.h"
 #include "cli/progress.h"
-#include "inventory/error.h"
+#include "cli/usage_error.h"
 #include "lca/gpu/gpu_assessment.h"
 #include "lca/gpu/gpu_uncertainty.h"
 #include "lca/uncertainty/one_at_a_time.h"
@@ -39,24 +37,9 @@ struct ReportOptions {
   OutputOptions output;
 };
 
-// The options' own checks, before any override; the resolved values are
-// checked again by AssessGpu, whatever set them (--set, --params).
+// The options' own checks; the values are checked where parsed (CLI11), and
+// again by AssessGpu after every override (--set, --params).
 void CheckOptions(const ReportOptions& o) {
-  if (o.pue && !(std::isfinite(*o.pue) && *o.pue >= 1.0)) {
-    throw UsageError(fmt::format("--pue {}: must be a number of at least 1", *o.pue));
-  }
-  if (o.utilization && !(*o.utilization >= 0.0 && *o.utilization <= 1.0)) {
-    throw UsageError(fmt::format("--utilization {}: must lie between 0 and 1", *o.utilization));
-  }
-  if (o.lifetime_years && !(std::isfinite(*o.lifetime_years) && *o.lifetime_years > 0.0)) {
-    throw UsageError(fmt::format("--lifetime-years {}: must be positive", *o.lifetime_years));
-  }
-  if (o.query_wh && !(std::isfinite(*o.query_wh) && *o.query_wh > 0.0)) {
-    throw UsageError(fmt::format("--query-wh {}: must be positive", *o.query_wh));
-  }
-  if (o.queries_per_hour && !(std::isfinite(*o.queries_per_hour) && *o.queries_per_hour > 0.0)) {
-    throw UsageError(fmt::format("--queries-per-hour {}: must be positive", *o.queries_per_hour));
-  }
   if (o.output.format == "pact" && o.uncertainty.one_at_a_time()) {
     throw UsageError("--mc and --oat: a PACT footprint has no place for a distribution; choose "
                      "--format json, csv, xlsx, html, md or terminal for the uncertainty");
@@ -176,14 +159,19 @@ void AddReportCommand(CLI::App& app, Context& context) {
   cmd->add_option("--region", o->region, "Region of deployment (a grid location: US, TW, EU, ...)");
   cmd->add_option("--fab-region", o->fab_region,
                   "Where the logic dies are made (TW, KR, US where the data have that fab)");
-  cmd->add_option("--pue", o->pue, "Power usage effectiveness of the data centre");
-  cmd->add_option("--utilization", o->utilization, "Average utilisation, 0 to 1");
-  cmd->add_option("--lifetime-years", o->lifetime_years, "Service life in years");
+  const CLI::Validator positive = NumberCheck("a positive number", [](double v) { return v > 0; });
+  cmd->add_option("--pue", o->pue, "Power usage effectiveness of the data centre")
+      ->check(NumberCheck("a number of at least 1", [](double v) { return v >= 1; }));
+  cmd->add_option("--utilization", o->utilization, "Average utilisation, 0 to 1")
+      ->check(NumberCheck("a number between 0 and 1", [](double v) { return v >= 0 && v <= 1; }));
+  cmd->add_option("--lifetime-years", o->lifetime_years, "Service life in years")->check(positive);
   auto* wh = cmd->add_option("--query-wh", o->query_wh,
-                             "GPU energy of one query, Wh: adds per-query figures");
+                             "GPU energy of one query, Wh: adds per-query figures")
+                 ->check(positive);
   auto* qph = cmd->add_option("--queries-per-hour", o->queries_per_hour,
                               "Queries one GPU serves per hour of service (e.g. tokens/s x 3600 / "
-                              "tokens per query): adds per-query figures");
+                              "tokens per query): adds per-query figures")
+                  ->check(positive);
   wh->excludes(qph);
   cmd->add_flag("--eol-credits", o->eol_credits,
                 "Credit the metals recovered at end of life (sets eol_credits = 1); the report "

@@ -6,6 +6,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace gpulca {
 
@@ -69,10 +70,22 @@ class VerificationError : public Error {
   using Error::Error;
 };
 
-// A command-line option with a bad value.
-class UsageError : public Error {
+// A value outside its domain, given by the caller: a die area that is not
+// positive, a name that is none of the choices, a parameter whose value
+// (after overrides) breaks its rule. The message says what is wrong in the
+// library's words and begins with argument(), the name of the value at fault
+// as the library's interface calls it ("region", "parameter pue"), so that a
+// front end can name the option that set it; argument() is empty when no
+// single value is at fault.
+class InvalidArgument : public Error {
  public:
-  using Error::Error;
+  explicit InvalidArgument(const std::string& message) : Error(message) {}
+  InvalidArgument(std::string argument, const std::string& message)
+      : Error(message), argument_(std::move(argument)) {}
+  const std::string& argument() const { return argument_; }
+
+ private:
+  std::string argument_;
 };
 
 }  // namespace gpulca

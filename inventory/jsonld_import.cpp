@@ -38,7 +38,7 @@ std::vector<std::pair<std::string, size_t>> ByCount(const std::map<std::string, 
 void CheckPrefix(const std::string& prefix) {
   static const std::regex kPrefix("[a-z0-9][a-z0-9_.-]*");
   if (!std::regex_match(prefix, kPrefix)) {
-    throw UsageError(fmt::format("id prefix '{}' must match [a-z0-9][a-z0-9_.-]*", prefix));
+    throw InvalidArgument(fmt::format("id prefix '{}' must match [a-z0-9][a-z0-9_.-]*", prefix));
   }
 }
 

@@ -51,26 +51,33 @@ void AddFunctions(mu::Parser& parser) {
   parser.DefineFun("die_yield", Yield);
 }
 
-// Collects the names a formula uses, without binding them.
-double* RecordVariable(const char* /*name*/, void* user_data) {
-  auto* storage = static_cast<std::deque<double>*>(user_data);
-  storage->push_back(0.0);
-  return &storage->back();
+// The names a formula uses, unbound: muparser asks the factory for each
+// name it does not know, once, as it meets it.
+struct UsedNames {
+  std::vector<std::string> names;  // in the order of their first use
+  std::deque<double> storage;
+};
+
+double* RecordVariable(const char* name, void* user_data) {
+  auto* used = static_cast<UsedNames*>(user_data);
+  used->names.push_back(name);
+  used->storage.push_back(0.0);
+  return &used->storage.back();
 }
 
+// The variables of `formula` (GetUsedVar), in the order of their first use.
 std::vector<std::string> NamesUsed(const std::string& formula, std::string* error) {
-  std::deque<double> storage;
+  UsedNames used;
   mu::Parser parser;
   AddFunctions(parser);
-  std::vector<std::string> names;
   try {
-    parser.SetVarFactory(RecordVariable, &storage);
+    parser.SetVarFactory(RecordVariable, &used);
     parser.SetExpr(formula);
-    for (const auto& [name, ptr] : parser.GetUsedVar()) names.push_back(name);
+    parser.GetUsedVar();  // parses, asking the factory for each name
   } catch (const mu::Parser::exception_type& e) {
     *error = e.GetMsg();
   }
-  return names;
+  return used.names;
 }
 
 }  // namespace
@@ -255,7 +262,9 @@ int ParameterSet::Override(const std::string& id, double value) {
     impl_->slots[s].overridden = true;
     ++matched;
   }
-  if (matched == 0) throw UsageError(fmt::format("--set {}: no parameter of that name", id));
+  if (matched == 0) {
+    throw InvalidArgument("override", fmt::format("override {}: no parameter of that name", id));
+  }
   return matched;
 }
 

@@ -40,7 +40,8 @@ class ParameterSet {
   ParameterSet& operator=(const ParameterSet&) = delete;
 
   // Sets every parameter named `id` to `value`. Returns how many matched;
-  // throws UsageError when none does. Call Evaluate() afterwards.
+  // throws InvalidArgument (argument "override") when none does. Call
+  // Evaluate() afterwards.
   int Override(const std::string& id, double value);
   // Recomputes every formula parameter in dependency order.
   void Evaluate();
@@ -74,7 +75,8 @@ class ParameterSet {
   // Dependencies, for Monte Carlo and sensitivity to re-evaluate only what
   // a change reaches. The slots a formula slot reads directly (empty for a
   // number), and the slots the formula amount of exchange `exchange` of
-  // process `process` reads directly (empty for a number amount).
+  // process `process` reads directly (empty for a number amount); each in
+  // the order the formula first names them, resolved by the scope rule above.
   const std::vector<int>& SlotDependencies(int slot) const;
   const std::vector<int>& ExchangeDependencies(size_t process, size_t exchange) const;
   // Every formula slot, in an order where a slot follows those it reads.

@@ -20,7 +20,7 @@ const std::regex kDateTime(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-
 const std::regex kUuid("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
 
 void Require(bool ok, const std::string& field, const std::string& why) {
-  if (!ok) throw UsageError(fmt::format("PACT footprint: {}: {}", field, why));
+  if (!ok) throw InvalidArgument(fmt::format("PACT footprint: {}: {}", field, why));
 }
 
 void CheckContext(const PactContext& c) {
@@ -77,7 +77,7 @@ std::string Boundary(const lca::LcaResult& gate, int k) {
 }  // namespace
 
 std::string PactDecimal(double value) {
-  if (!std::isfinite(value)) throw UsageError("PACT footprint: a value is not finite");
+  if (!std::isfinite(value)) throw InvalidArgument("PACT footprint: a value is not finite");
   if (value == 0.0) return "0";
   int magnitude = static_cast<int>(std::floor(std::log10(std::fabs(value))));
   int decimals = std::clamp(8 - magnitude, 0, 30);

@@ -59,7 +59,7 @@ struct PactContext {
 // "biogenic"); carbon dioxide by its CAS number, 124-38-9.
 BiogenicFlows BiogenicFlowsOf(const Inventory& inventory);
 
-// The ProductFootprint JSON (pretty-printed). Throws UsageError naming the
+// The ProductFootprint JSON (pretty-printed). Throws InvalidArgument naming the
 // context field that breaks a REQUIRES, and SolveError when the assessment
 // has no gwp100.
 std::string RenderGpuPact(const lca::GpuAssessment& assessment, const PactContext& context);

@@ -4,6 +4,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <boost/algorithm/string/case_conv.hpp>
 #include <cmath>
 #include <filesystem>
 #include <set>
@@ -18,14 +19,11 @@ void CheckNames(const std::vector<Table>& tables) {
   for (const Table& t : tables) {
     if (t.name.empty() || t.name.size() > 31 ||
         t.name.find_first_of("[]:*?/\\") != std::string::npos) {
-      throw UsageError(fmt::format("xlsx: '{}' cannot be a sheet name (1 to 31 characters, none "
-                                   "of []:*?/\\)", t.name));
+      throw InvalidArgument(fmt::format("xlsx: '{}' cannot be a sheet name (1 to 31 characters, "
+                                        "none of []:*?/\\)", t.name));
     }
-    std::string lower = t.name;
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (!seen.insert(lower).second) {
-      throw UsageError(fmt::format("xlsx: sheet '{}' is given twice", t.name));
+    if (!seen.insert(boost::algorithm::to_lower_copy(t.name)).second) {
+      throw InvalidArgument(fmt::format("xlsx: sheet '{}' is given twice", t.name));
     }
   }
 }

@@ -12,7 +12,7 @@
 
 namespace gpulca::reports {
 
-// Writes `tables` to `path`. Throws UsageError for a sheet name Excel
+// Writes `tables` to `path`. Throws InvalidArgument for a sheet name Excel
 // refuses or given twice (naming it), and Error when the file cannot be
 // written (naming the path and why). A failed write leaves no file behind.
 void WriteXlsx(const std::vector<Table>& tables, const std::string& path);

@@ -71,7 +71,7 @@ struct AuditOptions {
 };
 
 // Throws NotFound naming the order's file:line for a product that is not in
-// the catalogue, UsageError for a deployment region without a grid, and what
+// the catalogue, InvalidArgument for a deployment region without a grid, and what
 // the calculation throws.
 AuditResult RunAudit(const Inventory& inventory, const PurchaseOrder& order,
                      const AuditOptions& options = {});

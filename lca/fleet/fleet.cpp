@@ -10,43 +10,22 @@
 #include "lca/gpu/gpu_assessment.h"
 
 namespace gpulca::lca {
-
-std::vector<RegionShare> ParseRegionShares(const std::vector<std::string>& specs) {
-  std::vector<RegionShare> out;
-  double given = 0;
-  int open = 0;
-  for (const std::string& spec : specs) {
-    auto eq = spec.find('=');
-    RegionShare r{spec.substr(0, eq), -1.0};
-    if (r.region.empty()) throw UsageError(fmt::format("--region '{}': expected R or R=share", spec));
-    if (eq != std::string::npos) {
-      const std::string text = spec.substr(eq + 1);
-      size_t used = 0;
-      try {
-        r.share = std::stod(text, &used);
-      } catch (const std::exception&) {
-        used = 0;
-      }
-      if (used == 0 || used != text.size() || !(r.share >= 0 && r.share <= 1)) {
-        throw UsageError(fmt::format("--region {}: share '{}' is not a number between 0 and 1", r.region, text));
-      }
-      given += r.share;
-    } else {
-      ++open;
-    }
-    out.push_back(r);
-  }
-  if (given > 1 + 1e-9) throw UsageError(fmt::format("--region: shares add up to {:.6g}, more than 1", given));
-  if (!out.empty() && open == 0 && std::abs(given - 1) > 1e-6) {
-    throw UsageError(fmt::format("--region: shares add up to {:.6g}, not 1", given));
-  }
-  for (RegionShare& r : out) {
-    if (r.share < 0) r.share = (1 - given) / open;
-  }
-  return out;
-}
-
 namespace {
+
+// Each share in [0, 1], together 1 (to rounding).
+void CheckShares(const std::vector<RegionShare>& regions) {
+  double sum = 0;
+  for (const RegionShare& r : regions) {
+    if (!(r.share >= -1e-9 && r.share <= 1 + 1e-9)) {
+      throw InvalidArgument(
+          fmt::format("region {}: share {} must lie between 0 and 1", r.region, r.share));
+    }
+    sum += r.share;
+  }
+  if (std::abs(sum - 1) > 1e-6) {
+    throw InvalidArgument(fmt::format("region shares add up to {:.6g}, not 1", sum));
+  }
+}
 
 class Assessor {
  public:
@@ -115,6 +94,7 @@ FleetYear AssessYear(Assessor& assessor, const YearShipments& shipments,
 
 FleetAssessment AssessFleet(const Inventory& inventory, const ParameterSet& parameters,
                             const FleetOptions& o) {
+  if (!o.regions.empty()) CheckShares(o.regions);
   FleetAssessment f;
   f.regions = o.regions.empty() ? std::vector<RegionShare>{{kFleetDefaultRegion, 1.0}} : o.regions;
   f.lifetime_years = parameters.Value("", "lifetime_years");

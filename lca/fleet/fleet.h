@@ -30,12 +30,6 @@ struct RegionShare {
 // world-average grid, since the shipments are the world's (docs/fleet.md).
 inline constexpr const char* kFleetDefaultRegion = "GLO";
 
-// "US" or "US=0.6": regions without a share split what the others leave
-// evenly. Empty specs: no region (AssessFleet then uses kFleetDefaultRegion).
-// Throws UsageError for a malformed share or shares that exceed 1 or, when
-// every region has one, do not add up to 1.
-std::vector<RegionShare> ParseRegionShares(const std::vector<std::string>& specs);
-
 struct FleetProduct {
   std::string gpu, vendor, name;
   double units = 0;
@@ -57,8 +51,10 @@ struct FleetYear {
 
 struct FleetOptions {
   int year = 0;
-  std::vector<RegionShare> regions;  // empty: kFleetDefaultRegion
-  MixOverride mix;                   // applies to `year` only
+  // Where the year's units run, each share in [0, 1] and together 1; empty:
+  // all in kFleetDefaultRegion.
+  std::vector<RegionShare> regions;
+  MixOverride mix;  // applies to `year` only
 };
 
 struct FleetAssessment {
@@ -73,8 +69,9 @@ struct FleetAssessment {
   std::string dc_source;  // the source id of that parameter
 };
 
-// Throws what ReadShipments and AssessGpu throw (a region without a grid,
-// the default GLO included, is a UsageError).
+// Throws InvalidArgument for region shares outside [0, 1] or that do not add
+// up to 1, and what ReadShipments and AssessGpu throw (a region without a
+// grid, the default GLO included, is an InvalidArgument).
 FleetAssessment AssessFleet(const Inventory& inventory, const ParameterSet& parameters,
                             const FleetOptions& options);
 

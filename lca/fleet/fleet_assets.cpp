@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <boost/algorithm/string/classification.hpp>
+#include <boost/algorithm/string/trim.hpp>
+#include <boost/range/iterator_range.hpp>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -111,10 +114,13 @@ bool ParseDate(std::string_view s, long& days) {
   return true;
 }
 
+// Blanks off both ends, and the CR of a CRLF line end.
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
+  using boost::algorithm::is_any_of;
+  auto r = boost::make_iterator_range(s.data(), s.data() + s.size());
+  r = boost::algorithm::trim_left_copy_if(r, is_any_of(" \t"));
+  r = boost::algorithm::trim_right_copy_if(r, is_any_of(" \t\r"));
+  return {r.begin(), r.size()};
 }
 
 int IndexOf(const std::vector<std::string>& names, std::string_view name, int& last) {

@@ -12,9 +12,9 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
-// Throws UsageError unless `ok`; `what` names the value, e.g. "die area -1 cm2".
+// Throws InvalidArgument unless `ok`; `what` names the value, e.g. "die area -1 cm2".
 void Require(bool ok, const std::string& what, const char* why) {
-  if (!ok) throw UsageError(fmt::format("{}: {}", what, why));
+  if (!ok) throw InvalidArgument(fmt::format("{}: {}", what, why));
 }
 
 void CheckYieldInputs(double area_cm2, double d0) {
@@ -83,7 +83,7 @@ YieldModel ParseYieldModel(const std::string& text) {
   for (auto m : {YieldModel::kPoisson, YieldModel::kMurphy, YieldModel::kNegativeBinomial}) {
     if (text == ToString(m)) return m;
   }
-  throw UsageError(fmt::format(
+  throw InvalidArgument(fmt::format(
       "yield model '{}' is unknown; known: poisson, murphy, negative-binomial", text));
 }
 
@@ -93,7 +93,7 @@ YieldModel YieldModelFromCode(int code) {
     case 2: return YieldModel::kMurphy;
     case 3: return YieldModel::kNegativeBinomial;
     default:
-      throw UsageError(fmt::format(
+      throw InvalidArgument(fmt::format(
           "yield_model {} is unknown; known: 1 poisson, 2 murphy, 3 negative-binomial", code));
   }
 }
@@ -105,7 +105,7 @@ double DieYield(YieldModel model, double area_cm2, double d0, double alpha) {
     case YieldModel::kMurphy: return MurphyYield(area_cm2, d0);
     case YieldModel::kNegativeBinomial: return NegativeBinomialYield(area_cm2, d0, alpha);
   }
-  throw UsageError("unknown yield model");
+  throw InvalidArgument("unknown yield model");
 }
 
 DieCarbon ActDieCarbonSplit(double area_cm2, const ActParameters& p, int ics) {

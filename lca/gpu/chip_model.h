@@ -18,19 +18,19 @@
 namespace gpulca::lca {
 
 // Gross dies per wafer: floor(π d²/(4A) − π d/√(2A)), at least 0.
-// REQUIRES: die_area_mm2 > 0, wafer_diameter_mm > 0 (else UsageError).
+// REQUIRES: die_area_mm2 > 0, wafer_diameter_mm > 0 (else InvalidArgument).
 double DiesPerWafer(double die_area_mm2, double wafer_diameter_mm = 300);
 
 // Wafer area one good die consumes, edge loss included, as the catalogue
 // computes it: (π d²/4) / (DPW × Y) cm², with d in cm.
 // REQUIRES: die_area_mm2 > 0, 0 < yield <= 1, wafer_diameter_mm > 0, and at
-// least one die per wafer (else UsageError naming the value).
+// least one die per wafer (else InvalidArgument naming the value).
 double WaferAreaPerGoodDie(double die_area_mm2, double yield, double wafer_diameter_mm = 300);
 
 // Die yield models. A is the die area in cm², d0 the defect density in 1/cm²,
 // alpha the negative-binomial clustering parameter. Each returns a value in
 // (0, 1]. REQUIRES: area_cm2 >= 0, d0 >= 0 (and alpha > 0); a violation throws
-// UsageError naming the value.
+// InvalidArgument naming the value.
 //   Poisson:           exp(−A·D0)
 //   Murphy:            ((1 − exp(−A·D0)) / (A·D0))², 1 at A·D0 = 0
 //   negative binomial: (1 + A·D0/α)^−α
@@ -41,10 +41,10 @@ double NegativeBinomialYield(double area_cm2, double d0, double alpha);
 enum class YieldModel { kPoisson, kMurphy, kNegativeBinomial };
 // "poisson", "murphy", "negative-binomial".
 const char* ToString(YieldModel model);
-// Parses the names of ToString; throws UsageError listing them otherwise.
+// Parses the names of ToString; throws InvalidArgument listing them otherwise.
 YieldModel ParseYieldModel(const std::string& text);
 // The model's data code (yield_model in data/fabrication/yield.toml): 1, 2, 3.
-// Throws UsageError for any other code.
+// Throws InvalidArgument for any other code.
 YieldModel YieldModelFromCode(int code);
 
 // Dispatches to the model. `alpha` is checked (> 0) for every model, so that a
@@ -74,7 +74,7 @@ struct DieCarbon {
 // The split of ACT's equation for one die packaged as `ics` ICs (ACT's
 // n_ics; 1 for a packaged die, 0 for a bare die).
 // REQUIRES: area_cm2 >= 0, every per-area term >= 0, 0 < yield <= 1,
-// ics >= 0 (else UsageError naming the value).
+// ics >= 0 (else InvalidArgument naming the value).
 DieCarbon ActDieCarbonSplit(double area_cm2, const ActParameters& p, int ics = 1);
 // ACT's equation for one packaged die: ActDieCarbonSplit(area, p, 1).total.
 double ActDieCarbon(double area_cm2, const ActParameters& p);
@@ -106,7 +106,7 @@ struct ChipletCarbon {
 };
 
 // REQUIRES: dies >= 1, 0 < bonding_yield <= 1, and the ActDieCarbonSplit
-// preconditions on both parts (else UsageError).
+// preconditions on both parts (else InvalidArgument).
 ChipletCarbon ChipletPackageCarbon(const ChipletDesign& design);
 
 }  // namespace gpulca::lca

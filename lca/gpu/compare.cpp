@@ -55,14 +55,15 @@ void AddMonteCarlo(const Inventory& inventory, const ParameterSet& parameters,
 
 Comparison Compare(const Inventory& inventory, const ParameterSet& parameters,
                    const CompareOptions& o) {
-  if (o.gpus.size() < 2) throw UsageError("compare needs at least two GPUs");
+  if (o.gpus.size() < 2) throw InvalidArgument("compare needs at least two GPUs");
   for (size_t i = 0; i < o.gpus.size(); ++i) {
     if (std::find(o.gpus.begin(), o.gpus.begin() + i, o.gpus[i]) != o.gpus.begin() + i) {
-      throw UsageError(fmt::format("'{}' is given twice", o.gpus[i]));
+      throw InvalidArgument(fmt::format("'{}' is given twice", o.gpus[i]));
     }
   }
-  if (o.per == PerUnit::kQuery && !(o.query_wh && *o.query_wh > 0)) {
-    throw UsageError("--per query needs --query-wh, the GPU energy of one query");
+  if (o.per == PerUnit::kQuery && !o.query_wh) {
+    throw InvalidArgument("query_wh", "query_wh missing: a comparison per query needs the GPU "
+                                      "energy of one query");
   }
   Comparison c;
   c.per = o.per;
@@ -89,7 +90,7 @@ Comparison Compare(const Inventory& inventory, const ParameterSet& parameters,
     g.name = a.name;
     g.functional_units = FunctionalUnits(a, o.per, NominalUse(a), o.query_wh);
     if (!(g.functional_units > 0) || !std::isfinite(g.functional_units)) {
-      throw UsageError(fmt::format("{} delivers no {} ({:g}): it cannot be compared per {}", gpu,
+      throw InvalidArgument(fmt::format("{} delivers no {} ({:g}): it cannot be compared per {}", gpu,
                                    ToString(o.per), g.functional_units, ToString(o.per)));
     }
     const LcaResult& r = a.headline();

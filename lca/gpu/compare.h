@@ -38,7 +38,7 @@ struct CompareOptions {
   PerUnit per = PerUnit::kUnit;
   bool cradle_to_grave = true;
   std::string region;             // empty: each life cycle's own location
-  std::optional<double> query_wh; // required for PerUnit::kQuery
+  std::optional<double> query_wh; // required for PerUnit::kQuery; > 0
   std::optional<McOptions> monte_carlo;  // paired Monte Carlo when set
 };
 
@@ -70,7 +70,7 @@ struct Comparison {
   uint64_t mc_seed = 0;
 };
 
-// Throws UsageError for fewer than two GPUs, a repeated GPU, or kQuery
+// Throws InvalidArgument for fewer than two GPUs, a repeated GPU, or kQuery
 // without query_wh; NotFound for a GPU not in the catalogue; what AssessGpu
 // throws.
 Comparison Compare(const Inventory& inventory, const ParameterSet& parameters,

@@ -37,7 +37,8 @@ PerUnit ParsePerUnit(const std::string& text) {
     if (text == ToString(p)) return p;
     names.push_back(ToString(p));
   }
-  throw UsageError(fmt::format("--per {}: choose one of {}", text, fmt::join(names, ", ")));
+  throw InvalidArgument("functional unit", fmt::format("functional unit {}: choose one of {}", text,
+                                                       fmt::join(names, ", ")));
 }
 
 UseFactors NominalUse(const GpuAssessment& a) {

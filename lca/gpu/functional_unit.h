@@ -19,7 +19,7 @@ struct GpuAssessment;
 
 enum class PerUnit { kUnit, kGpuHour, kPflopHour, kGb, kQuery };
 const char* ToString(PerUnit per);  // "unit", "gpu-hour", "pflop-hour", "gb", "query"
-// Throws UsageError listing the choices.
+// Throws InvalidArgument listing the choices.
 PerUnit ParsePerUnit(const std::string& text);
 
 // The use parameters that functional units depend on.

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <set>
 
@@ -44,67 +43,29 @@ double UpstreamOf(const LcaResult& r, const std::string& id, int k) {
   return 0.0;
 }
 
-// The identifiers in a formula (candidate parameter names).
-std::vector<std::string> Identifiers(const std::string& formula) {
-  std::vector<std::string> ids;
-  size_t i = 0;
-  while (i < formula.size()) {
-    unsigned char c = static_cast<unsigned char>(formula[i]);
-    if (std::isalpha(c) || c == '_') {
-      size_t start = i;
-      while (i < formula.size() &&
-             (std::isalnum(static_cast<unsigned char>(formula[i])) || formula[i] == '_')) {
-        ++i;
-      }
-      ids.push_back(formula.substr(start, i - start));
-    } else if (std::isdigit(c) || c == '.') {
-      // Skip a number, exponent included, so that "1e3" names nothing.
-      while (i < formula.size() && (std::isalnum(static_cast<unsigned char>(formula[i])) ||
-                                    formula[i] == '.')) {
-        ++i;
-      }
-    } else {
-      ++i;
-    }
-  }
-  return ids;
-}
-
-// The parameter `id` as a formula in `process` sees it: its own, those of
-// the process it takes parameters from, then the globals. Null when none.
-const Parameter* Resolve(const Inventory& inv, const Process& process, const std::string& id) {
-  const Process* from =
-      process.parameters_from.empty() ? nullptr : inv.FindProcess(process.parameters_from);
-  for (const Process* p : {&process, from}) {
-    if (!p) continue;
-    for (const Parameter& q : p->parameters) {
-      if (q.id == id) return &q;
-    }
-  }
-  return inv.FindGlobal(id);
-}
-
 struct Evidence {
   bool estimate = false, uncertain = false;
 };
 
-// Follows the parameters a formula uses, and the formulas of those, noting
-// their sources and whether any is an estimate or uncertain.
-void Trace(const Inventory& inv, const Process& process, const std::string& formula,
-           std::set<std::string>& seen, std::vector<std::string>& sources, Evidence& e) {
-  for (const std::string& id : Identifiers(formula)) {
-    const Parameter* q = Resolve(inv, process, id);
-    if (!q || !seen.insert(q->scope + "/" + q->id).second) continue;
-    if (!q->source.empty()) sources.push_back(q->source);
-    e.estimate = e.estimate || q->estimate;
-    e.uncertain = e.uncertain || q->uncertainty.IsSet();
-    if (q->IsFormula()) Trace(inv, process, q->formula, seen, sources, e);
+// Follows the parameters of `slots` and those their formulas read (as
+// ParameterSet resolves a formula's names), noting their sources and whether
+// any is an estimate or uncertain.
+void Trace(const ParameterSet& parameters, const std::vector<int>& slots, std::set<int>& seen,
+           std::vector<std::string>& sources, Evidence& e) {
+  for (int s : slots) {
+    if (!seen.insert(s).second) continue;
+    const Parameter& q = parameters.SlotParameter(s);
+    if (!q.source.empty()) sources.push_back(q.source);
+    e.estimate = e.estimate || q.estimate;
+    e.uncertain = e.uncertain || q.uncertainty.IsSet();
+    if (parameters.SlotIsFormula(s)) Trace(parameters, parameters.SlotDependencies(s), seen, sources, e);
   }
 }
 
 }  // namespace
 
-std::vector<ProcessQuality> DataQuality(const Inventory& inventory, const MatrixData& data) {
+std::vector<ProcessQuality> DataQuality(const Inventory& inventory, const ParameterSet& parameters,
+                                        const MatrixData& data) {
   std::vector<ProcessQuality> out;
   for (size_t j = 0; j < data.process_ids.size(); ++j) {
     ProcessQuality q;
@@ -114,14 +75,16 @@ std::vector<ProcessQuality> DataQuality(const Inventory& inventory, const Matrix
     q.stage = data.stage(j);
     std::vector<std::string> cited;
     if (const Process* p = inventory.FindProcess(q.id)) {
+      const auto process = static_cast<size_t>(p - inventory.processes.data());
       if (!p->source.empty()) cited.push_back(p->source);
-      for (const Exchange& x : p->exchanges) {
+      for (size_t i = 0; i < p->exchanges.size(); ++i) {
+        const Exchange& x = p->exchanges[i];
         ++q.exchanges;
         Evidence e;
         e.uncertain = x.uncertainty.IsSet();
         if (!x.source.empty()) cited.push_back(x.source);
-        std::set<std::string> seen;
-        if (x.IsFormula()) Trace(inventory, *p, x.formula, seen, cited, e);
+        std::set<int> seen;
+        Trace(parameters, parameters.ExchangeDependencies(process, i), seen, cited, e);
         q.estimated += e.estimate ? 1 : 0;
         q.uncertain += e.uncertain ? 1 : 0;
       }
@@ -165,18 +128,18 @@ double CreditsOf(const LcaResult& r, int k) {
   return sum;
 }
 
-// `option`: the report option that sets the parameter, or null.
-void Require(bool ok, const char* id, double value, const char* rule, const char* option) {
+// A global use parameter's rule.
+void Require(bool ok, const char* id, double value, const char* rule) {
   if (!ok) {
-    throw UsageError(fmt::format("parameter {} = {}: {} (check {}--set and --params)", id, value,
-                                 rule, option ? fmt::format("{}, ", option) : ""));
+    throw InvalidArgument(fmt::format("parameter {}", id),
+                          fmt::format("parameter {} = {}: {}", id, value, rule));
   }
 }
 
-// A positive, finite option value.
-void RequirePositive(const std::optional<double>& v, const char* option) {
+// A positive, finite value of the options.
+void RequirePositive(const std::optional<double>& v, const char* name) {
   if (v && !(std::isfinite(*v) && *v > 0)) {
-    throw UsageError(fmt::format("{} {}: must be a positive number", option, *v));
+    throw InvalidArgument(name, fmt::format("{} {}: must be a positive number", name, *v));
   }
 }
 
@@ -187,15 +150,15 @@ void CheckUseParameters(const ParameterSet& parameters) {
   const double pue = value("pue"), u = value("utilization"), years = value("lifetime_years"),
                hours = value("lifetime_hours"), fraction = value("gpu_power_fraction");
   Require(std::isfinite(pue) && pue >= 1.0, "pue", pue,
-          "the power usage effectiveness must be a number of at least 1", "--pue");
+          "the power usage effectiveness must be a number of at least 1");
   Require(std::isfinite(u) && u >= 0.0 && u <= 1.0, "utilization", u,
-          "the utilisation must be a number between 0 and 1", "--utilization");
+          "the utilisation must be a number between 0 and 1");
   Require(std::isfinite(years) && years > 0.0, "lifetime_years", years,
-          "the service life must be a positive number of years", "--lifetime-years");
+          "the service life must be a positive number of years");
   Require(std::isfinite(hours) && hours > 0.0, "lifetime_hours", hours,
-          "the service life must be a positive number of hours", nullptr);
+          "the service life must be a positive number of hours");
   Require(std::isfinite(fraction) && fraction >= 0.0 && fraction <= 1.0, "gpu_power_fraction",
-          fraction, "the average power must lie between 0 and 1 of the TDP", nullptr);
+          fraction, "the average power must lie between 0 and 1 of the TDP");
 }
 
 GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& parameters,
@@ -205,11 +168,11 @@ GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& paramete
     throw NotFound(fmt::format("'{}' is not a GPU in the catalogue; known: {}", o.gpu,
                                fmt::join(CatalogueGpus(inventory), ", ")));
   }
-  RequirePositive(o.query_wh, "--query-wh");
-  RequirePositive(o.queries_per_hour, "--queries-per-hour");
+  RequirePositive(o.query_wh, "query_wh");
+  RequirePositive(o.queries_per_hour, "queries_per_hour");
   if (o.query_wh && o.queries_per_hour) {
-    throw UsageError("--query-wh and --queries-per-hour both set how many queries a GPU-hour "
-                     "serves: give one of them");
+    throw InvalidArgument("query_wh and queries_per_hour both set how many queries a GPU-hour "
+                          "serves: give one of them");
   }
   CheckUseParameters(parameters);
   GpuAssessment a;
@@ -229,14 +192,16 @@ GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& paramete
   if (!o.region.empty()) {
     auto regions = ElectricityRegions(inventory);
     if (std::find(regions.begin(), regions.end(), o.region) == regions.end()) {
-      throw UsageError(fmt::format("--region {}: no electricity grid for that region; known: {}",
-                                   o.region, fmt::join(regions, ", ")));
+      throw InvalidArgument("region",
+                            fmt::format("region {}: no electricity grid for that region; known: {}",
+                                        o.region, fmt::join(regions, ", ")));
     }
   }
   a.tdp_w = parameters.Value(o.gpu, "tdp_w");
   if (!(std::isfinite(a.tdp_w) && a.tdp_w > 0)) {
-    throw UsageError(fmt::format("parameter tdp_w of {} = {}: the TDP must be a positive number "
-                                 "of watts (check --set and --params)", o.gpu, a.tdp_w));
+    throw InvalidArgument("parameter tdp_w",
+                          fmt::format("parameter tdp_w of {} = {}: the TDP must be a positive "
+                                      "number of watts", o.gpu, a.tdp_w));
   }
   a.peak_tflops = parameters.Value(o.gpu, "peak_bf16_dense_tflops");
   a.memory_gb = parameters.Value(o.gpu, "memory_capacity_gb");
@@ -310,7 +275,7 @@ GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& paramete
     a.per_pflop_hour.push_back(pflops > 0 ? per_hour / pflops : 0.0);
     if (a.queries_per_hour > 0) a.per_query.push_back(per_hour / a.queries_per_hour);
   }
-  a.quality = DataQuality(inventory, a.headline().data);
+  a.quality = DataQuality(inventory, parameters, a.headline().data);
   return a;
 }
 

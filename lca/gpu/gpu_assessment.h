@@ -115,20 +115,25 @@ std::vector<std::string> CatalogueGpus(const Inventory& inventory);
 // Locations that have an electricity provider (the regions a GPU may run in).
 std::vector<std::string> ElectricityRegions(const Inventory& inventory);
 
-// The quality record of every process of `data`, from `inventory`.
-std::vector<ProcessQuality> DataQuality(const Inventory& inventory, const MatrixData& data);
+// The quality record of every process of `data`, from `inventory`; a
+// formula's parameters are those `parameters` (built on `inventory`) reads
+// for it, with the scope rule of parameters.h.
+std::vector<ProcessQuality> DataQuality(const Inventory& inventory, const ParameterSet& parameters,
+                                        const MatrixData& data);
 
 // Checks the global use-phase parameters as resolved after every override
-// (--pue, --set, --params alike): pue >= 1, 0 <= utilization <= 1,
+// (whatever overrode them): pue >= 1, 0 <= utilization <= 1,
 // 0 <= gpu_power_fraction <= 1, lifetime_years > 0, lifetime_hours > 0, all
-// finite. Throws UsageError naming the parameter, its value and the rule.
+// finite. Throws InvalidArgument (argument "parameter <id>") naming the
+// parameter, its value and the rule.
 void CheckUseParameters(const ParameterSet& parameters);
 
-// Throws NotFound for an unknown GPU (listing the catalogue), UsageError for
-// a region without electricity (listing the known ones), for parameters that
-// CheckUseParameters refuses, for a tdp_w that is not positive, and for a
-// query_wh or queries_per_hour that is not a positive number (or both given);
-// and whatever the calculation throws.
+// Throws NotFound for an unknown GPU (listing the catalogue), InvalidArgument
+// for a region without electricity (argument "region", listing the known
+// ones), for parameters that CheckUseParameters refuses, for a tdp_w that is
+// not positive ("parameter tdp_w"), and for a query_wh or queries_per_hour
+// that is not a positive number (or both given); and whatever the
+// calculation throws.
 GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& parameters,
                         const GpuAssessmentOptions& options);
 

@@ -135,11 +135,11 @@ std::vector<McResult> RunMonteCarloPaired(const Inventory& inventory, const Para
                                           const std::vector<const MatrixData*>& systems,
                                           const McOptions& options) {
   if (options.iterations < 1) {
-    throw UsageError(fmt::format("--mc {}: the number of iterations must be at least 1",
-                                 options.iterations));
+    throw InvalidArgument("iterations", fmt::format("iterations {}: a Monte Carlo run needs at "
+                                                    "least 1", options.iterations));
   }
   if (options.threads < 1) {
-    throw UsageError(fmt::format("--threads {}: must be at least 1", options.threads));
+    throw InvalidArgument("threads", fmt::format("threads {}: must be at least 1", options.threads));
   }
   std::vector<int> tracked_slots;
   for (const auto& [process, id] : options.tracked) {
@@ -299,7 +299,7 @@ double ProbabilityLess(const McResult& a, const McResult& b, int impact) {
   if (a.iterations != b.iterations || a.seed != b.seed || impact < 0 ||
       impact >= static_cast<int>(a.samples.size()) ||
       impact >= static_cast<int>(b.samples.size())) {
-    throw UsageError("P(A < B) needs two results of one paired run and an impact both have");
+    throw InvalidArgument("P(A < B) needs two results of one paired run and an impact both have");
   }
   double less = 0.0;
   const auto& x = a.samples[impact];

@@ -79,7 +79,7 @@ struct McResult {
 // Runs `options.iterations` iterations of the system `data` (built from
 // `inventory` with `nominal`'s values; overridden parameters stay fixed).
 // Throws SolveError or FormulaError naming the iteration and seed when a
-// draw makes the system unsolvable; UsageError for iterations < 1 or
+// draw makes the system unsolvable; InvalidArgument for iterations < 1 or
 // threads < 1; InputError for a pedigree on a non-lognormal exchange;
 // NotFound for a tracked parameter that does not exist.
 McResult RunMonteCarlo(const Inventory& inventory, const ParameterSet& nominal,
@@ -109,7 +109,7 @@ std::vector<McResult> MonteCarloOfDemands(const Inventory& inventory, const Para
 
 // The share of iterations in which impact `impact` of `a` is below that of
 // `b`: P(A < B) from paired samples (ties count half).
-// REQUIRES: a and b from one paired run (else UsageError).
+// REQUIRES: a and b from one paired run (else InvalidArgument).
 double ProbabilityLess(const McResult& a, const McResult& b, int impact);
 
 }  // namespace gpulca::lca

@@ -12,7 +12,7 @@
 namespace gpulca::lca {
 namespace {
 
-// The number slots a named id moves; throws UsageError as documented.
+// The number slots a named id moves; throws InvalidArgument as documented.
 std::vector<int> NamedSlots(const ParameterSet& p, const std::string& id) {
   std::vector<int> slots;
   bool any = false;
@@ -21,10 +21,13 @@ std::vector<int> NamedSlots(const ParameterSet& p, const std::string& id) {
     any = true;
     if (!p.SlotIsFormula(s) || p.SlotIsOverridden(s)) slots.push_back(s);
   }
-  if (!any) throw UsageError(fmt::format("--oat {}: no parameter of that name", id));
+  const char* argument = "one-at-a-time parameter";
+  if (!any) {
+    throw InvalidArgument(argument, fmt::format("{} {}: no parameter of that name", argument, id));
+  }
   if (slots.empty()) {
-    throw UsageError(fmt::format("--oat {}: a formula parameter; name one of the parameters it "
-                                 "reads", id));
+    throw InvalidArgument(argument, fmt::format("{} {}: a formula parameter; name one of the "
+                                                "parameters it reads", argument, id));
   }
   return slots;
 }
@@ -44,7 +47,7 @@ OatResult OneAtATime(const Inventory& inventory, const ParameterSet& nominal,
                      const MatrixData& data, const std::vector<std::string>& named,
                      double delta) {
   if (!(delta > 0.0 && delta < 1.0)) {
-    throw UsageError(fmt::format("one-at-a-time step {}: must lie in (0, 1)", delta));
+    throw InvalidArgument(fmt::format("one-at-a-time step {}: must lie in (0, 1)", delta));
   }
   struct Move {
     std::string name;

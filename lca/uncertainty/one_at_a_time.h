@@ -34,7 +34,7 @@ struct OatResult {
   std::vector<OatRow> rows;  // uncertain parameters by name, then named ones
 };
 
-// Throws UsageError for a named id that is no parameter, or only formula
+// Throws InvalidArgument for a named id that is no parameter, or only formula
 // parameters (name one of its inputs), or delta outside (0, 1); SolveError
 // if a moved value makes the system unsolvable.
 // REQUIRES: `data` was built from `inventory` with `nominal`'s values.

@@ -152,20 +152,23 @@ TEST_CASE("gpulca chip rejects bad options with a clear message", "[chip][cli]")
     const char* message;
   };
   const Case cases[] = {
-      {"--area -5 --node n5", "--area -5"},
-      {"--area 100 --node n9", "known: n28"},
-      {"--area 100 --node n5 --yield 1.5", "--yield 1.5: must be in (0, 1]"},
-      {"--area 100 --node n5 --yield 0", "--yield 0"},
-      {"--area 100 --node n5 --fab-region XX", "known regions:"},
-      {"--area 100 --node n5 --yield-model seeds", "seeds"},
-      {"--area 100 --node n5 --dies 2 --bonding-yield 1.1", "--bonding-yield 1.1"},
-      {"--area 100 --node n5 --defect-density -1", "--defect-density -1"},
-      {"--area 100 --node n5 --dies 0", "--dies 0"},
+      {"--area -5 --node n5", "--area: must be a positive number, not '-5'"},
+      {"--area 100 --node n9", "--node n9: unknown node; known: n28"},
+      {"--area 100 --node n5 --yield 1.5", "--yield: must be a number in (0, 1], not '1.5'"},
+      {"--area 100 --node n5 --yield 0", "--yield: must be a number in (0, 1], not '0'"},
+      {"--area 100 --node n5 --fab-region XX", "--fab-region XX: no grid 'grid_xx'; known regions:"},
+      {"--area 100 --node n5 --yield-model seeds", "yield model 'seeds' is unknown"},
+      {"--area 100 --node n5 --dies 2 --bonding-yield 1.1",
+       "--bonding-yield: must be a number in (0, 1], not '1.1'"},
+      {"--area 100 --node n5 --defect-density -1",
+       "--defect-density: must be a number >= 0, not '-1'"},
+      {"--area 100 --node n5 --dies 0", "--dies: must be a number >= 1, not '0'"},
+      {"--area 100 --node n5 --ci-fab nan", "--ci-fab: must be a number >= 0, not 'nan'"},
   };
   for (const Case& c : cases) {
     auto r = Chip(dir, c.args);
     INFO(c.args << "\n" << r.out);
-    CHECK(r.exit_code != 0);
+    CHECK(r.exit_code == 2);
     CHECK_THAT(r.out, Contains(c.message));
   }
   CHECK_THAT(Chip(dir, "--area 100 --node n5 --fab-region XX").out, Contains("TW"));

@@ -214,6 +214,6 @@ TEST_CASE("fleet --assets on a terminal: skipped rows do not overwrite the progr
   REQUIRE(out.find("] ") < bad);  // a bar was drawn before
   // The bar's line is cleared before the message, and the bar drawn again after.
   CHECK(out.compare(bad - 4, 4, "\r\x1b[K") == 0);
-  CHECK(out.find("\r[", bad) != std::string::npos);
+  CHECK(out.find("\rassets [", bad) != std::string::npos);
   CHECK(out.find("100%") != std::string::npos);
 }

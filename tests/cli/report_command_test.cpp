@@ -118,18 +118,20 @@ TEST_CASE("report rejects bad options and bad overrides with a clear message", "
   CHECK(gpu.exit_code == 1);
   CHECK(gpu.out.find("'nvidia-h900' is not a GPU in the catalogue") != std::string::npos);
   expect("--region XX", 2, "--region XX: no electricity grid for that region");
-  expect("--lifetime-years -1", 2, "--lifetime-years -1: must be positive");
-  expect("--utilization 1.5", 2, "--utilization 1.5: must lie between 0 and 1");
-  expect("--pue nan", 2, "--pue nan: must be a number of at least 1");
-  expect("--query-wh 0", 2, "--query-wh 0: must be positive");
-  expect("--queries-per-hour -3", 2, "--queries-per-hour -3: must be positive");
+  expect("--lifetime-years -1", 2, "--lifetime-years: must be a positive number, not '-1'");
+  expect("--utilization 1.5", 2, "--utilization: must be a number between 0 and 1, not '1.5'");
+  expect("--pue nan", 2, "--pue: must be a number of at least 1, not 'nan'");
+  expect("--query-wh 0", 2, "--query-wh: must be a positive number, not '0'");
+  expect("--queries-per-hour -3", 2, "--queries-per-hour: must be a positive number, not '-3'");
   expect("--query-wh 1 --queries-per-hour 10", 2, "excludes");
   // Overrides go through the same checks as the options.
-  expect("--set pue=0.5", 2, "parameter pue = 0.5: the power usage effectiveness must be a number of at least 1");
+  expect("--set pue=0.5", 2, "parameter pue = 0.5: the power usage effectiveness must be a number "
+                            "of at least 1 (check --pue, --set and --params)");
   expect("--set utilization=3", 2, "parameter utilization = 3: the utilisation must be a number between 0 and 1");
   expect("--set lifetime_years=-2", 2, "parameter lifetime_years = -2: the service life must be a positive");
   expect("--set lifetime_years=0", 2, "parameter lifetime_years = 0:");
-  expect("--set tdp_w=0", 2, "parameter tdp_w of nvidia-h100-sxm5 = 0:");
+  expect("--set tdp_w=0", 2, "parameter tdp_w of nvidia-h100-sxm5 = 0: the TDP must be a positive "
+                            "number of watts (check --set and --params)");
   test::TempDir dir;
   auto params = dir.Write("p.toml", "utilization = 3\n");
   expect("--params " + params.string(), 2, "parameter utilization = 3:");

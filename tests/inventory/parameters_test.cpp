@@ -51,7 +51,7 @@ TEST_CASE("process parameters hide globals and parameters_from is seen", "[param
   p.Override("epa", 3.0);
   p.Evaluate();
   CHECK(p.ExchangeAmount(wafer, 0) == Approx(6.0));
-  CHECK_THROWS_AS(p.Override("nonexistent", 1), UsageError);
+  CHECK_THROWS_AS(p.Override("nonexistent", 1), InvalidArgument);
 }
 
 TEST_CASE("an unknown name in a formula names the formula and the name", "[parameters]") {

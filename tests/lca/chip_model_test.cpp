@@ -20,7 +20,7 @@ TEST_CASE("DiesPerWafer: GH100, 814 mm2 on 300 mm", "[chip]") {
   CHECK(DiesPerWafer(100) == 640);
   // A die larger than the wafer: the formula goes negative; floored at 0.
   CHECK(DiesPerWafer(80000) == 0);
-  CHECK_THROWS_AS(DiesPerWafer(0), UsageError);
+  CHECK_THROWS_AS(DiesPerWafer(0), InvalidArgument);
   CHECK_THROWS_WITH(DiesPerWafer(-5), Contains("-5"));
 }
 
@@ -51,12 +51,12 @@ TEST_CASE("Yield models tend to 1 as A·D0 -> 0", "[chip]") {
 }
 
 TEST_CASE("Yield models reject bad inputs, naming the value", "[chip]") {
-  CHECK_THROWS_AS(PoissonYield(-1, 0.1), UsageError);
+  CHECK_THROWS_AS(PoissonYield(-1, 0.1), InvalidArgument);
   CHECK_THROWS_WITH(MurphyYield(-2.5, 0.1), Contains("-2.5"));
   CHECK_THROWS_WITH(PoissonYield(1, -0.3), Contains("-0.3"));
   CHECK_THROWS_WITH(NegativeBinomialYield(1, 0.1, 0), Contains("alpha 0"));
   CHECK_THROWS_WITH(DieYield(YieldModel::kPoisson, 1, 0.1, -1), Contains("alpha -1"));
-  CHECK_THROWS_AS(PoissonYield(std::nan(""), 0.1), UsageError);
+  CHECK_THROWS_AS(PoissonYield(std::nan(""), 0.1), InvalidArgument);
 }
 
 TEST_CASE("Yield model names and data codes", "[chip]") {
@@ -67,7 +67,7 @@ TEST_CASE("Yield model names and data codes", "[chip]") {
   CHECK(YieldModelFromCode(1) == YieldModel::kPoisson);
   CHECK(YieldModelFromCode(2) == YieldModel::kMurphy);
   CHECK(YieldModelFromCode(3) == YieldModel::kNegativeBinomial);
-  CHECK_THROWS_AS(YieldModelFromCode(4), UsageError);
+  CHECK_THROWS_AS(YieldModelFromCode(4), InvalidArgument);
 }
 
 TEST_CASE("ActDieCarbon: 1 cm2 at 5 nm with ACT's defaults", "[chip]") {
@@ -107,7 +107,7 @@ TEST_CASE("ActDieCarbon rejects bad parameters", "[chip]") {
   CHECK_THROWS_WITH(ActDieCarbon(1, bad), Contains("EPA -2"));
   bad = p;
   bad.ci_fab_kg_per_kwh = -0.1;
-  CHECK_THROWS_AS(ActDieCarbon(1, bad), UsageError);
+  CHECK_THROWS_AS(ActDieCarbon(1, bad), InvalidArgument);
 }
 
 TEST_CASE("ChipletPackageCarbon: two dies on an interposer", "[chip]") {

@@ -82,25 +82,13 @@ TEST_CASE("fleet --mix replaces a vendor's mix as a whole", "[fleet][data]") {
                     Catch::Contains("'nvidia-h900' is not a GPU"));
 }
 
-TEST_CASE("fleet region shares split the rest evenly", "[fleet]") {
-  auto r = lca::ParseRegionShares({"US=0.5", "EU", "TW"});
-  REQUIRE(r.size() == 3);
-  CHECK(r[0].share == 0.5);
-  CHECK(r[1].share == 0.25);
-  CHECK(r[2].share == 0.25);
-  CHECK(lca::ParseRegionShares({"US", "EU"})[1].share == 0.5);
-  CHECK_THROWS_AS(lca::ParseRegionShares({"US=0.5", "EU=0.6"}), UsageError);
-  CHECK_THROWS_AS(lca::ParseRegionShares({"US=0.5", "EU=0.2"}), UsageError);
-  CHECK_THROWS_AS(lca::ParseRegionShares({"US=x"}), UsageError);
-}
-
 TEST_CASE("fleet year scales per-GPU results by units, and 2023 is 44% more units than 2022",
           "[fleet][data]") {
   Inventory inv = LoadAndValidate({test::BundledData()});
   ParameterSet parameters(inv);
   lca::FleetOptions o;
   o.year = 2023;
-  o.regions = lca::ParseRegionShares({"US"});
+  o.regions = {{"US", 1.0}};
   lca::FleetAssessment f = lca::AssessFleet(inv, parameters, o);
   REQUIRE(f.previous);
   CHECK(f.year.shipments.total / f.previous->shipments.total - 1 == Approx(0.442).margin(0.001));

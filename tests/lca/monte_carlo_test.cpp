@@ -200,8 +200,8 @@ TEST_CASE("a draw that breaks the system names the iteration and the seed", "[lc
   CHECK_THROWS_WITH(Run(bad_formula, "gpu", 100, 2),
                     Contains("Monte Carlo iteration") && Contains("sqrt(k)"));
   CHECK_THROWS_AS(Run(bad_formula, "gpu", 100), FormulaError);
-  CHECK_THROWS_AS(Run(inv, "gpu", 0), UsageError);
-  CHECK_THROWS_AS(Run(inv, "gpu", 10, 0), UsageError);
+  CHECK_THROWS_AS(Run(inv, "gpu", 0), InvalidArgument);
+  CHECK_THROWS_AS(Run(inv, "gpu", 10, 0), InvalidArgument);
 }
 
 }  // namespace

@@ -67,7 +67,7 @@ TEST_CASE("one at a time: bad names are errors", "[lca][oat]") {
   const MatrixData d = BuildMatrices(inv, p, "gpu", 1.0, {});
   CHECK_THROWS_WITH(OneAtATime(inv, p, d, {"nope"}), Catch::Contains("no parameter"));
   CHECK_THROWS_WITH(OneAtATime(inv, p, d, {"twice_f"}), Catch::Contains("formula"));
-  CHECK_THROWS_AS(OneAtATime(inv, p, d, {}, 1.5), UsageError);
+  CHECK_THROWS_AS(OneAtATime(inv, p, d, {}, 1.5), InvalidArgument);
   // A named uncertain parameter is listed once.
   CHECK(OneAtATime(inv, p, d, {"e"}).rows.size() == 2);
 }

@@ -90,7 +90,7 @@ TEST_CASE("xlsx: names Excel refuses and files that cannot be written", "[xlsx]"
   test::TempDir dir;
   std::string path = (dir.path() / "t.xlsx").string();
   auto refuse = [&](const std::vector<Table>& tables, const char* why) {
-    CHECK_THROWS_AS(reports::WriteXlsx(tables, path), UsageError);
+    CHECK_THROWS_AS(reports::WriteXlsx(tables, path), InvalidArgument);
     CHECK_THROWS_WITH(reports::WriteXlsx(tables, path), Catch::Contains(why));
     CHECK_FALSE(std::filesystem::exists(path));
   };
@@ -170,7 +170,7 @@ TEST_CASE("xlsx: a fleet year reopens with the assessment's numbers", "[xlsx]") 
   ParameterSet parameters(inv);
   lca::FleetOptions o;
   o.year = 2023;
-  o.regions = lca::ParseRegionShares({"US"});
+  o.regions = {{"US", 1.0}};
   lca::FleetAssessment f = lca::AssessFleet(inv, parameters, o);
   test::TempDir dir;
   std::string path = (dir.path() / "fleet.xlsx").string();

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "graph/supply_graph.h"
 #include "inventory/error.h"
 #include "lca/klu_lu.h"
 #include "lca/loop_convergence.h"
@@ -24,10 +25,14 @@ double PowerOfTwo(double x) { return std::exp2(std::round(std::log2(x))); }
 }  // namespace
 
 KluSolver::KluSolver(const SparseMatrix& a, const std::vector<std::string>* process_names)
+    : KluSolver(a, SupplyGraphOf(a), process_names) {}
+
+KluSolver::KluSolver(const SparseMatrix& a, const graph::SupplyGraph& graph,
+                     const std::vector<std::string>* process_names)
     : names_(process_names, a.cols()) {
   CheckSquare(a);
   diagonal_ = FindDiagonal(a, names_);
-  loops_ = FindLoops(a);
+  loops_ = graph.FindLoops();
   CheckValues(a);
   lu_ = std::make_unique<KluLu>(a.cols(), a.col_ptr(), a.row_idx());
   primary_ = Equilibrate(a);

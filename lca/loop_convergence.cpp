@@ -103,8 +103,8 @@ Verdict SolveExactly(const LoopBlock& block, int m) {
 // output (column sums of |A(i,j)| / |A(j,j)| below 1) converges. One pass
 // over the loop's columns, nothing stored: the common case, checked at
 // every Monte Carlo iteration.
-bool ConsumesLittle(const SparseMatrix& a, const std::vector<int>& diagonal, const Loops& loops,
-                    int k) {
+bool ConsumesLittle(const SparseMatrix& a, const std::vector<int>& diagonal,
+                    const graph::Loops& loops, int k) {
   const std::vector<int>& col_ptr = a.col_ptr();
   const std::vector<int>& row_idx = a.row_idx();
   const std::vector<double>& values = a.values();
@@ -144,7 +144,7 @@ bool ConsumesLittle(const SparseMatrix& a, const std::vector<int>& diagonal, con
 }  // namespace
 
 void CheckLoopsConverge(const SparseMatrix& a, const std::vector<int>& diagonal,
-                        const Loops& loops, const ProcessNames& names,
+                        const graph::Loops& loops, const ProcessNames& names,
                         int max_power_iterations, LoopWorkspace* workspace) {
   if (loops.members.empty()) return;
   LoopWorkspace own;

@@ -1,8 +1,9 @@
 #include "lca/klu_solver.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "graph/supply_graph.h"
 #include "inventory/error.h"
@@ -153,10 +154,8 @@ void KluSolver::ThrowSingular(int column, bool nearly) const {
   std::string message = "technosphere is singular";
   std::string where = "meets a zero pivot";
   if (nearly) {
-    char buffer[96];
-    std::snprintf(buffer, sizeof buffer, "technosphere is nearly singular (rcond %.2g < %.0e)",
-                  lu_->rcond(), kMinRcond);
-    message = buffer;
+    message = fmt::format("technosphere is nearly singular (rcond {:.2g} < {:.0e})", lu_->rcond(),
+                          kMinRcond);
     where = "meets its smallest pivot";
   }
   if (column < 0 || column >= static_cast<int>(diagonal_.size())) throw SolveError(message);

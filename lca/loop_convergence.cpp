@@ -1,8 +1,9 @@
 #include "lca/loop_convergence.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <string>
 
 #include "inventory/error.h"
@@ -131,14 +132,11 @@ bool ConsumesLittle(const SparseMatrix& a, const std::vector<int>& diagonal,
   const int iterations = static_cast<int>(std::min<size_t>(10000, 100000000 / work));
   double gain = 1.0;
   PowerIterate(block, static_cast<int>(members.size()), iterations, true, &gain);
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.4g", std::max(gain, 1.0));
-  throw SolveError("technosphere loop does not converge: " + names.List(members) +
-                   " need one unit or more of their own products back through the loop "
-                   "(loop gain >= " +
-                   buffer +
-                   ", the spectral radius of its requirement matrix); check the amounts "
-                   "these processes exchange");
+  throw SolveError(
+      fmt::format("technosphere loop does not converge: {} need one unit or more of their own "
+                  "products back through the loop (loop gain >= {:.4g}, the spectral radius of "
+                  "its requirement matrix); check the amounts these processes exchange",
+                  names.List(members), std::max(gain, 1.0)));
 }
 
 }  // namespace

@@ -9,7 +9,7 @@
 
 #include "bench/matrix_market.h"
 #include "bench/synthetic_database.h"
-#include "lca/engine/loops.h"
+#include "graph/supply_graph.h"
 
 int main(int argc, char** argv) {
   using namespace gpulca;
@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
     bench::WriteMatrixMarket(out + "/B.mtx", b);
     bench::WriteMatrixMarket(out + "/C.mtx", c);
     bench::WriteMatrixMarket(out + "/f.mtx", db.demand);
-    const lca::Loops loops = lca::FindLoops(a);
+    const graph::Loops loops =
+        graph::SupplyGraph::FromColumns(a.cols(), a.col_ptr(), a.row_idx()).FindLoops();
     size_t largest = 0;
     for (const auto& members : loops.members) largest = std::max(largest, members.size());
     std::printf(

@@ -1,9 +1,11 @@
 #include "lca/engine/klu_solver.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
+#include "graph/supply_graph.h"
 #include "inventory/error.h"
 #include "lca/engine/klu_lu.h"
 #include "lca/engine/loop_convergence.h"
@@ -24,10 +26,14 @@ double PowerOfTwo(double x) { return std::exp2(std::round(std::log2(x))); }
 }  // namespace
 
 KluSolver::KluSolver(const SparseMatrix& a, const std::vector<std::string>* process_names)
+    : KluSolver(a, SupplyGraphOf(a), process_names) {}
+
+KluSolver::KluSolver(const SparseMatrix& a, const graph::SupplyGraph& graph,
+                     const std::vector<std::string>* process_names)
     : names_(process_names, a.cols()) {
   CheckSquare(a);
   diagonal_ = FindDiagonal(a, names_);
-  loops_ = FindLoops(a);
+  loops_ = graph.FindLoops();
   CheckValues(a);
   lu_ = std::make_unique<KluLu>(a.cols(), a.col_ptr(), a.row_idx());
   primary_ = Equilibrate(a);
@@ -148,10 +154,8 @@ void KluSolver::ThrowSingular(int column, bool nearly) const {
   std::string message = "technosphere is singular";
   std::string where = "meets a zero pivot";
   if (nearly) {
-    char buffer[96];
-    std::snprintf(buffer, sizeof buffer, "technosphere is nearly singular (rcond %.2g < %.0e)",
-                  lu_->rcond(), kMinRcond);
-    message = buffer;
+    message = fmt::format("technosphere is nearly singular (rcond {:.2g} < {:.0e})", lu_->rcond(),
+                          kMinRcond);
     where = "meets its smallest pivot";
   }
   if (column < 0 || column >= static_cast<int>(diagonal_.size())) throw SolveError(message);

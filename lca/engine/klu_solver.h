@@ -37,8 +37,8 @@
 #include <string>
 #include <vector>
 
+#include "graph/supply_graph.h"
 #include "lca/engine/loop_convergence.h"
-#include "lca/engine/loops.h"
 #include "lca/engine/process_names.h"
 #include "lca/engine/solver.h"
 #include "lca/engine/sparse_matrix.h"
@@ -56,6 +56,11 @@ class KluSolver final : public TechnosphereSolver {
   // REQUIRES: process_names is null or has a.cols() entries.
   explicit KluSolver(const SparseMatrix& a,
                      const std::vector<std::string>* process_names = nullptr);
+  // The same, given the supply graph of a's pattern (MakeSolver builds it
+  // once to choose the solver).
+  // REQUIRES: `graph` is graph::SupplyGraph::FromColumns of a's pattern.
+  KluSolver(const SparseMatrix& a, const graph::SupplyGraph& graph,
+            const std::vector<std::string>* process_names = nullptr);
   ~KluSolver() override;
 
   void Refactor(const SparseMatrix& a) override;
@@ -84,7 +89,7 @@ class KluSolver final : public TechnosphereSolver {
 
   ProcessNames names_;
   std::vector<int> diagonal_;  // index in a.values() of A(j, j)
-  Loops loops_;
+  graph::Loops loops_;
   mutable LoopWorkspace loop_workspace_;  // CheckValues' buffers
   std::unique_ptr<KluLu> lu_;
   Scales primary_, aside_;

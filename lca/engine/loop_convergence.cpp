@@ -1,8 +1,9 @@
 #include "lca/engine/loop_convergence.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <string>
 
 #include "inventory/error.h"
@@ -103,8 +104,8 @@ Verdict SolveExactly(const LoopBlock& block, int m) {
 // output (column sums of |A(i,j)| / |A(j,j)| below 1) converges. One pass
 // over the loop's columns, nothing stored: the common case, checked at
 // every Monte Carlo iteration.
-bool ConsumesLittle(const SparseMatrix& a, const std::vector<int>& diagonal, const Loops& loops,
-                    int k) {
+bool ConsumesLittle(const SparseMatrix& a, const std::vector<int>& diagonal,
+                    const graph::Loops& loops, int k) {
   const std::vector<int>& col_ptr = a.col_ptr();
   const std::vector<int>& row_idx = a.row_idx();
   const std::vector<double>& values = a.values();
@@ -131,20 +132,17 @@ bool ConsumesLittle(const SparseMatrix& a, const std::vector<int>& diagonal, con
   const int iterations = static_cast<int>(std::min<size_t>(10000, 100000000 / work));
   double gain = 1.0;
   PowerIterate(block, static_cast<int>(members.size()), iterations, true, &gain);
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.4g", std::max(gain, 1.0));
-  throw SolveError("technosphere loop does not converge: " + names.List(members) +
-                   " need one unit or more of their own products back through the loop "
-                   "(loop gain >= " +
-                   buffer +
-                   ", the spectral radius of its requirement matrix); check the amounts "
-                   "these processes exchange");
+  throw SolveError(
+      fmt::format("technosphere loop does not converge: {} need one unit or more of their own "
+                  "products back through the loop (loop gain >= {:.4g}, the spectral radius of "
+                  "its requirement matrix); check the amounts these processes exchange",
+                  names.List(members), std::max(gain, 1.0)));
 }
 
 }  // namespace
 
 void CheckLoopsConverge(const SparseMatrix& a, const std::vector<int>& diagonal,
-                        const Loops& loops, const ProcessNames& names,
+                        const graph::Loops& loops, const ProcessNames& names,
                         int max_power_iterations, LoopWorkspace* workspace) {
   if (loops.members.empty()) return;
   LoopWorkspace own;

@@ -28,7 +28,7 @@
 
 #include <vector>
 
-#include "lca/engine/loops.h"
+#include "graph/supply_graph.h"
 #include "lca/engine/process_names.h"
 #include "lca/engine/sparse_matrix.h"
 
@@ -46,10 +46,11 @@ struct LoopWorkspace {
 
 // Throws gpulca::SolveError naming every process of the first loop that does
 // not converge (a long loop's list is cut short with a count).
-// REQUIRES: `loops` is FindLoops of a's pattern, `diagonal` is FindDiagonal
-//   of it, and every diagonal value is non-zero (CheckDiagonal).
+// REQUIRES: `loops` are the loops of a's pattern (graph::SupplyGraph::
+//   FromColumns), `diagonal` is FindDiagonal of it, and every diagonal value
+//   is non-zero (CheckDiagonal).
 void CheckLoopsConverge(const SparseMatrix& a, const std::vector<int>& diagonal,
-                        const Loops& loops, const ProcessNames& names,
+                        const graph::Loops& loops, const ProcessNames& names,
                         int max_power_iterations = kDefaultPowerIterations,
                         LoopWorkspace* workspace = nullptr);
 

@@ -28,9 +28,9 @@ std::unique_ptr<TechnosphereSolver> MakeSolver(const SparseMatrix& a, SolverChoi
     case SolverChoice::kAuto:
       break;
   }
-  CheckSquare(a);
-  if (TopologicalSolver::IsAcyclic(a)) return std::make_unique<TopologicalSolver>(a, process_names);
-  return std::make_unique<KluSolver>(a, process_names);
+  const graph::SupplyGraph graph = SupplyGraphOf(a);
+  if (graph.KahnOrder()) return std::make_unique<TopologicalSolver>(a, graph, process_names);
+  return std::make_unique<KluSolver>(a, graph, process_names);
 }
 
 }  // namespace gpulca::lca

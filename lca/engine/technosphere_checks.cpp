@@ -15,6 +15,11 @@ void CheckSquare(const SparseMatrix& a) {
   }
 }
 
+graph::SupplyGraph SupplyGraphOf(const SparseMatrix& a) {
+  CheckSquare(a);
+  return graph::SupplyGraph::FromColumns(a.cols(), a.col_ptr(), a.row_idx());
+}
+
 std::vector<int> FindDiagonal(const SparseMatrix& a, const ProcessNames& names) {
   const std::vector<int>& col_ptr = a.col_ptr();
   const std::vector<int>& row_idx = a.row_idx();

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "graph/supply_graph.h"
 #include "lca/engine/process_names.h"
 #include "lca/engine/sparse_matrix.h"
 
@@ -11,6 +12,10 @@ namespace gpulca::lca {
 
 // Throws gpulca::SolveError unless `a` is square.
 void CheckSquare(const SparseMatrix& a);
+
+// The supply graph of a's pattern (graph::SupplyGraph::FromColumns).
+// Throws gpulca::SolveError unless `a` is square.
+graph::SupplyGraph SupplyGraphOf(const SparseMatrix& a);
 
 // Returns, for each process j, the index in a.values() of its diagonal
 // entry A(j, j). Throws gpulca::SolveError naming the first process that has

@@ -10,13 +10,18 @@
 // Aᵀ·λ = c is the same pass in reverse order: each process's intensity
 // once those of all its providers are known.
 //
-// Guarantees: the order is computed once at construction; a solve is
-// O(n + nnz) per right-hand side and thread-safe; Refactor is O(nnz).
+// The dependency order is the pattern's supply graph's Kahn order
+// (graph::SupplyGraph::KahnOrder), computed once at construction; it is
+// deterministic, and so is the rounding of a solve.
+//
+// Guarantees: a solve is O(n + nnz) per right-hand side and thread-safe;
+// Refactor is O(nnz).
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "graph/supply_graph.h"
 #include "lca/engine/process_names.h"
 #include "lca/engine/solver.h"
 #include "lca/engine/sparse_matrix.h"
@@ -30,6 +35,11 @@ class TopologicalSolver final : public TechnosphereSolver {
   // REQUIRES: process_names is null or has a.cols() entries.
   explicit TopologicalSolver(const SparseMatrix& a,
                              const std::vector<std::string>* process_names = nullptr);
+  // The same, given the supply graph of a's pattern (MakeSolver builds it
+  // once to choose the solver).
+  // REQUIRES: `graph` is graph::SupplyGraph::FromColumns of a's pattern.
+  TopologicalSolver(const SparseMatrix& a, const graph::SupplyGraph& graph,
+                    const std::vector<std::string>* process_names = nullptr);
 
   void Refactor(const SparseMatrix& a) override;
   void SolveInPlace(std::vector<double>& b, int count, bool transposed) const override;

@@ -2,31 +2,19 @@
 
 #include <fmt/format.h>
 
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/strong_components.hpp>
-#include <boost/graph/topological_sort.hpp>
-#include <deque>
-#include <iterator>
-#include <set>
+#include "graph/supply_graph.h"
 
 namespace gpulca {
 namespace {
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
-
-// Every link and co-product link, once per pair of processes.
-std::set<std::pair<int, int>> Edges(const ProductSystem& system) {
-  std::set<std::pair<int, int>> edges;
+// One edge per link and co-product link, from consumer to provider.
+graph::SupplyGraph GraphOf(const ProductSystem& system) {
+  std::vector<graph::SupplyGraph::Edge> edges;
+  edges.reserve(system.links.size() + system.coproducts.size());
   for (const auto* links : {&system.links, &system.coproducts}) {
-    for (const Link& link : *links) edges.insert({link.consumer, link.provider});
+    for (const Link& link : *links) edges.emplace_back(link.consumer, link.provider);
   }
-  return edges;
-}
-
-Graph ToBoost(const ProductSystem& system) {
-  Graph g(system.size());
-  for (auto [from, to] : Edges(system)) boost::add_edge(from, to, g);
-  return g;
+  return graph::SupplyGraph(static_cast<int>(system.size()), std::move(edges));
 }
 
 std::string Escape(const std::string& text) {
@@ -41,52 +29,25 @@ std::string Escape(const std::string& text) {
 }  // namespace
 
 std::vector<std::vector<int>> StronglyConnectedComponents(const ProductSystem& system) {
-  Graph g = ToBoost(system);
-  std::vector<int> component(system.size());
-  int count = boost::strong_components(g, component.data());
-  std::vector<std::vector<int>> out(count);
-  for (size_t v = 0; v < system.size(); ++v) out[component[v]].push_back(static_cast<int>(v));
-  return out;
+  return GraphOf(system).StrongComponents().members;
 }
 
 std::vector<std::vector<int>> Loops(const ProductSystem& system) {
-  std::set<int> self;
-  for (auto [from, to] : Edges(system)) {
-    if (from == to) self.insert(from);
-  }
-  std::vector<std::vector<int>> out;
-  for (auto& c : StronglyConnectedComponents(system)) {
-    if (c.size() > 1 || self.count(c[0])) out.push_back(std::move(c));
+  const graph::SupplyGraph g = GraphOf(system);
+  const graph::Loops loops = g.FindLoops();
+  std::vector<std::vector<int>> out;  // in the order of the components
+  for (std::vector<int>& c : g.StrongComponents().members) {
+    if (loops.loop_of[c.front()] >= 0) out.push_back(std::move(c));
   }
   return out;
 }
 
 std::optional<std::vector<int>> TopologicalOrder(const ProductSystem& system) {
-  if (!Loops(system).empty()) return std::nullopt;
-  Graph g = ToBoost(system);
-  std::vector<int> reversed;
-  boost::topological_sort(g, std::back_inserter(reversed));  // providers first
-  return std::vector<int>(reversed.rbegin(), reversed.rend());
+  return GraphOf(system).TopologicalOrder();
 }
 
 std::vector<int> UpstreamDepths(const ProductSystem& system, int from) {
-  std::vector<std::vector<int>> providers(system.size());
-  for (auto [consumer, provider] : Edges(system)) providers[consumer].push_back(provider);
-  std::vector<int> depth(system.size(), -1);
-  if (from < 0 || static_cast<size_t>(from) >= system.size()) return depth;
-  std::deque<int> queue{from};
-  depth[from] = 0;
-  while (!queue.empty()) {
-    int v = queue.front();
-    queue.pop_front();
-    for (int w : providers[v]) {
-      if (depth[w] < 0) {
-        depth[w] = depth[v] + 1;
-        queue.push_back(w);
-      }
-    }
-  }
-  return depth;
+  return GraphOf(system).Depths(from);
 }
 
 std::string ToDot(const ProductSystem& system, const Inventory& inventory, int max_depth) {

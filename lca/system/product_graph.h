@@ -1,4 +1,4 @@
-// Graph algorithms on a product system (Boost.Graph inside): strongly
+// Graph algorithms on a product system, on its graph::SupplyGraph: strongly
 // connected components, topological order, upstream traversal and Graphviz
 // export. Edges go from a consumer to its provider, and from a co-product's
 // maker to the process whose product it displaces.
@@ -33,6 +33,8 @@ std::vector<int> UpstreamDepths(const ProductSystem& system, int from = 0);
 // A Graphviz DOT description: one node per process (label: name, stage,
 // location), one edge per link labelled with the flow (provider -> consumer),
 // and a dashed edge per co-product (maker -> the process it displaces).
+// Written with fmt rather than boost::write_graphviz, whose layout (graph
+// name "G", no indentation, "->" unspaced) would change the output.
 // `max_depth` >= 0 cuts the graph off at that many links upstream of the
 // demand; -1 shows it whole.
 std::string ToDot(const ProductSystem& system, const Inventory& inventory, int max_depth = -1);

@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include "inventory/error.h"
-#include "lca/engine/loops.h"
 #include "lca/engine/technosphere_checks.h"
 #include "tests/lca/fixtures.h"
 
@@ -18,16 +17,16 @@ using testing::SteelLoop;
 // exact test whenever the one-pass bounds do not decide.
 void Check(const SparseMatrix& a, int iterations) {
   const ProcessNames names(&kSteelLoopNames, a.cols());
-  CheckLoopsConverge(a, FindDiagonal(a, names), FindLoops(a), names, iterations);
+  CheckLoopsConverge(a, FindDiagonal(a, names), SupplyGraphOf(a).FindLoops(), names, iterations);
 }
 
-TEST_CASE("FindLoops finds the strongly connected components", "[lca][loops]") {
+TEST_CASE("The loops of a technosphere are its strongly connected components", "[lca][loops]") {
   // 0 <-> 1 loop, 2 -> 3 -> 4 -> 2 loop, 5 consumes from both, 6 alone.
   const SparseMatrix a = SparseMatrix::FromTriplets(
       7, 7,
       {{0, 0, 1}, {1, 1, 1}, {2, 2, 1}, {3, 3, 1}, {4, 4, 1}, {5, 5, 1}, {6, 6, 1},
        {1, 0, -1}, {0, 1, -1}, {3, 2, -1}, {4, 3, -1}, {2, 4, -1}, {0, 5, -1}, {4, 5, -1}});
-  const Loops loops = FindLoops(a);
+  const graph::Loops loops = SupplyGraphOf(a).FindLoops();
   REQUIRE(loops.members.size() == 2);
   CHECK(loops.members[0] == std::vector<int>{0, 1});
   CHECK(loops.members[1] == std::vector<int>{2, 3, 4});

@@ -9,7 +9,7 @@
 #include "cli/options.h"
 #include "cli/usage_error.h"
 #include "inventory/audit_log.h"
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/order.h"
 #include "lca/audit/audit.h"
 #include "reports/audit_report.h"

@@ -9,7 +9,7 @@
 #include "cli/context.h"
 #include "cli/options.h"
 #include "cli/progress.h"
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/system/calculation.h"
 #include "lca/uncertainty/monte_carlo.h"
 #include "lca/uncertainty/one_at_a_time.h"

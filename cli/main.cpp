@@ -9,7 +9,7 @@
 
 #include "cli/context.h"
 #include "cli/usage_error.h"
-#include "inventory/error.h"
+#include "lca/error.h"
 
 int main(int argc, char** argv) {
   gpulca::cli::Context context;

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 
 namespace gpulca::cli {
 

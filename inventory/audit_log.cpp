@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "inventory/database.h"
-#include "inventory/error.h"
+#include "lca/error.h"
 
 namespace gpulca {
 namespace {

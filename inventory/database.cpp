@@ -11,7 +11,7 @@
 #include <sstream>
 
 #include "inventory/audit_log.h"
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/jsonld_import.h"
 #include "inventory/toml_loader.h"
 #include "inventory/validate.h"

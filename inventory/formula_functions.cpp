@@ -5,7 +5,7 @@
 
 #include <cmath>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 
 namespace gpulca {
 

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 
 namespace gpulca {
 namespace {

@@ -10,7 +10,7 @@
 
 #include "inventory/database.h"
 #include "inventory/diagnostic.h"
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/jsonld_archive.h"
 #include "inventory/jsonld_ids.h"
 #include "inventory/jsonld_match.h"

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 
 namespace gpulca::olca {
 namespace {

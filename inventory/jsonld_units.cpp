@@ -4,7 +4,7 @@
 
 #include <map>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/units.h"
 
 namespace gpulca {

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/toml_table.h"
 #include "inventory/units.h"
 

@@ -7,7 +7,7 @@
 #include <regex>
 #include <sstream>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 
 namespace gpulca {
 namespace {

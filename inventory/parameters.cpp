@@ -9,7 +9,7 @@
 #include <queue>
 #include <set>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/formula_functions.h"
 
 namespace gpulca {

@@ -5,7 +5,7 @@
 #include <map>
 #include <toml.hpp>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/toml_table.h"
 
 namespace gpulca {

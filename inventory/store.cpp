@@ -3,7 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/store_hash.h"
 #include "inventory/validate.h"
 

@@ -9,7 +9,7 @@
 #include <sstream>
 #include <toml.hpp>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/toml_table.h"
 
 namespace gpulca {

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 
 namespace gpulca {
 

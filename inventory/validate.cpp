@@ -7,7 +7,7 @@
 #include <regex>
 #include <set>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/parameters.h"
 #include "inventory/providers.h"
 #include "inventory/units.h"

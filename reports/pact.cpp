@@ -8,7 +8,7 @@
 #include <regex>
 
 #include "inventory/database.h"
-#include "inventory/error.h"
+#include "lca/error.h"
 
 namespace gpulca::reports {
 namespace {

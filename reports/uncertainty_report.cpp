@@ -6,7 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "reports/internal/svg_charts.h"
 #include "reports/internal/tornado_svg.h"
 

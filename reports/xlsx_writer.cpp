@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <set>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 
 namespace gpulca::reports {
 namespace {

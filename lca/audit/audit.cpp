@@ -8,7 +8,7 @@
 #include <tuple>
 #include <memory>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/gpu/gpu_assessment.h"
 #include "lca/uncertainty/monte_carlo.h"
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <utility>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/engine/klu_ordering.h"
 
 namespace gpulca::lca {

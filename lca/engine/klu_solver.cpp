@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "graph/supply_graph.h"
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/engine/klu_lu.h"
 #include "lca/engine/loop_convergence.h"
 #include "lca/engine/technosphere_checks.h"

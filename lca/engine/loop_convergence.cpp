@@ -6,7 +6,7 @@
 #include <cmath>
 #include <string>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/engine/klu_lu.h"
 
 namespace gpulca::lca {

@@ -1,6 +1,6 @@
 #include "lca/engine/process_names.h"
 
-#include "inventory/error.h"
+#include "lca/error.h"
 
 namespace gpulca::lca {
 

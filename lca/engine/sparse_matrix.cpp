@@ -6,7 +6,7 @@
 #include <string>
 #include <utility>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 
 namespace gpulca::lca {
 namespace {

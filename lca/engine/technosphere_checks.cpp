@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 
 namespace gpulca::lca {
 

@@ -1,6 +1,6 @@
 #include "lca/engine/topological_solver.h"
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/engine/technosphere_checks.h"
 
 namespace gpulca::lca {

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/gpu/gpu_assessment.h"
 
 namespace gpulca::lca {

@@ -11,7 +11,7 @@
 #include <cstring>
 #include <string_view>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/gpu/gpu_assessment.h"
 
 namespace gpulca::lca {

@@ -7,7 +7,7 @@
 #include <map>
 #include <set>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/gpu/gpu_assessment.h"
 
 namespace gpulca::lca {

@@ -9,7 +9,7 @@
 #include <boost/algorithm/string/predicate.hpp>
 #include <cmath>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/system/calculation.h"
 #include "lca/uncertainty/parameter_sampler.h"
 #include "lca/gpu/wafer_factors.h"

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/formula_functions.h"
 
 namespace gpulca::lca {

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/gpu/gpu_assessment.h"
 #include "lca/gpu/gpu_uncertainty.h"
 

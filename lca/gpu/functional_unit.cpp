@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/gpu/gpu_assessment.h"
 
 namespace gpulca::lca {

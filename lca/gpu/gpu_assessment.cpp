@@ -6,7 +6,7 @@
 #include <cmath>
 #include <set>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/system/calculation.h"
 #include "lca/gpu/functional_unit.h"
 

@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "lca/system/product_graph.h"
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/system/calculation.h"
 #include "lca/system/matrix_data.h"
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <map>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/providers.h"
 
 namespace gpulca::lca {

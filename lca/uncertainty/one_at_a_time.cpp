@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/engine/calculator.h"
 #include "lca/system/matrix_refill.h"
 #include "lca/uncertainty/internal/mc_plan.h"

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "lca/system/product_graph.h"
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "tests/test_support.h"
 
 using namespace gpulca;

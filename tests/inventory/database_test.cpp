@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/store.h"
 #include "tests/test_support.h"
 

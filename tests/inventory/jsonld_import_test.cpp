@@ -9,7 +9,7 @@
 #include <cmath>
 
 #include "inventory/database.h"
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/parameters.h"
 #include "inventory/pedigree.h"
 #include "inventory/store.h"

@@ -5,7 +5,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "tests/test_support.h"
 
 using namespace gpulca;

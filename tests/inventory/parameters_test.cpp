@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/formula_functions.h"
 #include "tests/test_support.h"
 

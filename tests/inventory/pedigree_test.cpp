@@ -7,7 +7,7 @@
 
 #include <cmath>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/validate.h"
 #include "tests/test_support.h"
 

@@ -2,7 +2,7 @@
 // against an inventory (kSmallInventory), every problem with file:line.
 #include <catch2/catch.hpp>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/published_footprint.h"
 #include "inventory/toml_loader.h"
 #include "tests/test_support.h"

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 
 using gpulca::ConversionFactor;
 

@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/system/calculation.h"
 #include "lca/engine/klu_lu.h"
 #include "lca/engine/klu_solver.h"

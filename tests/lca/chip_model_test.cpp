@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 
 using namespace gpulca;
 using namespace gpulca::lca;

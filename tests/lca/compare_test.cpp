@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "inventory/database.h"
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/gpu/gpu_assessment.h"
 #include "tests/cli/cli_support.h"
 

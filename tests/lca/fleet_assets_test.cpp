@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "inventory/database.h"
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/parameters.h"
 #include "inventory/validate.h"
 #include "lca/fleet/fleet_assets.h"

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "inventory/database.h"
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/parameters.h"
 #include "inventory/validate.h"
 #include "lca/fleet/fleet.h"

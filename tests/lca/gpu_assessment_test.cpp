@@ -3,7 +3,7 @@
 // resolved parameters whatever set them.
 #include <catch2/catch.hpp>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/parameters.h"
 #include "lca/gpu/gpu_assessment.h"
 #include "tests/lca/gpu_fixture.h"

@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <string>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/system/calculation.h"
 #include "lca/gpu/compare.h"
 #include "tests/lca/gpu_fixture.h"

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/engine/technosphere_checks.h"
 #include "tests/lca/fixtures.h"
 

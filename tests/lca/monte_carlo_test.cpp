@@ -6,7 +6,7 @@
 #include <cmath>
 #include <string>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/system/calculation.h"
 #include "tests/lca/uncertainty_fixtures.h"
 #include "tests/test_support.h"

@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "tests/lca/uncertainty_fixtures.h"
 #include "tests/test_support.h"
 

@@ -4,7 +4,7 @@
 #include <functional>
 #include <string>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/engine/klu_solver.h"
 #include "lca/engine/solver.h"
 #include "lca/engine/topological_solver.h"

@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "lca/engine/klu_solver.h"
 #include "lca/engine/topological_solver.h"
 #include "tests/lca/fixtures.h"

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <limits>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 
 namespace gpulca::lca {
 namespace {

@@ -7,7 +7,7 @@
 //   total 24.4 at the nominal values; 16.4 + 0.4 kwh, within [16.4, 32.4].
 #include <catch2/catch.hpp>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/parameters.h"
 #include "inventory/published_footprint.h"
 #include "lca/gpu/validation.h"

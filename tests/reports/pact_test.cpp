@@ -11,7 +11,7 @@
 #include <regex>
 
 #include "inventory/database.h"
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/pact_footprint.h"
 #include "inventory/parameters.h"
 #include "lca/gpu/gpu_assessment.h"

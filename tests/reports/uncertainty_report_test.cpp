@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "reports/internal/tornado_svg.h"
 
 namespace gpulca::reports {

@@ -11,7 +11,7 @@
 #include <limits>
 
 #include "inventory/database.h"
-#include "inventory/error.h"
+#include "lca/error.h"
 #include "inventory/parameters.h"
 #include "lca/gpu/gpu_assessment.h"
 #include "lca/fleet/fleet.h"

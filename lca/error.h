@@ -2,6 +2,8 @@
 // gpulca::Error; third-party exceptions are converted at the boundary of the
 // module that owns the library. `main` catches Error and maps it to an exit
 // code. Messages say where (file:line, flow id, process id) and why.
+// Header only and below every library (docs/architecture.md): the engine,
+// the graph and the inventory all throw these.
 #pragma once
 
 #include <stdexcept>

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <boost/algorithm/string/classification.hpp>
 #include <boost/algorithm/string/trim.hpp>
 #include <boost/range/iterator_range.hpp>
 #include <charconv>
@@ -116,10 +115,12 @@ bool ParseDate(std::string_view s, long& days) {
 
 // Blanks off both ends, and the CR of a CRLF line end.
 std::string_view Trim(std::string_view s) {
-  using boost::algorithm::is_any_of;
+  // Plain predicates: is_any_of, which sorts its set when made and searches
+  // it, makes the whole read of a large file half as slow again.
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
   auto r = boost::make_iterator_range(s.data(), s.data() + s.size());
-  r = boost::algorithm::trim_left_copy_if(r, is_any_of(" \t"));
-  r = boost::algorithm::trim_right_copy_if(r, is_any_of(" \t\r"));
+  r = boost::algorithm::trim_left_copy_if(r, blank);
+  r = boost::algorithm::trim_right_copy_if(r, [&](char c) { return blank(c) || c == '\r'; });
   return {r.begin(), r.size()};
 }
 

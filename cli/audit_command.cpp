@@ -7,9 +7,9 @@
 
 #include "cli/context.h"
 #include "cli/options.h"
-#include "inventory/audit_log.h"
 #include "inventory/error.h"
-#include "inventory/order.h"
+#include "inventory/records/order.h"
+#include "inventory/store/audit_log.h"
 #include "lca/audit.h"
 #include "reports/audit_report.h"
 #include "reports/xlsx_writer.h"

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "inventory/database.h"
-#include "inventory/model.h"
-#include "inventory/store.h"
+#include "inventory/database/database.h"
+#include "inventory/model/model.h"
+#include "inventory/store/store.h"
 
 namespace gpulca::cli {
 

@@ -3,6 +3,8 @@
 
 #include "cli/context.h"
 #include "inventory/error.h"
+#include "inventory/store/additions.h"
+#include "inventory/toml/toml_loader.h"
 
 namespace gpulca::cli {
 namespace {

@@ -15,7 +15,7 @@
 #include "cli/options.h"
 #include "cli/progress.h"
 #include "inventory/error.h"
-#include "inventory/toml_loader.h"
+#include "inventory/toml/toml_loader.h"
 #include "lca/fleet.h"
 #include "lca/fleet_assets.h"
 #include "lca/fleet_uncertainty.h"

@@ -3,7 +3,7 @@
 
 #include "cli/context.h"
 #include "inventory/error.h"
-#include "inventory/units.h"
+#include "inventory/model/units.h"
 
 namespace gpulca::cli {
 namespace {

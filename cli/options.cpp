@@ -11,7 +11,7 @@
 #include "cli/progress.h"
 
 #include "inventory/error.h"
-#include "inventory/toml_loader.h"
+#include "inventory/toml/toml_loader.h"
 
 namespace gpulca::cli {
 namespace {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "inventory/parameters.h"
+#include "inventory/model/parameters.h"
 #include "lca/monte_carlo.h"
 
 namespace gpulca::cli {

@@ -5,7 +5,7 @@
 #include "cli/context.h"
 #include "cli/options.h"
 #include "cli/progress.h"
-#include "inventory/published_footprint.h"
+#include "inventory/records/published_footprint.h"
 #include "lca/validation.h"
 #include "reports/validation_report.h"
 

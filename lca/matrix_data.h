@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "graph/product_system.h"
-#include "inventory/model.h"
-#include "inventory/parameters.h"
+#include "inventory/model/model.h"
+#include "inventory/model/parameters.h"
 #include "lca/sparse_matrix.h"
 
 namespace gpulca::lca {

@@ -22,8 +22,8 @@
 #include <vector>
 
 #include "graph/product_system.h"
-#include "inventory/model.h"
-#include "inventory/parameters.h"
+#include "inventory/model/model.h"
+#include "inventory/model/parameters.h"
 #include "lca/matrix_data.h"
 #include "lca/result.h"
 #include "lca/statistics.h"

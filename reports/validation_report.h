@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "inventory/model.h"
+#include "inventory/model/model.h"
 #include "lca/validation.h"
 #include "reports/text_table.h"
 

@@ -7,7 +7,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "inventory/store.h"
+#include "inventory/store/store.h"
 
 #include "tests/cli/cli_support.h"
 #include "tests/test_support.h"

@@ -1,7 +1,7 @@
 // The store's content hash, and databases that hold data added after their
 // build (imports, `db add`): never rebuilt unasked, rebuilt with their
 // additions on request.
-#include "inventory/database.h"
+#include "inventory/database/database.h"
 
 #include <catch2/catch.hpp>
 
@@ -9,7 +9,8 @@
 #include <string>
 
 #include "inventory/error.h"
-#include "inventory/store.h"
+#include "inventory/store/additions.h"
+#include "inventory/store/store.h"
 #include "tests/test_support.h"
 
 using namespace gpulca;

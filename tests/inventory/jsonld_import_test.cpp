@@ -2,17 +2,18 @@
 // (jsonld_fixture.h), in both schema versions: unit conversion, default
 // providers and linking by product, uncertainty, resource matching, the
 // summary, hand-worked results, and a broken entry that changes nothing.
-#include "inventory/jsonld_import.h"
+#include "inventory/jsonld/jsonld_import.h"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
 
-#include "inventory/database.h"
+#include "inventory/database/database.h"
 #include "inventory/error.h"
-#include "inventory/parameters.h"
-#include "inventory/pedigree.h"
-#include "inventory/store.h"
+#include "inventory/model/parameters.h"
+#include "inventory/model/pedigree.h"
+#include "inventory/store/additions.h"
+#include "inventory/store/store.h"
 #include "lca/calculation.h"
 #include "tests/inventory/jsonld_fixture.h"
 #include "tests/test_support.h"

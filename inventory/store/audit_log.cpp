@@ -1,6 +1,7 @@
 #include "inventory/store/audit_log.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
 
 #include "inventory/error.h"
@@ -18,20 +19,8 @@ const char* kColumns =
     "id, created_at, gpulca_version, content_hash, order_id, order_json, parameters, results,"
     " previous_hash, hash";
 
-AuditRecord ReadRecord(SQLite::Statement& q) {
-  AuditRecord r;
-  r.id = q.getColumn(0).getInt64();
-  r.created_at = q.getColumn(1).getString();
-  r.gpulca_version = q.getColumn(2).getString();
-  r.content_hash = q.getColumn(3).getString();
-  r.order_id = q.getColumn(4).getString();
-  r.order = q.getColumn(5).getString();
-  r.parameters = q.getColumn(6).getString();
-  r.results = q.getColumn(7).getString();
-  r.previous_hash = q.getColumn(8).getString();
-  r.hash = q.getColumn(9).getString();
-  return r;
-}
+// A row of SELECT kColumns: the columns are AuditRecord's members, in order.
+AuditRecord ReadRecord(SQLite::Statement& q) { return q.getColumns<AuditRecord, 10>(); }
 
 bool HasAuditTable(SQLite::Database& db) { return db.tableExists("audits"); }
 
@@ -85,16 +74,9 @@ AuditRecord AuditLog::Append(AuditRecord record) {
     SQLite::Statement insert(*impl_->db,
                              fmt::format("INSERT INTO audits ({}) VALUES (?,?,?,?,?,?,?,?,?,?)",
                                          kColumns));
-    insert.bind(1, static_cast<int64_t>(record.id));
-    insert.bind(2, record.created_at);
-    insert.bind(3, record.gpulca_version);
-    insert.bind(4, record.content_hash);
-    insert.bind(5, record.order_id);
-    insert.bind(6, record.order);
-    insert.bind(7, record.parameters);
-    insert.bind(8, record.results);
-    insert.bind(9, record.previous_hash);
-    insert.bind(10, record.hash);
+    SQLite::bind(insert, static_cast<int64_t>(record.id), record.created_at,
+                 record.gpulca_version, record.content_hash, record.order_id, record.order,
+                 record.parameters, record.results, record.previous_hash, record.hash);
     insert.exec();
     tx.commit();
   } catch (const SQLite::Exception& e) {
@@ -117,7 +99,7 @@ std::vector<AuditRecord> AuditLog::All() const {
 std::optional<AuditRecord> AuditLog::Find(long id) const {
   try {
     SQLite::Statement q(*impl_->db, fmt::format("SELECT {} FROM audits WHERE id = ?", kColumns));
-    q.bind(1, static_cast<int64_t>(id));
+    SQLite::bind(q, static_cast<int64_t>(id));
     if (q.executeStep()) return ReadRecord(q);
   } catch (const SQLite::Exception& e) {
     throw StoreError(fmt::format("{}: the audit log cannot be read: {}", impl_->path, e.what()));
@@ -162,7 +144,7 @@ void AuditLog::CarryOver(const std::string& from, const std::string& to) {
   try {
     SQLite::Database db(to, SQLite::OPEN_READWRITE);
     SQLite::Statement attach(db, "ATTACH DATABASE ? AS previous");
-    attach.bind(1, from);
+    SQLite::bind(attach, from);
     attach.exec();
     {
       SQLite::Transaction tx(db);

@@ -26,6 +26,8 @@ namespace gpulca {
 
 inline const std::string kGenesisHash(64, '0');
 
+// One row of table `audits`: the members are its columns, in order (a row
+// is read into it with SQLiteCpp's getColumns).
 struct AuditRecord {
   long id = 0;
   std::string created_at;      // UTC, ISO 8601

@@ -1,7 +1,15 @@
 #include "inventory/store/store.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
+
+#include <array>
+#include <boost/algorithm/string/classification.hpp>
+#include <boost/algorithm/string/split.hpp>
+#include <boost/lexical_cast.hpp>
+#include <optional>
+#include <vector>
 
 #include "inventory/error.h"
 #include "inventory/model/validate.h"
@@ -40,6 +48,13 @@ const char* kSchema[] = {
 const char* kInventoryTables[] = {"sources", "parameters", "flows", "processes",
                                   "exchanges", "methods",    "factors"};
 
+// Writing a row: the positional parameters (?) come first in each INSERT and
+// are bound in order by SQLite::bind; the values that are not one plain bind
+// (a value that may be NULL, the five uncertainty columns) are named and
+// bound by name. Reading: columns by name.
+const char* kUncertaintyColumns = "unc_kind, unc_gsd, unc_sd, unc_min, unc_max";
+const char* kUncertaintyValues = ":unc_kind, :unc_gsd, :unc_sd, :unc_min, :unc_max";
+
 Uncertainty::Kind ParseKind(const std::string& s) {
   for (auto k : {Uncertainty::Kind::kLognormal, Uncertainty::Kind::kNormal,
                  Uncertainty::Kind::kTriangular, Uncertainty::Kind::kUniform}) {
@@ -48,40 +63,59 @@ Uncertainty::Kind ParseKind(const std::string& s) {
   return Uncertainty::Kind::kNone;
 }
 
-// Binds the five uncertainty columns starting at `index`.
-void BindUncertainty(SQLite::Statement& q, int index, const Uncertainty& u) {
-  q.bind(index, ToString(u.kind));
-  q.bind(index + 1, u.gsd);
-  q.bind(index + 2, u.sd);
-  q.bind(index + 3, u.min);
-  q.bind(index + 4, u.max);
+void BindUncertainty(SQLite::Statement& q, const Uncertainty& u) {
+  q.bind(":unc_kind", ToString(u.kind));
+  q.bind(":unc_gsd", u.gsd);
+  q.bind(":unc_sd", u.sd);
+  q.bind(":unc_min", u.min);
+  q.bind(":unc_max", u.max);
 }
 
-Uncertainty ReadUncertainty(SQLite::Statement& q, int index) {
+Uncertainty ReadUncertainty(const SQLite::Statement& q) {
   Uncertainty u;
-  u.kind = ParseKind(q.getColumn(index).getString());
-  u.gsd = q.getColumn(index + 1).getDouble();
-  u.sd = q.getColumn(index + 2).getDouble();
-  u.min = q.getColumn(index + 3).getDouble();
-  u.max = q.getColumn(index + 4).getDouble();
+  u.kind = ParseKind(q.getColumn("unc_kind").getString());
+  u.gsd = q.getColumn("unc_gsd").getDouble();
+  u.sd = q.getColumn("unc_sd").getDouble();
+  u.min = q.getColumn("unc_min").getDouble();
+  u.max = q.getColumn("unc_max").getDouble();
   return u;
 }
 
-void BindOptional(SQLite::Statement& q, int index, const std::optional<double>& v) {
+template <typename T>
+void BindOptional(SQLite::Statement& q, const char* name, const std::optional<T>& v) {
   if (v) {
-    q.bind(index, *v);
+    q.bind(name, *v);
   } else {
-    q.bind(index);
+    q.bind(name);  // NULL
   }
 }
 
-std::optional<double> OptionalColumn(SQLite::Statement& q, int index) {
-  if (q.getColumn(index).isNull()) return std::nullopt;
-  return q.getColumn(index).getDouble();
+std::optional<double> OptionalColumn(const SQLite::Statement& q, const char* name) {
+  SQLite::Column c = q.getColumn(name);
+  if (c.isNull()) return std::nullopt;
+  return c.getDouble();
 }
 
-Origin OriginColumns(SQLite::Statement& q, int index) {
-  return {q.getColumn(index).getString(), q.getColumn(index + 1).getInt()};
+Origin OriginColumns(const SQLite::Statement& q) {
+  return {q.getColumn("file").getString(), q.getColumn("line").getInt()};
+}
+
+// The pedigree column: the five scores as text, "1,2,3,4,5" (schema 2).
+std::optional<std::string> PedigreeText(const std::optional<std::array<int, 5>>& scores) {
+  if (!scores) return std::nullopt;
+  return fmt::format("{}", fmt::join(*scores, ","));
+}
+
+// nullopt when `text` is not five integers.
+std::optional<std::array<int, 5>> ParsePedigreeText(const std::string& text) {
+  std::vector<std::string> parts;
+  boost::algorithm::split(parts, text, boost::algorithm::is_any_of(","));
+  std::array<int, 5> scores{};
+  if (parts.size() != scores.size()) return std::nullopt;
+  for (size_t i = 0; i < scores.size(); ++i) {
+    if (!boost::conversion::try_lexical_convert(parts[i], scores[i])) return std::nullopt;
+  }
+  return scores;
 }
 
 }  // namespace
@@ -92,133 +126,89 @@ struct Store::Impl {
 
   void InsertParameter(SQLite::Statement& q, const Parameter& p, int position) {
     q.reset();
-    q.bind(1, p.scope);
-    q.bind(2, p.id);
-    BindOptional(q, 3, p.value);
-    q.bind(4, p.formula);
-    q.bind(5, p.unit);
-    q.bind(6, p.source);
-    q.bind(7, p.description);
-    q.bind(8, p.estimate ? 1 : 0);
-    BindUncertainty(q, 9, p.uncertainty);
-    q.bind(14, p.origin.file);
-    q.bind(15, p.origin.line);
-    q.bind(16, position);
+    SQLite::bind(q, p.scope, p.id, p.formula, p.unit, p.source, p.description, p.estimate,
+                 p.origin.file, p.origin.line, position);
+    BindOptional(q, ":value", p.value);
+    BindUncertainty(q, p.uncertainty);
     q.exec();
   }
 
   void Insert(const Inventory& inv) {
-    SQLite::Statement src(*db, "INSERT INTO sources VALUES (?,?,?,?,?,?,?,?)");
+    SQLite::Statement src(*db, "INSERT INTO sources (id, citation, url, tbl, page, note, file, "
+                               "line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     for (const Source& s : inv.sources) {
       src.reset();
-      src.bind(1, s.id);
-      src.bind(2, s.citation);
-      src.bind(3, s.url);
-      src.bind(4, s.table);
-      src.bind(5, s.page);
-      src.bind(6, s.note);
-      src.bind(7, s.origin.file);
-      src.bind(8, s.origin.line);
+      SQLite::bind(src, s.id, s.citation, s.url, s.table, s.page, s.note, s.origin.file,
+                   s.origin.line);
       src.exec();
     }
-    SQLite::Statement par(*db, "INSERT INTO parameters VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement par(*db, fmt::format(
+        "INSERT INTO parameters (scope, id, formula, unit, source, description, estimate, file, "
+        "line, position, value, {}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, :value, {})",
+        kUncertaintyColumns, kUncertaintyValues));
     int position = 0;
     for (const Parameter& p : inv.parameters) InsertParameter(par, p, position++);
-    SQLite::Statement flo(*db, "INSERT INTO flows VALUES (?,?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement flo(*db, "INSERT INTO flows (id, name, kind, unit, compartment, "
+                               "subcompartment, cas, description, file, line) VALUES (?, ?, ?, "
+                               "?, ?, ?, ?, ?, ?, ?)");
     for (const Flow& f : inv.flows) {
       flo.reset();
-      flo.bind(1, f.id);
-      flo.bind(2, f.name);
-      flo.bind(3, ToString(f.kind));
-      flo.bind(4, f.unit);
-      flo.bind(5, f.compartment);
-      flo.bind(6, f.subcompartment);
-      flo.bind(7, f.cas);
-      flo.bind(8, f.description);
-      flo.bind(9, f.origin.file);
-      flo.bind(10, f.origin.line);
+      SQLite::bind(flo, f.id, f.name, ToString(f.kind), f.unit, f.compartment, f.subcompartment,
+                   f.cas, f.description, f.origin.file, f.origin.line);
       flo.exec();
     }
-    SQLite::Statement pro(*db, "INSERT INTO processes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    SQLite::Statement exc(*db,
-                          "INSERT INTO exchanges VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement pro(*db, "INSERT INTO processes (id, name, stage, location, product, "
+                               "product_amount, product_unit, is_default, parameters_from, "
+                               "description, source, file, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                               "?, ?, ?, ?, ?)");
+    SQLite::Statement exc(*db, fmt::format(
+        "INSERT INTO exchanges (process, position, flow, formula, unit, source, output, provider, "
+        "comment, file, line, amount, pedigree, {}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        ":amount, :pedigree, {})", kUncertaintyColumns, kUncertaintyValues));
     for (const Process& p : inv.processes) {
       pro.reset();
-      pro.bind(1, p.id);
-      pro.bind(2, p.name);
-      pro.bind(3, ToString(p.stage));
-      pro.bind(4, p.location);
-      pro.bind(5, p.product);
-      pro.bind(6, p.product_amount);
-      pro.bind(7, p.product_unit);
-      pro.bind(8, p.is_default ? 1 : 0);
-      pro.bind(9, p.parameters_from);
-      pro.bind(10, p.description);
-      pro.bind(11, p.source);
-      pro.bind(12, p.origin.file);
-      pro.bind(13, p.origin.line);
+      SQLite::bind(pro, p.id, p.name, ToString(p.stage), p.location, p.product, p.product_amount,
+                   p.product_unit, p.is_default, p.parameters_from, p.description, p.source,
+                   p.origin.file, p.origin.line);
       pro.exec();
       for (const Parameter& q : p.parameters) InsertParameter(par, q, position++);
       int k = 0;
       for (const Exchange& e : p.exchanges) {
         exc.reset();
-        exc.bind(1, p.id);
-        exc.bind(2, k++);
-        exc.bind(3, e.flow);
-        BindOptional(exc, 4, e.amount);
-        exc.bind(5, e.formula);
-        exc.bind(6, e.unit);
-        exc.bind(7, e.source);
-        exc.bind(8, e.output ? 1 : 0);
-        exc.bind(9, e.provider);
-        BindUncertainty(exc, 10, e.uncertainty);
-        if (e.pedigree) {
-          const auto& s = *e.pedigree;
-          exc.bind(15, fmt::format("{},{},{},{},{}", s[0], s[1], s[2], s[3], s[4]));
-        } else {
-          exc.bind(15);
-        }
-        exc.bind(16, e.comment);
-        exc.bind(17, e.origin.file);
-        exc.bind(18, e.origin.line);
+        SQLite::bind(exc, p.id, k++, e.flow, e.formula, e.unit, e.source, e.output, e.provider,
+                     e.comment, e.origin.file, e.origin.line);
+        BindOptional(exc, ":amount", e.amount);
+        BindOptional(exc, ":pedigree", PedigreeText(e.pedigree));
+        BindUncertainty(exc, e.uncertainty);
         exc.exec();
       }
     }
-    SQLite::Statement met(*db, "INSERT INTO methods VALUES (?,?,?,?,?,?,?)");
-    SQLite::Statement fac(*db, "INSERT INTO factors VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement met(*db, "INSERT INTO methods (id, name, unit, source, description, file, "
+                               "line) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement fac(*db, fmt::format(
+        "INSERT INTO factors (method, flow, value, unit, source, file, line, position, {}) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, {})", kUncertaintyColumns, kUncertaintyValues));
     for (const ImpactMethod& m : inv.methods) {
       met.reset();
-      met.bind(1, m.id);
-      met.bind(2, m.name);
-      met.bind(3, m.unit);
-      met.bind(4, m.source);
-      met.bind(5, m.description);
-      met.bind(6, m.origin.file);
-      met.bind(7, m.origin.line);
+      SQLite::bind(met, m.id, m.name, m.unit, m.source, m.description, m.origin.file,
+                   m.origin.line);
       met.exec();
       int k = 0;
       for (const ImpactFactor& f : m.factors) {
         fac.reset();
-        fac.bind(1, m.id);
-        fac.bind(2, f.flow);
-        fac.bind(3, f.value);
-        fac.bind(4, f.unit);
-        fac.bind(5, f.source);
-        fac.bind(6, f.origin.file);
-        fac.bind(7, f.origin.line);
-        fac.bind(8, k++);
-        BindUncertainty(fac, 9, f.uncertainty);
+        SQLite::bind(fac, m.id, f.flow, f.value, f.unit, f.source, f.origin.file, f.origin.line,
+                     k++);
+        BindUncertainty(fac, f.uncertainty);
         fac.exec();
       }
     }
   }
 
   void WriteMeta(const std::map<std::string, std::string>& meta) {
-    SQLite::Statement q(*db, "INSERT OR REPLACE INTO meta VALUES (?, ?)");
+    SQLite::Statement q(*db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
     for (const auto& [key, value] : meta) {
       q.reset();
-      q.bind(1, key);
-      q.bind(2, value);
+      SQLite::bind(q, key, value);
       q.exec();
     }
   }
@@ -251,7 +241,7 @@ std::string Store::PeekMeta(const std::string& path, const std::string& key) {
   try {
     SQLite::Database db(path, SQLite::OPEN_READONLY);
     SQLite::Statement q(db, "SELECT value FROM meta WHERE key = ?");
-    q.bind(1, key);
+    SQLite::bind(q, key);
     return q.executeStep() ? q.getColumn(0).getString() : "";
   } catch (const SQLite::Exception&) {
     return "";
@@ -299,29 +289,29 @@ Inventory Store::Read() const {
     SQLite::Statement src(db, "SELECT * FROM sources ORDER BY rowid");
     while (src.executeStep()) {
       Source s;
-      s.id = src.getColumn(0).getString();
-      s.citation = src.getColumn(1).getString();
-      s.url = src.getColumn(2).getString();
-      s.table = src.getColumn(3).getString();
-      s.page = src.getColumn(4).getString();
-      s.note = src.getColumn(5).getString();
-      s.origin = OriginColumns(src, 6);
+      s.id = src.getColumn("id").getString();
+      s.citation = src.getColumn("citation").getString();
+      s.url = src.getColumn("url").getString();
+      s.table = src.getColumn("tbl").getString();
+      s.page = src.getColumn("page").getString();
+      s.note = src.getColumn("note").getString();
+      s.origin = OriginColumns(src);
       inv.sources.push_back(std::move(s));
     }
     std::map<std::string, std::vector<Parameter>> scoped;
     SQLite::Statement par(db, "SELECT * FROM parameters ORDER BY position");
     while (par.executeStep()) {
       Parameter p;
-      p.scope = par.getColumn(0).getString();
-      p.id = par.getColumn(1).getString();
-      p.value = OptionalColumn(par, 2);
-      p.formula = par.getColumn(3).getString();
-      p.unit = par.getColumn(4).getString();
-      p.source = par.getColumn(5).getString();
-      p.description = par.getColumn(6).getString();
-      p.estimate = par.getColumn(7).getInt() != 0;
-      p.uncertainty = ReadUncertainty(par, 8);
-      p.origin = OriginColumns(par, 13);
+      p.scope = par.getColumn("scope").getString();
+      p.id = par.getColumn("id").getString();
+      p.value = OptionalColumn(par, "value");
+      p.formula = par.getColumn("formula").getString();
+      p.unit = par.getColumn("unit").getString();
+      p.source = par.getColumn("source").getString();
+      p.description = par.getColumn("description").getString();
+      p.estimate = par.getColumn("estimate").getInt() != 0;
+      p.uncertainty = ReadUncertainty(par);
+      p.origin = OriginColumns(par);
       if (p.scope.empty()) {
         inv.parameters.push_back(std::move(p));
       } else {
@@ -331,54 +321,57 @@ Inventory Store::Read() const {
     SQLite::Statement flo(db, "SELECT * FROM flows ORDER BY rowid");
     while (flo.executeStep()) {
       Flow f;
-      f.id = flo.getColumn(0).getString();
-      f.name = flo.getColumn(1).getString();
-      f.kind = ParseFlowKind(flo.getColumn(2).getString()).value_or(FlowKind::kProduct);
-      f.unit = flo.getColumn(3).getString();
-      f.compartment = flo.getColumn(4).getString();
-      f.subcompartment = flo.getColumn(5).getString();
-      f.cas = flo.getColumn(6).getString();
-      f.description = flo.getColumn(7).getString();
-      f.origin = OriginColumns(flo, 8);
+      f.id = flo.getColumn("id").getString();
+      f.name = flo.getColumn("name").getString();
+      f.kind = ParseFlowKind(flo.getColumn("kind").getString()).value_or(FlowKind::kProduct);
+      f.unit = flo.getColumn("unit").getString();
+      f.compartment = flo.getColumn("compartment").getString();
+      f.subcompartment = flo.getColumn("subcompartment").getString();
+      f.cas = flo.getColumn("cas").getString();
+      f.description = flo.getColumn("description").getString();
+      f.origin = OriginColumns(flo);
       inv.flows.push_back(std::move(f));
     }
     std::map<std::string, std::vector<Exchange>> exchanges;
     SQLite::Statement exc(db, "SELECT * FROM exchanges ORDER BY process, position");
     while (exc.executeStep()) {
       Exchange e;
-      e.flow = exc.getColumn(2).getString();
-      e.amount = OptionalColumn(exc, 3);
-      e.formula = exc.getColumn(4).getString();
-      e.unit = exc.getColumn(5).getString();
-      e.source = exc.getColumn(6).getString();
-      e.output = exc.getColumn(7).getInt() != 0;
-      e.provider = exc.getColumn(8).getString();
-      e.uncertainty = ReadUncertainty(exc, 9);
-      if (!exc.getColumn(14).isNull()) {
-        std::array<int, 5> s{};
-        std::sscanf(exc.getColumn(14).getText(), "%d,%d,%d,%d,%d", &s[0], &s[1], &s[2], &s[3],
-                    &s[4]);
-        e.pedigree = s;
+      std::string process = exc.getColumn("process").getString();
+      e.flow = exc.getColumn("flow").getString();
+      e.amount = OptionalColumn(exc, "amount");
+      e.formula = exc.getColumn("formula").getString();
+      e.unit = exc.getColumn("unit").getString();
+      e.source = exc.getColumn("source").getString();
+      e.output = exc.getColumn("output").getInt() != 0;
+      e.provider = exc.getColumn("provider").getString();
+      e.uncertainty = ReadUncertainty(exc);
+      if (SQLite::Column pedigree = exc.getColumn("pedigree"); !pedigree.isNull()) {
+        e.pedigree = ParsePedigreeText(pedigree.getString());
+        if (!e.pedigree) {
+          throw StoreError(fmt::format("{}: an exchange of process '{}' has the pedigree '{}', "
+                                       "not five scores", impl_->path, process,
+                                       pedigree.getString()));
+        }
       }
-      e.comment = exc.getColumn(15).getString();
-      e.origin = OriginColumns(exc, 16);
-      exchanges[exc.getColumn(0).getString()].push_back(std::move(e));
+      e.comment = exc.getColumn("comment").getString();
+      e.origin = OriginColumns(exc);
+      exchanges[process].push_back(std::move(e));
     }
     SQLite::Statement pro(db, "SELECT * FROM processes ORDER BY rowid");
     while (pro.executeStep()) {
       Process p;
-      p.id = pro.getColumn(0).getString();
-      p.name = pro.getColumn(1).getString();
-      p.stage = ParseStage(pro.getColumn(2).getString()).value_or(Stage::kNone);
-      p.location = pro.getColumn(3).getString();
-      p.product = pro.getColumn(4).getString();
-      p.product_amount = pro.getColumn(5).getDouble();
-      p.product_unit = pro.getColumn(6).getString();
-      p.is_default = pro.getColumn(7).getInt() != 0;
-      p.parameters_from = pro.getColumn(8).getString();
-      p.description = pro.getColumn(9).getString();
-      p.source = pro.getColumn(10).getString();
-      p.origin = OriginColumns(pro, 11);
+      p.id = pro.getColumn("id").getString();
+      p.name = pro.getColumn("name").getString();
+      p.stage = ParseStage(pro.getColumn("stage").getString()).value_or(Stage::kNone);
+      p.location = pro.getColumn("location").getString();
+      p.product = pro.getColumn("product").getString();
+      p.product_amount = pro.getColumn("product_amount").getDouble();
+      p.product_unit = pro.getColumn("product_unit").getString();
+      p.is_default = pro.getColumn("is_default").getInt() != 0;
+      p.parameters_from = pro.getColumn("parameters_from").getString();
+      p.description = pro.getColumn("description").getString();
+      p.source = pro.getColumn("source").getString();
+      p.origin = OriginColumns(pro);
       p.parameters = std::move(scoped[p.id]);
       p.exchanges = std::move(exchanges[p.id]);
       inv.processes.push_back(std::move(p));
@@ -387,23 +380,23 @@ Inventory Store::Read() const {
     SQLite::Statement fac(db, "SELECT * FROM factors ORDER BY method, position");
     while (fac.executeStep()) {
       ImpactFactor f;
-      f.flow = fac.getColumn(1).getString();
-      f.value = fac.getColumn(2).getDouble();
-      f.unit = fac.getColumn(3).getString();
-      f.source = fac.getColumn(4).getString();
-      f.origin = OriginColumns(fac, 5);
-      f.uncertainty = ReadUncertainty(fac, 8);
-      factors[fac.getColumn(0).getString()].push_back(std::move(f));
+      f.flow = fac.getColumn("flow").getString();
+      f.value = fac.getColumn("value").getDouble();
+      f.unit = fac.getColumn("unit").getString();
+      f.source = fac.getColumn("source").getString();
+      f.origin = OriginColumns(fac);
+      f.uncertainty = ReadUncertainty(fac);
+      factors[fac.getColumn("method").getString()].push_back(std::move(f));
     }
     SQLite::Statement met(db, "SELECT * FROM methods ORDER BY rowid");
     while (met.executeStep()) {
       ImpactMethod m;
-      m.id = met.getColumn(0).getString();
-      m.name = met.getColumn(1).getString();
-      m.unit = met.getColumn(2).getString();
-      m.source = met.getColumn(3).getString();
-      m.description = met.getColumn(4).getString();
-      m.origin = OriginColumns(met, 5);
+      m.id = met.getColumn("id").getString();
+      m.name = met.getColumn("name").getString();
+      m.unit = met.getColumn("unit").getString();
+      m.source = met.getColumn("source").getString();
+      m.description = met.getColumn("description").getString();
+      m.origin = OriginColumns(met);
       m.factors = std::move(factors[m.id]);
       inv.methods.push_back(std::move(m));
     }
@@ -426,7 +419,7 @@ std::string Store::ContentHash() const {
 
 std::string Store::Meta(const std::string& key) const {
   SQLite::Statement q(*impl_->db, "SELECT value FROM meta WHERE key = ?");
-  q.bind(1, key);
+  SQLite::bind(q, key);
   return q.executeStep() ? q.getColumn(0).getString() : "";
 }
 

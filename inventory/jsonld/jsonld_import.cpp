@@ -3,7 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
+#include <boost/algorithm/string/case_conv.hpp>
+#include <boost/algorithm/string/trim.hpp>
 #include <filesystem>
 #include <regex>
 #include <set>
@@ -21,12 +22,7 @@
 namespace gpulca {
 namespace {
 
-std::string Trim(const std::string& s) {
-  size_t a = s.find_first_not_of(" \t\r\n");
-  if (a == std::string::npos) return "";
-  size_t b = s.find_last_not_of(" \t\r\n");
-  return s.substr(a, b - a + 1);
-}
+using boost::algorithm::trim_copy;
 
 std::vector<std::pair<std::string, size_t>> ByCount(const std::map<std::string, size_t>& counts) {
   std::vector<std::pair<std::string, size_t>> out(counts.begin(), counts.end());
@@ -95,9 +91,7 @@ class Converter {
  private:
   Origin Where(const std::string& file) const { return Origin{archive_ + ":" + file, 0}; }
   std::string SourceId(const std::string& uuid) const {
-    std::string id;
-    for (unsigned char c : uuid) id += static_cast<char>(std::tolower(c));
-    return o_.prefix + "." + id;
+    return o_.prefix + "." + boost::algorithm::to_lower_copy(uuid);
   }
 
   void Summarize() {
@@ -132,13 +126,13 @@ class Converter {
     for (const auto& [uuid, src] : d_.sources) {
       Source s;
       s.id = SourceId(uuid);
-      std::string text = Trim(src.text_reference);
-      s.citation = text.empty() ? Trim(src.name) : text;
+      std::string text = trim_copy(src.text_reference);
+      s.citation = text.empty() ? trim_copy(src.name) : text;
       if (s.citation.empty()) s.citation = uuid;
       if (src.year > 0 && s.citation.find(std::to_string(src.year)) == std::string::npos) {
         s.citation += fmt::format(" ({})", src.year);
       }
-      s.url = Trim(src.url);
+      s.url = trim_copy(src.url);
       s.origin = Where(src.file);
       out_.inventory.sources.push_back(std::move(s));
     }
@@ -171,8 +165,9 @@ class Converter {
       flow.origin = Where(f.file);
       if (t.kind == FlowKind::kElementary) flow.compartment = Compartment(f, &flow.subcompartment);
       t.compartment = flow.compartment;
-      t.label = flow.compartment.empty() ? Trim(f.name)
-                                         : fmt::format("{} ({})", Trim(f.name), flow.compartment);
+      t.label = flow.compartment.empty()
+                    ? trim_copy(f.name)
+                    : fmt::format("{} ({})", trim_copy(f.name), flow.compartment);
       if (t.kind == FlowKind::kElementary && unit) {
         if (auto match = matcher_.Match(f.name, f.cas, flow.compartment, *unit)) {
           t.id = match->flow->id;
@@ -221,7 +216,7 @@ class Converter {
   void AddProcess(const olca::Process& op) {
     Process p;
     p.id = process_ids_.at(op.id);
-    p.name = Trim(op.name);
+    p.name = trim_copy(op.name);
     p.stage = Stage::kNone;
     p.description = op.description;
     p.origin = Where(op.file);
@@ -254,18 +249,18 @@ class Converter {
       x.amount = e.amount * factor;
       x.unit = t.unit;
       x.source = p.source;
-      x.comment = Trim(e.description);
+      x.comment = trim_copy(e.description);
       x.origin = p.origin;
       if (!e.formula.empty()) {
-        x.comment = Trim(fmt::format("{} [openLCA formula '{}', its evaluated amount kept]",
-                                     x.comment, e.formula));
+        x.comment = trim_copy(fmt::format("{} [openLCA formula '{}', its evaluated amount kept]",
+                                          x.comment, e.formula));
       }
       if (!t.rule.empty()) {
         std::string unit = e.unit_name.empty() ? units_.ReferenceUnit(flow) : e.unit_name;
-        x.comment = Trim(fmt::format("{} [{:g} {} of '{}' as {}: {}{}]", x.comment, e.amount, unit,
-                                     Trim(flow.name), t.id, t.rule,
-                                     t.source.empty() ? "" : ", source " + ResourceSourceId(t.source)));
-        ++conversions_[fmt::format("{} -> {}: {}", Trim(flow.name), t.id, t.rule)];
+        x.comment = trim_copy(fmt::format(
+            "{} [{:g} {} of '{}' as {}: {}{}]", x.comment, e.amount, unit, trim_copy(flow.name),
+            t.id, t.rule, t.source.empty() ? "" : ", source " + ResourceSourceId(t.source)));
+        ++conversions_[fmt::format("{} -> {}: {}", trim_copy(flow.name), t.id, t.rule)];
       }
       if (t.kind == FlowKind::kProduct) {
         x.output = !e.input || e.avoided;
@@ -287,7 +282,7 @@ class Converter {
         ++unmatched_[t.label];
         if (t.compartment == "resource" && IsWaterWithdrawal(flow.name)) {
           ++out_.summary.water_withdrawal_exchanges;
-          ++withdrawals_[Trim(flow.name)];
+          ++withdrawals_[trim_copy(flow.name)];
         }
       }
       p.exchanges.push_back(std::move(x));
@@ -339,7 +334,7 @@ class Converter {
         bool input = product_flows.count(x.flow) && !x.output;
         if (input && x.provider.empty() && !makers.count(x.flow) &&
             existing_.ProvidersOf(x.flow).empty()) {
-          ++unlinked[Trim(names[x.flow])];
+          ++unlinked[trim_copy(names[x.flow])];
           ++out_.summary.cut_off_exchanges;
           continue;
         }
@@ -352,8 +347,8 @@ class Converter {
       if (procs.size() < 2) continue;
       std::sort(procs.begin(), procs.end(), [](Process* a, Process* b) { return a->id < b->id; });
       procs.front()->is_default = true;
-      out_.summary.defaults_chosen.push_back(
-          fmt::format("{} -> {} ({} providers)", Trim(names[flow]), procs.front()->id, procs.size()));
+      out_.summary.defaults_chosen.push_back(fmt::format(
+          "{} -> {} ({} providers)", trim_copy(names[flow]), procs.front()->id, procs.size()));
     }
   }
 

@@ -1,7 +1,8 @@
 #include "inventory/jsonld/jsonld_match.h"
 
 #include <algorithm>
-#include <cctype>
+#include <boost/algorithm/string/case_conv.hpp>
+#include <boost/algorithm/string/trim.hpp>
 #include <map>
 #include <regex>
 #include <vector>
@@ -11,18 +12,12 @@
 namespace gpulca {
 namespace {
 
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 // Lower case, without a trailing "[...]" qualifier and surrounding blanks.
 std::string NormalName(const std::string& name) {
-  std::string s = Lower(name);
+  std::string s = boost::algorithm::to_lower_copy(name);
   size_t bracket = s.find(" [");
   if (bracket != std::string::npos) s.erase(bracket);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
+  boost::algorithm::trim_right(s);
   return s;
 }
 
@@ -84,7 +79,7 @@ bool CompartmentOf(const std::vector<std::string>& path, std::string* compartmen
   compartment->clear();
   subcompartment->clear();
   for (size_t i = 0; i < path.size(); ++i) {
-    std::string s = Lower(path[i]);
+    std::string s = boost::algorithm::to_lower_copy(path[i]);
     std::string found;
     if (s == "air" || s == "water" || s == "soil" || s == "resource") {
       found = s;
@@ -134,7 +129,7 @@ std::optional<FlowMatch> ElementaryMatcher::Match(const std::string& name,
   }
   const Flow* found = candidates.size() == 1 ? candidates[0] : nullptr;
   if (!found) {
-    std::string n = Lower(name);
+    std::string n = boost::algorithm::to_lower_copy(name);
     bool biogenic = n.find("biogenic") != std::string::npos || n.find("non-fossil") != std::string::npos;
     for (const Flow* f : candidates) {
       if (f->subcompartment == (biogenic ? "biogenic" : "fossil")) found = f;

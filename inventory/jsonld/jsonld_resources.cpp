@@ -2,8 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cctype>
+#include <boost/algorithm/string/case_conv.hpp>
+#include <boost/algorithm/string/predicate.hpp>
+#include <boost/algorithm/string/trim.hpp>
 #include <regex>
 
 #include "inventory/model/units.h"
@@ -34,16 +35,13 @@ const std::vector<ResourceSource> kResourceSources = {
 
 namespace {
 
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-  return s;
+using boost::algorithm::contains;
+using boost::algorithm::starts_with;
+
+// A name as matched: lower case, without trailing blanks.
+std::string LowerName(const std::string& name) {
+  return boost::algorithm::trim_right_copy(boost::algorithm::to_lower_copy(name));
 }
-
-bool StartsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
-
-bool Has(const std::string& s, const char* word) { return s.find(word) != std::string::npos; }
 
 Dimension DimensionOf(const std::string& unit) {
   const Unit* u = FindUnit(unit);
@@ -73,7 +71,9 @@ std::string Carrier(const std::string& n) {
 // A flow in energy units: primary energy of its carrier, 1 MJ per MJ.
 std::optional<FlowMatch> EnergyInMj(const std::string& n, const std::string& unit,
                                     const Inventory& existing) {
-  if (Has(n, "unused") || Has(n, "non used") || Has(n, "output")) return std::nullopt;
+  if (contains(n, "unused") || contains(n, "non used") || contains(n, "output")) {
+    return std::nullopt;
+  }
   const Flow* f = Elementary(existing, Carrier(n));
   if (!f) return std::nullopt;
   return FlowMatch{f, ConversionFactor(unit, f->unit), "primary energy, in MJ", ""};
@@ -133,9 +133,9 @@ std::optional<FlowMatch> Fuel(const std::string& n, const std::string& unit,
   }
   // An ore is not its fuel ("Uranium ore" is rock); radionuclides such as
   // "Uranium-238" are in Bq, which the dimension test has excluded.
-  if (Has(n, " ore")) return std::nullopt;
+  if (contains(n, " ore")) return std::nullopt;
   for (const HeatingValue& hv : kHeatingValues) {
-    if (hv.dimension != d || !StartsWith(n, hv.prefix)) continue;
+    if (hv.dimension != d || !starts_with(n, hv.prefix)) continue;
     const Flow* f = Elementary(existing, Carrier(hv.prefix));
     if (!f) return std::nullopt;
     return FlowMatch{f, hv.mj * ConversionFactor(unit, hv.base) * ConversionFactor("MJ", f->unit),
@@ -178,10 +178,10 @@ const Element* ElementOf(const std::string& name) {
   std::string first = name.substr(0, name.find(','));
   static const std::regex kPercent(R"(\s+[0-9.]+%.*$)");
   first = std::regex_replace(first, kPercent, "");
-  while (!first.empty() && std::isspace(static_cast<unsigned char>(first.back()))) first.pop_back();
-  std::string lower = Lower(first);
-  std::string n = Lower(name);
-  bool in_ground = Has(n, "in ground") || Has(n, "in ore");
+  boost::algorithm::trim_right(first);
+  std::string lower = LowerName(first);
+  std::string n = LowerName(name);
+  bool in_ground = contains(n, "in ground") || contains(n, "in ore");
   bool bare = n == lower;
   if (!in_ground && !bare) return nullptr;
   for (const Element& e : kElements) {
@@ -208,16 +208,16 @@ std::optional<FlowMatch> MineralElement(const std::string& name, const std::stri
 }  // namespace
 
 bool IsWaterWithdrawal(const std::string& name) {
-  std::string n = Lower(name);
-  return (StartsWith(n, "water,") || StartsWith(n, "water (") || n == "water") &&
-         !Has(n, "consumptive") && !Has(n, "consumed");
+  std::string n = LowerName(name);
+  return (starts_with(n, "water,") || starts_with(n, "water (") || n == "water") &&
+         !contains(n, "consumptive") && !contains(n, "consumed");
 }
 
 std::optional<FlowMatch> MatchResource(const std::string& name, const std::string& unit,
                                        const Inventory& existing) {
-  const std::string n = Lower(name);
+  const std::string n = LowerName(name);
   if (!FindUnit(unit)) return std::nullopt;
-  if (StartsWith(n, "water") && (Has(n, "consumptive") || Has(n, "consumed"))) {
+  if (starts_with(n, "water") && (contains(n, "consumptive") || contains(n, "consumed"))) {
     const Flow* water = Elementary(existing, "water_consumed");
     Dimension d = DimensionOf(unit);
     if (!water || (d != Dimension::kVolume && d != Dimension::kMass)) return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <boost/algorithm/string/predicate.hpp>
 #include <sstream>
 
 namespace gpulca {
@@ -44,9 +45,7 @@ std::map<std::string, std::string> AdditionMeta(const Store& store,
 }
 
 bool HasAdditions(const std::string& origin) {
-  const std::string suffix = "+import";
-  return origin.size() >= suffix.size() &&
-         origin.compare(origin.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return boost::algorithm::ends_with(origin, "+import");
 }
 
 std::string DescribeAdditions(const std::vector<Addition>& additions) {

@@ -171,7 +171,8 @@ void RebuildDatabase(const std::string& path, const std::string& bundled_dir) {
 }
 
 std::unique_ptr<Store> OpenDatabase(const std::string& path, const std::string& bundled_dir,
-                                    std::vector<std::string>* notices) {
+                                    std::string* left_as_built) {
+  if (left_as_built) left_as_built->clear();
   if (fs::exists(path)) {
     std::unique_ptr<Store> store;
     std::string origin = Store::PeekMeta(path, "origin");
@@ -181,21 +182,19 @@ std::unique_ptr<Store> OpenDatabase(const std::string& path, const std::string& 
       // A bundled database from another gpulca version is rebuilt; a user's
       // own database, or one holding additions, is left for the user.
       if (HasAdditions(origin)) {
-        throw SchemaMismatch(fmt::format("{}; it holds data added after its build ({}): "
-                                         "'gpulca db rebuild --db {}' rebuilds it and replays "
-                                         "them", e.what(), DescribeAdditions(RecordedAdditions(path)),
-                                         path));
+        throw SchemaMismatchWithAdditions(fmt::format(
+            "{}; it holds data added after its build ({})", e.what(),
+            DescribeAdditions(RecordedAdditions(path))));
       }
       if (origin != "bundled") throw;
     }
     if (store && origin == "bundled+import" &&
         store->Meta("data_hash") != BundledHash(bundled_dir)) {
-      if (notices) {
-        notices->push_back(fmt::format(
+      if (left_as_built) {
+        *left_as_built = fmt::format(
             "{}: the bundled data changed since this database was built, but it also holds data "
-            "added since ({}), so it was not rebuilt and results use the data as built. "
-            "'gpulca db rebuild --db {}' rebuilds it from the current data and replays the "
-            "additions.", path, DescribeAdditions(RecordedAdditions(path)), path));
+            "added since ({}), so it was not rebuilt and results use the data as built.", path,
+            DescribeAdditions(RecordedAdditions(path)));
       }
       return store;
     }

@@ -7,10 +7,10 @@
 // file byte-for-byte as it was.
 //
 // Additions (additions.h): data added to a database after its build (an
-// openLCA import, `db add` of TOML files) are recorded in its meta. Such a
+// openLCA import, TOML files added) are recorded in its meta. Such a
 // database is never rebuilt unasked: when the bundled data changed,
-// OpenDatabase opens it as it is and returns a notice naming `gpulca db
-// rebuild`, which rebuilds it from its sources and replays the additions.
+// OpenDatabase opens it as it is and says so, and RebuildDatabase rebuilds
+// it from its sources and replays the additions.
 #pragma once
 
 #include <memory>
@@ -50,10 +50,12 @@ std::string DefaultDatabasePath();
 // Opens the database at `path`. When it does not exist, or was built from
 // the bundled data whose files have since changed, it is (re)built from
 // `bundled_dir` first. A database built from other files is opened as it
-// is. A bundled database holding additions is opened as it is too, and a
-// notice saying so (with the command to rebuild) is appended to `notices`
-// when the bundled data changed.
+// is. A bundled database holding additions is opened as it is too: when the
+// bundled data changed, `left_as_built` (when given) is set to a sentence
+// saying so (RebuildDatabase would bring it up to date), else cleared. A
+// database of another schema version holding additions is a
+// SchemaMismatchWithAdditions naming them.
 std::unique_ptr<Store> OpenDatabase(const std::string& path, const std::string& bundled_dir,
-                                    std::vector<std::string>* notices = nullptr);
+                                    std::string* left_as_built = nullptr);
 
 }  // namespace gpulca

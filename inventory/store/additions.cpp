@@ -22,11 +22,6 @@ std::vector<Addition> ParseHistory(const std::string& text) {
 
 }  // namespace
 
-std::string Addition::Command() const {
-  if (kind == "jsonld") return fmt::format("gpulca import jsonld '{}' --prefix {}", path, prefix);
-  return fmt::format("gpulca db add '{}'", path);
-}
-
 std::vector<Addition> RecordedAdditions(const std::string& path) {
   return ParseHistory(Store::PeekMeta(path, "history"));
 }

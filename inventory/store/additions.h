@@ -19,7 +19,6 @@ namespace gpulca {
 // with its id prefix) or TOML files (kind "toml"). Paths are absolute.
 struct Addition {
   std::string kind, path, prefix;
-  std::string Command() const;  // the gpulca command that makes it
 };
 
 // The additions recorded in the database at `path`, in the order made

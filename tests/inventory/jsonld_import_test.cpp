@@ -158,7 +158,9 @@ TEST_CASE("a JSON-LD export imports the same from either schema version", "[json
     CHECK(store.ContentHash() == store.Meta("content_hash"));
     auto additions = RecordedAdditions(imported->db);
     REQUIRE(additions.size() == 1);
-    CHECK(additions[0].Command() == "gpulca import jsonld '" + imported->zip + "' --prefix fix");
+    CHECK(additions[0].kind == "jsonld");
+    CHECK(additions[0].path == imported->zip);
+    CHECK(additions[0].prefix == "fix");
   }
 }
 

@@ -22,8 +22,8 @@
 #include "bench/matrix_market.h"
 #include "bench/synthetic_database.h"
 #include "bench/synthetic_inventory.h"
-#include "inventory/database.h"
-#include "inventory/parameters.h"
+#include "inventory/database/database.h"
+#include "inventory/model/parameters.h"
 #include "lca/system/matrix_data.h"
 #include "lca/uncertainty/monte_carlo.h"
 

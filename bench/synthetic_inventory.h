@@ -8,7 +8,7 @@
 #pragma once
 
 #include "bench/synthetic_database.h"
-#include "inventory/model.h"
+#include "inventory/model/model.h"
 
 namespace gpulca::bench {
 

@@ -7,11 +7,11 @@
 
 #include "cli/context.h"
 #include "cli/options.h"
-#include "cli/usage_error.h"
-#include "inventory/audit_log.h"
 #include "lca/error.h"
-#include "inventory/order.h"
+#include "inventory/records/order.h"
+#include "inventory/store/audit_log.h"
 #include "lca/audit/audit.h"
+#include "cli/usage_error.h"
 #include "reports/audit_report.h"
 #include "reports/xlsx_writer.h"
 

@@ -8,9 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "inventory/database.h"
-#include "inventory/model.h"
-#include "inventory/store.h"
+#include "inventory/database/database.h"
+#include "lca/error.h"
+#include "inventory/model/model.h"
+#include "inventory/store/store.h"
 
 namespace gpulca::cli {
 
@@ -19,12 +20,23 @@ struct Context {
   std::string data_dir;  // --data; the bundled data directory
 
   std::string DatabasePath() const { return db_path.empty() ? DefaultDatabasePath() : db_path; }
-  // Opens the database, building it from the bundled data when needed; its
-  // notices (a database left as built, database.h) go to standard error.
+  // Opens the database, building it from the bundled data when needed. A
+  // database holding additions that OpenDatabase leaves as it is (database.h)
+  // is named on standard error, or in the error, with `db rebuild`.
   std::unique_ptr<Store> Open() const {
-    std::vector<std::string> notices;
-    auto store = OpenDatabase(DatabasePath(), data_dir, &notices);
-    for (const std::string& n : notices) fmt::print(stderr, "note: {}\n", n);
+    std::string path = DatabasePath();
+    std::string left_as_built;
+    std::unique_ptr<Store> store;
+    try {
+      store = OpenDatabase(path, data_dir, &left_as_built);
+    } catch (const SchemaMismatchWithAdditions& e) {
+      throw SchemaMismatch(fmt::format(
+          "{}: 'gpulca db rebuild --db {}' rebuilds it and replays them", e.what(), path));
+    }
+    if (!left_as_built.empty()) {
+      fmt::print(stderr, "note: {} 'gpulca db rebuild --db {}' rebuilds it from the current "
+                 "data and replays the additions.\n", left_as_built, path);
+    }
     return store;
   }
   // The whole inventory of the database.

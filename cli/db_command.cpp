@@ -3,9 +3,19 @@
 
 #include "cli/context.h"
 #include "lca/error.h"
+#include "inventory/store/additions.h"
+#include "inventory/toml/toml_loader.h"
 
 namespace gpulca::cli {
 namespace {
+
+// The gpulca command that makes an addition.
+std::string CommandOf(const Addition& a) {
+  if (a.kind == "jsonld") {
+    return fmt::format("gpulca import jsonld '{}' --prefix {}", a.path, a.prefix);
+  }
+  return fmt::format("gpulca db add '{}'", a.path);
+}
 
 struct DbOptions {
   std::vector<std::string> paths;
@@ -19,7 +29,7 @@ void Build(const Context& context, const DbOptions& options) {
   std::string hash = BuildDatabase(path, paths, bundled ? "bundled" : "files");
   if (!dropped.empty()) {
     fmt::print(stderr, "note: the data added to the previous database is not in the new one:\n");
-    for (const Addition& a : dropped) fmt::print(stderr, "  {}\n", a.Command());
+    for (const Addition& a : dropped) fmt::print(stderr, "  {}\n", CommandOf(a));
     fmt::print(stderr, "('gpulca db rebuild' rebuilds a database and keeps its additions)\n");
   }
   Store store(path, false);
@@ -64,8 +74,10 @@ void Info(const Context& context) {
   }
   std::vector<Addition> additions = RecordedAdditions(store->path());
   if (!additions.empty()) {
-    fmt::print("added since     {}\n", additions[0].Command());
-    for (size_t i = 1; i < additions.size(); ++i) fmt::print("                {}\n", additions[i].Command());
+    fmt::print("added since     {}\n", CommandOf(additions[0]));
+    for (size_t i = 1; i < additions.size(); ++i) {
+      fmt::print("                {}\n", CommandOf(additions[i]));
+    }
   }
   fmt::print("sources         {}\nparameters      {}\nflows           {}\nprocesses       {}\n"
              "exchanges       {}\nmethods         {}\nfactors         {}\n",

@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
-#include "inventory/jsonld_import.h"
+#include "inventory/jsonld/jsonld_import.h"
 
 namespace gpulca::cli {
 

@@ -2,8 +2,8 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
+#include "inventory/model/units.h"
 #include "cli/usage_error.h"
-#include "inventory/units.h"
 
 namespace gpulca::cli {
 namespace {

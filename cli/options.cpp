@@ -10,8 +10,8 @@
 #include <utility>
 
 #include "cli/progress.h"
+#include "inventory/toml/toml_loader.h"
 #include "cli/usage_error.h"
-#include "inventory/toml_loader.h"
 
 namespace gpulca::cli {
 namespace {

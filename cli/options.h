@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "inventory/parameters.h"
+#include "inventory/model/parameters.h"
 #include "lca/uncertainty/monte_carlo.h"
 
 namespace gpulca::cli {

@@ -5,7 +5,7 @@
 #include "cli/context.h"
 #include "cli/options.h"
 #include "cli/progress.h"
-#include "inventory/published_footprint.h"
+#include "inventory/records/published_footprint.h"
 #include "lca/gpu/validation.h"
 #include "reports/validation_report.h"
 

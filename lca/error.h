@@ -53,6 +53,13 @@ class SchemaMismatch : public StoreError {
   using StoreError::StoreError;
 };
 
+// A database of another schema version that holds data added after its
+// build: rebuilding it from its sources replays them (RebuildDatabase).
+class SchemaMismatchWithAdditions : public SchemaMismatch {
+ public:
+  using SchemaMismatch::SchemaMismatch;
+};
+
 // The product system cannot be built: missing or ambiguous provider.
 class LinkError : public Error {
  public:

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "inventory/audit_log.h"
-#include "inventory/order.h"
+#include "inventory/records/order.h"
+#include "inventory/store/audit_log.h"
 #include "lca/audit/audit.h"
 #include "reports/internal/table.h"
 

@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
-#include "inventory/database.h"
 #include "lca/error.h"
+#include "inventory/store/sha256.h"
 
 namespace gpulca::reports {
 namespace {

@@ -27,7 +27,7 @@
 #include <string>
 #include <vector>
 
-#include "inventory/model.h"
+#include "inventory/model/model.h"
 #include "lca/gpu/gpu_assessment.h"
 
 namespace gpulca::reports {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "inventory/model.h"
+#include "inventory/model/model.h"
 #include "lca/gpu/validation.h"
 #include "reports/internal/text_table.h"
 

@@ -5,8 +5,8 @@
 #include <random>
 #include <sstream>
 
-#include "inventory/toml_loader.h"
-#include "inventory/validate.h"
+#include "inventory/model/validate.h"
+#include "inventory/toml/toml_loader.h"
 
 namespace gpulca::test {
 

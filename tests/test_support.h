@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "inventory/diagnostic.h"
-#include "inventory/model.h"
+#include "inventory/model/diagnostic.h"
+#include "inventory/model/model.h"
 
 namespace gpulca::test {
 

@@ -17,9 +17,9 @@
 #include <string>
 #include <vector>
 
-#include "inventory/model.h"
-#include "inventory/order.h"
-#include "inventory/parameters.h"
+#include "inventory/model/model.h"
+#include "inventory/model/parameters.h"
+#include "inventory/records/order.h"
 #include "lca/audit/internal/audit_rules.h"
 #include "lca/system/result.h"
 

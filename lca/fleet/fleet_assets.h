@@ -27,8 +27,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "inventory/model.h"
-#include "inventory/parameters.h"
+#include "inventory/model/model.h"
+#include "inventory/model/parameters.h"
 
 namespace gpulca::lca {
 

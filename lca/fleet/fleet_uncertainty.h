@@ -18,8 +18,8 @@
 #include <string>
 #include <vector>
 
-#include "inventory/model.h"
-#include "inventory/parameters.h"
+#include "inventory/model/model.h"
+#include "inventory/model/parameters.h"
 #include "lca/fleet/fleet.h"
 #include "lca/uncertainty/monte_carlo.h"
 #include "lca/uncertainty/statistics.h"

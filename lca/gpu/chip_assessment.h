@@ -20,8 +20,8 @@
 #include <utility>
 #include <vector>
 
-#include "inventory/model.h"
-#include "inventory/parameters.h"
+#include "inventory/model/model.h"
+#include "inventory/model/parameters.h"
 #include "lca/gpu/chip_model.h"
 #include "lca/uncertainty/monte_carlo.h"
 #include "lca/uncertainty/statistics.h"

@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "lca/error.h"
-#include "inventory/formula_functions.h"
+#include "inventory/model/formula_functions.h"
 
 namespace gpulca::lca {
 namespace {

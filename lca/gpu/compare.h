@@ -24,8 +24,8 @@
 #include <string>
 #include <vector>
 
-#include "inventory/model.h"
-#include "inventory/parameters.h"
+#include "inventory/model/model.h"
+#include "inventory/model/parameters.h"
 #include "lca/gpu/functional_unit.h"
 #include "lca/uncertainty/monte_carlo.h"
 #include "lca/system/result.h"

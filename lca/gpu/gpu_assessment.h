@@ -29,8 +29,8 @@
 #include <utility>
 #include <vector>
 
-#include "inventory/model.h"
-#include "inventory/parameters.h"
+#include "inventory/model/model.h"
+#include "inventory/model/parameters.h"
 #include "lca/system/result.h"
 
 namespace gpulca::lca {

@@ -14,8 +14,8 @@
 #include <optional>
 #include <vector>
 
-#include "inventory/model.h"
-#include "inventory/parameters.h"
+#include "inventory/model/model.h"
+#include "inventory/model/parameters.h"
 #include "lca/gpu/functional_unit.h"
 #include "lca/gpu/gpu_assessment.h"
 #include "lca/uncertainty/monte_carlo.h"

@@ -25,9 +25,9 @@
 #include <string>
 #include <vector>
 
-#include "inventory/model.h"
-#include "inventory/parameters.h"
-#include "inventory/published_footprint.h"
+#include "inventory/model/model.h"
+#include "inventory/model/parameters.h"
+#include "inventory/records/published_footprint.h"
 #include "lca/uncertainty/monte_carlo.h"
 #include "lca/system/result.h"
 #include "lca/uncertainty/statistics.h"

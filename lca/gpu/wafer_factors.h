@@ -11,8 +11,8 @@
 
 #include <string>
 
-#include "inventory/model.h"
-#include "inventory/parameters.h"
+#include "inventory/model/model.h"
+#include "inventory/model/parameters.h"
 
 namespace gpulca::lca {
 

@@ -6,7 +6,7 @@
 #include <map>
 
 #include "lca/error.h"
-#include "inventory/providers.h"
+#include "inventory/model/providers.h"
 
 namespace gpulca::lca {
 

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "lca/system/product_system.h"
-#include "inventory/model.h"
-#include "inventory/parameters.h"
+#include "inventory/model/model.h"
+#include "inventory/model/parameters.h"
 #include "lca/engine/matrices.h"
 
 namespace gpulca::lca {

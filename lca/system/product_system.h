@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "inventory/model.h"
+#include "inventory/model/model.h"
 
 namespace gpulca {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "inventory/model.h"
+#include "inventory/model/model.h"
 #include "lca/system/matrix_data.h"
 
 namespace gpulca::lca {

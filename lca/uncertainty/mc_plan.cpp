@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "inventory/pedigree.h"
+#include "inventory/model/pedigree.h"
 #include "lca/uncertainty/internal/sampler.h"
 
 namespace gpulca::lca {

@@ -22,8 +22,8 @@
 #include <vector>
 
 #include "lca/system/product_system.h"
-#include "inventory/model.h"
-#include "inventory/parameters.h"
+#include "inventory/model/model.h"
+#include "inventory/model/parameters.h"
 #include "lca/system/matrix_data.h"
 #include "lca/system/result.h"
 #include "lca/uncertainty/statistics.h"

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "inventory/model.h"
-#include "inventory/parameters.h"
+#include "inventory/model/model.h"
+#include "inventory/model/parameters.h"
 #include "lca/system/matrix_data.h"
 
 namespace gpulca::lca {

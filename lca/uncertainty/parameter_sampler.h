@@ -11,7 +11,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "inventory/parameters.h"
+#include "inventory/model/parameters.h"
 #include "lca/uncertainty/internal/sampler.h"
 
 namespace gpulca::lca {

@@ -6,10 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "inventory/database.h"
-#include "inventory/parameters.h"
-#include "inventory/toml_loader.h"
-#include "inventory/validate.h"
+#include "inventory/model/parameters.h"
+#include "inventory/model/validate.h"
+#include "inventory/toml/toml_loader.h"
 #include "lca/system/calculation.h"
 #include "lca/gpu/gpu_assessment.h"
 #include "tests/cli/bundled_test_support.h"

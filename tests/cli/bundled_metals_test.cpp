@@ -6,8 +6,8 @@
 #include <string>
 #include <utility>
 
-#include "inventory/database.h"
-#include "inventory/parameters.h"
+#include "inventory/model/parameters.h"
+#include "inventory/toml/toml_loader.h"
 #include "lca/system/calculation.h"
 #include "tests/cli/bundled_test_support.h"
 #include "tests/cli/cli_support.h"

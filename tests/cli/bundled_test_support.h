@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "inventory/model.h"
-#include "inventory/parameters.h"
+#include "inventory/model/model.h"
+#include "inventory/model/parameters.h"
 #include "lca/system/result.h"
 
 namespace gpulca::test {

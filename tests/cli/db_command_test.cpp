@@ -5,7 +5,9 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "inventory/store.h"
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "inventory/store/store.h"
 
 #include "tests/cli/cli_support.h"
 #include "tests/test_support.h"
@@ -161,4 +163,31 @@ TEST_CASE("calc picks a product's provider at --region, and graph draws the syst
   auto text = RunGpulca(db + " graph wafer_tw");
   CHECK(text.out.find("2 processes, 1 links, 0 co-product links") != std::string::npos);
   CHECK(text.out.find("0 loops") != std::string::npos);
+}
+
+TEST_CASE("a bundled database holding additions: the note and the error name 'db rebuild'",
+          "[cli]") {
+  TempDir dir;
+  dir.Write("data/inv.toml", kSmallInventory);
+  std::string extra = dir.Write("extra.toml", "[[source]]\nid = \"s8\"\ncitation = \"extra\"\n");
+  std::string db = (dir.path() / "bundled.db").string();
+  std::string args = "--db " + db + " --data " + (dir.path() / "data").string() + " ";
+  REQUIRE(RunGpulca(args + "db add " + extra).exit_code == 0);
+  dir.Write("data/more.toml", "[[source]]\nid = \"s9\"\ncitation = \"another\"\n");
+  auto info = RunGpulca(args + "db info");
+  INFO(info.out);
+  CHECK(info.exit_code == 0);
+  CHECK_THAT(info.out, Catch::StartsWith(fmt::format(
+      "note: {}: the bundled data changed since this database was built, but it also holds "
+      "data added since (TOML '{}'), so it was not rebuilt and results use the data as built. "
+      "'gpulca db rebuild --db {}' rebuilds it from the current data and replays the "
+      "additions.\n", db, extra, db)));
+  SQLite::Database(db, SQLite::OPEN_READWRITE).exec("PRAGMA user_version = 1");
+  auto old = RunGpulca(args + "db info");
+  INFO(old.out);
+  CHECK(old.exit_code == 1);
+  CHECK(old.out == fmt::format(
+      "gpulca: {}: schema version 1 is not gpulca's {}; rebuild it with 'gpulca db build --db "
+      "{}'; it holds data added after its build (TOML '{}'): 'gpulca db rebuild --db {}' "
+      "rebuilds it and replays them\n", db, gpulca::kSchemaVersion, db, extra, db));
 }

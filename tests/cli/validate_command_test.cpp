@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "inventory/database.h"
-#include "inventory/parameters.h"
-#include "inventory/published_footprint.h"
+#include "inventory/model/parameters.h"
+#include "inventory/records/published_footprint.h"
+#include "inventory/toml/toml_loader.h"
 #include "lca/system/calculation.h"
 #include "lca/system/matrix_data.h"
 #include "tests/cli/cli_support.h"

@@ -1,13 +1,14 @@
 // The audit log's hash chain: appended records link up, and a record edited
 // in the file, replaced with a recomputed hash, or removed is named.
-#include "inventory/audit_log.h"
+#include "inventory/store/audit_log.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <catch2/catch.hpp>
 
-#include "inventory/database.h"
-#include "inventory/store.h"
+#include "inventory/database/database.h"
+#include "inventory/store/sha256.h"
+#include "inventory/store/store.h"
 #include "tests/test_support.h"
 
 using namespace gpulca;

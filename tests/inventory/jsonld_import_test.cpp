@@ -2,17 +2,18 @@
 // (jsonld_fixture.h), in both schema versions: unit conversion, default
 // providers and linking by product, uncertainty, resource matching, the
 // summary, hand-worked results, and a broken entry that changes nothing.
-#include "inventory/jsonld_import.h"
+#include "inventory/jsonld/jsonld_import.h"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
 
-#include "inventory/database.h"
+#include "inventory/database/database.h"
 #include "lca/error.h"
-#include "inventory/parameters.h"
-#include "inventory/pedigree.h"
-#include "inventory/store.h"
+#include "inventory/model/parameters.h"
+#include "inventory/model/pedigree.h"
+#include "inventory/store/additions.h"
+#include "inventory/store/store.h"
 #include "lca/system/calculation.h"
 #include "tests/inventory/jsonld_fixture.h"
 #include "tests/test_support.h"
@@ -157,7 +158,9 @@ TEST_CASE("a JSON-LD export imports the same from either schema version", "[json
     CHECK(store.ContentHash() == store.Meta("content_hash"));
     auto additions = RecordedAdditions(imported->db);
     REQUIRE(additions.size() == 1);
-    CHECK(additions[0].Command() == "gpulca import jsonld '" + imported->zip + "' --prefix fix");
+    CHECK(additions[0].kind == "jsonld");
+    CHECK(additions[0].path == imported->zip);
+    CHECK(additions[0].prefix == "fix");
   }
 }
 

@@ -1,10 +1,10 @@
 // Matching imported elementary flows to gpulca's (jsonld_match.h,
 // jsonld_resources.h) and readable ids (jsonld_ids.h).
-#include "inventory/jsonld_match.h"
+#include "inventory/jsonld/jsonld_match.h"
 
 #include <catch2/catch.hpp>
 
-#include "inventory/jsonld_ids.h"
+#include "inventory/jsonld/jsonld_ids.h"
 #include "tests/inventory/jsonld_fixture.h"
 #include "tests/test_support.h"
 

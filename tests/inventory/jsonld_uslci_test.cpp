@@ -9,10 +9,10 @@
 //     solves A s = f by Gauss-Jordan elimination; not part of gpulca).
 #include <catch2/catch.hpp>
 
-#include "inventory/database.h"
-#include "inventory/jsonld_import.h"
-#include "inventory/parameters.h"
-#include "inventory/store.h"
+#include "inventory/database/database.h"
+#include "inventory/jsonld/jsonld_import.h"
+#include "inventory/model/parameters.h"
+#include "inventory/store/store.h"
 #include "lca/system/calculation.h"
 #include "tests/inventory/jsonld_fixture.h"
 #include "tests/test_support.h"

@@ -1,7 +1,7 @@
 // Purchase orders: the example's fields, declared units converted, every
 // problem with file:line in one pass, and a canonical form that ignores
 // layout and round-trips.
-#include "inventory/order.h"
+#include "inventory/records/order.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,9 +1,9 @@
-#include "inventory/parameters.h"
+#include "inventory/model/parameters.h"
 
 #include <catch2/catch.hpp>
 
 #include "lca/error.h"
-#include "inventory/formula_functions.h"
+#include "inventory/model/formula_functions.h"
 #include "tests/test_support.h"
 
 using namespace gpulca;

@@ -1,14 +1,14 @@
 // The pedigree matrix of the ecoinvent v3 data quality guideline (Weidema et
 // al. 2013, ch. 10): its variances and the lognormal they give, on values
 // worked by hand.
-#include "inventory/pedigree.h"
+#include "inventory/model/pedigree.h"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
 
 #include "lca/error.h"
-#include "inventory/validate.h"
+#include "inventory/model/validate.h"
 #include "tests/test_support.h"
 
 namespace gpulca {

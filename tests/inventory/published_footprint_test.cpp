@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "lca/error.h"
-#include "inventory/published_footprint.h"
-#include "inventory/toml_loader.h"
+#include "inventory/records/published_footprint.h"
+#include "inventory/toml/toml_files.h"
 #include "tests/test_support.h"
 
 using namespace gpulca;

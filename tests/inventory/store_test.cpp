@@ -1,10 +1,10 @@
-#include "inventory/store.h"
+#include "inventory/store/store.h"
 
 #include <catch2/catch.hpp>
 
-#include "inventory/database.h"
+#include "inventory/database/database.h"
 #include "lca/error.h"
-#include "inventory/parameters.h"
+#include "inventory/model/parameters.h"
 #include "tests/test_support.h"
 
 using namespace gpulca;

@@ -1,8 +1,8 @@
-#include "inventory/toml_loader.h"
+#include "inventory/toml/toml_loader.h"
 
 #include <catch2/catch.hpp>
 
-#include "inventory/validate.h"
+#include "inventory/model/validate.h"
 #include "tests/test_support.h"
 
 using namespace gpulca;

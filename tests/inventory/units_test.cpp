@@ -1,4 +1,4 @@
-#include "inventory/units.h"
+#include "inventory/model/units.h"
 
 #include <catch2/catch.hpp>
 

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "lca/error.h"
-#include "inventory/parameters.h"
+#include "inventory/model/parameters.h"
 #include "lca/system/upstream_tree.h"
 #include "tests/test_support.h"
 

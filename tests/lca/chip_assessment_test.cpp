@@ -2,10 +2,11 @@
 // node names the data define, and refusals that name the value at fault.
 #include <catch2/catch.hpp>
 
-#include "inventory/database.h"
+#include "inventory/database/database.h"
+#include "inventory/toml/toml_loader.h"
 #include "lca/error.h"
-#include "inventory/parameters.h"
-#include "inventory/validate.h"
+#include "inventory/model/parameters.h"
+#include "inventory/model/validate.h"
 #include "lca/gpu/chip_assessment.h"
 #include "tests/cli/cli_support.h"
 

@@ -6,8 +6,8 @@
 
 #include <cmath>
 
-#include "inventory/database.h"
 #include "lca/error.h"
+#include "inventory/toml/toml_loader.h"
 #include "lca/gpu/gpu_assessment.h"
 #include "tests/cli/cli_support.h"
 

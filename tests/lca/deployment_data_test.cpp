@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "inventory/database.h"
-#include "inventory/parameters.h"
+#include "inventory/model/parameters.h"
+#include "inventory/toml/toml_loader.h"
 #include "lca/system/calculation.h"
 #include "tests/cli/cli_support.h"
 #include "tests/test_support.h"

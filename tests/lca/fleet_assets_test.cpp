@@ -6,10 +6,10 @@
 
 #include <sstream>
 
-#include "inventory/database.h"
 #include "lca/error.h"
-#include "inventory/parameters.h"
-#include "inventory/validate.h"
+#include "inventory/model/parameters.h"
+#include "inventory/model/validate.h"
+#include "inventory/toml/toml_loader.h"
 #include "lca/fleet/fleet_assets.h"
 #include "lca/gpu/gpu_assessment.h"
 #include "tests/cli/cli_support.h"

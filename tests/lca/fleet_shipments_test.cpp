@@ -2,10 +2,10 @@
 // mix that does not add up to 1 names its year and vendor.
 #include <catch2/catch.hpp>
 
-#include "inventory/database.h"
 #include "lca/error.h"
-#include "inventory/parameters.h"
-#include "inventory/validate.h"
+#include "inventory/model/parameters.h"
+#include "inventory/model/validate.h"
+#include "inventory/toml/toml_loader.h"
 #include "lca/fleet/fleet.h"
 #include "lca/fleet/internal/fleet_shipments.h"
 #include "lca/gpu/gpu_assessment.h"

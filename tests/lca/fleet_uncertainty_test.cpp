@@ -9,7 +9,7 @@
 
 #include <vector>
 
-#include "inventory/database.h"
+#include "inventory/toml/toml_loader.h"
 #include "lca/gpu/gpu_uncertainty.h"
 #include "tests/cli/cli_support.h"
 

@@ -6,8 +6,8 @@
 #include <map>
 #include <string>
 
-#include "inventory/database.h"
-#include "inventory/parameters.h"
+#include "inventory/model/parameters.h"
+#include "inventory/toml/toml_loader.h"
 #include "lca/system/calculation.h"
 #include "lca/gpu/gpu_assessment.h"
 #include "tests/cli/cli_support.h"

@@ -8,8 +8,8 @@
 #include <catch2/catch.hpp>
 
 #include "lca/error.h"
-#include "inventory/parameters.h"
-#include "inventory/published_footprint.h"
+#include "inventory/model/parameters.h"
+#include "inventory/records/published_footprint.h"
 #include "lca/gpu/validation.h"
 #include "tests/test_support.h"
 

@@ -13,8 +13,8 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
-#include "inventory/database.h"
-#include "inventory/parameters.h"
+#include "inventory/model/parameters.h"
+#include "inventory/toml/toml_loader.h"
 #include "lca/gpu/gpu_assessment.h"
 #include "reports/gpu_report_html.h"
 #include "tests/cli/cli_support.h"

@@ -3,9 +3,9 @@
 // SVG charts with something drawn in each; print rules.
 #include <catch2/catch.hpp>
 
-#include "inventory/database.h"
-#include "inventory/parameters.h"
-#include "inventory/validate.h"
+#include "inventory/model/parameters.h"
+#include "inventory/model/validate.h"
+#include "inventory/toml/toml_loader.h"
 #include "lca/gpu/gpu_assessment.h"
 #include "reports/gpu_report_html.h"
 #include "tests/cli/cli_support.h"

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "inventory/parameters.h"
+#include "inventory/model/parameters.h"
 #include "lca/gpu/gpu_assessment.h"
 #include "reports/gpu_report.h"
 #include "reports/gpu_report_html.h"

@@ -10,10 +10,10 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
-#include "inventory/database.h"
 #include "lca/error.h"
-#include "inventory/pact_footprint.h"
-#include "inventory/parameters.h"
+#include "inventory/model/parameters.h"
+#include "inventory/records/pact_footprint.h"
+#include "inventory/toml/toml_loader.h"
 #include "lca/gpu/gpu_assessment.h"
 #include "tests/test_support.h"
 

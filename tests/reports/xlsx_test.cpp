@@ -10,11 +10,11 @@
 #include <filesystem>
 #include <limits>
 
-#include "inventory/database.h"
 #include "lca/error.h"
-#include "inventory/parameters.h"
-#include "lca/gpu/gpu_assessment.h"
+#include "inventory/model/parameters.h"
+#include "inventory/toml/toml_loader.h"
 #include "lca/fleet/fleet.h"
+#include "lca/gpu/gpu_assessment.h"
 #include "reports/fleet_tables.h"
 #include "reports/gpu_tables.h"
 #include "tests/reports/xlsx_reader.h"

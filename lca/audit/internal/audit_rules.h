@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "inventory/order.h"
+#include "inventory/records/order.h"
 #include "lca/uncertainty/statistics.h"
 
 namespace gpulca::lca {

@@ -17,8 +17,8 @@
 #include <utility>
 #include <vector>
 
-#include "inventory/model.h"
-#include "inventory/parameters.h"
+#include "inventory/model/model.h"
+#include "inventory/model/parameters.h"
 
 namespace gpulca::lca {
 

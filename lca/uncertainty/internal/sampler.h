@@ -14,7 +14,7 @@
 #include <limits>
 #include <string>
 
-#include "inventory/model.h"
+#include "inventory/model/model.h"
 
 namespace gpulca::lca {
 

@@ -1,0 +1,163 @@
+#include "inventory/store/audit_log.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <SQLiteCpp/VariadicBind.h>
+#include <fmt/format.h>
+
+#include "lca/error.h"
+#include "inventory/store/sha256.h"
+
+namespace gpulca {
+namespace {
+
+const char* kAuditTable =
+    "CREATE TABLE IF NOT EXISTS audits (id INTEGER PRIMARY KEY, created_at TEXT NOT NULL,"
+    " gpulca_version TEXT NOT NULL, content_hash TEXT NOT NULL, order_id TEXT NOT NULL,"
+    " order_json TEXT NOT NULL, parameters TEXT NOT NULL, results TEXT NOT NULL,"
+    " previous_hash TEXT NOT NULL, hash TEXT NOT NULL)";
+const char* kColumns =
+    "id, created_at, gpulca_version, content_hash, order_id, order_json, parameters, results,"
+    " previous_hash, hash";
+
+// A row of SELECT kColumns: the columns are AuditRecord's members, in order.
+AuditRecord ReadRecord(SQLite::Statement& q) { return q.getColumns<AuditRecord, 10>(); }
+
+bool HasAuditTable(SQLite::Database& db) { return db.tableExists("audits"); }
+
+}  // namespace
+
+std::string RecordHashInput(const AuditRecord& r) {
+  std::string out;
+  for (const std::string& field :
+       {std::to_string(r.id), r.created_at, r.gpulca_version, r.content_hash, r.order_id, r.order,
+        r.parameters, r.results, r.previous_hash}) {
+    out += fmt::format("{}:{}\n", field.size(), field);
+  }
+  return out;
+}
+
+std::string RecordHash(const AuditRecord& record) { return Sha256Hex(RecordHashInput(record)); }
+
+struct AuditLog::Impl {
+  std::unique_ptr<SQLite::Database> db;
+  std::string path;
+};
+
+AuditLog::AuditLog(const std::string& path) : impl_(std::make_unique<Impl>()) {
+  impl_->path = path;
+  try {
+    impl_->db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+    impl_->db->setBusyTimeout(5000);
+    if (!HasAuditTable(*impl_->db)) {
+      SQLite::Transaction tx(*impl_->db);
+      impl_->db->exec(kAuditTable);
+      tx.commit();
+    }
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(fmt::format("{}: the audit log cannot be opened: {}", path, e.what()));
+  }
+}
+
+AuditLog::~AuditLog() = default;
+
+AuditRecord AuditLog::Append(AuditRecord record) {
+  try {
+    SQLite::Transaction tx(*impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement last(*impl_->db, "SELECT id, hash FROM audits ORDER BY id DESC LIMIT 1");
+    record.id = 1;
+    record.previous_hash = kGenesisHash;
+    if (last.executeStep()) {
+      record.id = last.getColumn(0).getInt64() + 1;
+      record.previous_hash = last.getColumn(1).getString();
+    }
+    record.hash = RecordHash(record);
+    SQLite::Statement insert(*impl_->db,
+                             fmt::format("INSERT INTO audits ({}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                                         kColumns));
+    SQLite::bind(insert, static_cast<int64_t>(record.id), record.created_at,
+                 record.gpulca_version, record.content_hash, record.order_id, record.order,
+                 record.parameters, record.results, record.previous_hash, record.hash);
+    insert.exec();
+    tx.commit();
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(fmt::format("{}: the audit cannot be recorded: {}", impl_->path, e.what()));
+  }
+  return record;
+}
+
+std::vector<AuditRecord> AuditLog::All() const {
+  std::vector<AuditRecord> out;
+  try {
+    SQLite::Statement q(*impl_->db, fmt::format("SELECT {} FROM audits ORDER BY id", kColumns));
+    while (q.executeStep()) out.push_back(ReadRecord(q));
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(fmt::format("{}: the audit log cannot be read: {}", impl_->path, e.what()));
+  }
+  return out;
+}
+
+std::optional<AuditRecord> AuditLog::Find(long id) const {
+  try {
+    SQLite::Statement q(*impl_->db, fmt::format("SELECT {} FROM audits WHERE id = ?", kColumns));
+    SQLite::bind(q, static_cast<int64_t>(id));
+    if (q.executeStep()) return ReadRecord(q);
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(fmt::format("{}: the audit log cannot be read: {}", impl_->path, e.what()));
+  }
+  return std::nullopt;
+}
+
+std::vector<ChainProblem> AuditLog::CheckChain(long up_to) const {
+  std::vector<ChainProblem> problems;
+  std::string previous = kGenesisHash;
+  long expected = 1;
+  for (const AuditRecord& r : All()) {
+    if (up_to > 0 && r.id > up_to) break;
+    if (r.id != expected) {
+      problems.push_back({r.id, fmt::format("record {} follows record {}: records {} to {} are "
+                                            "missing", r.id, expected - 1, expected, r.id - 1)});
+    }
+    if (r.previous_hash != previous) {
+      problems.push_back({r.id, fmt::format("record {} does not link to the record before it "
+                                            "(its previous hash is {}, that record's hash is {}): "
+                                            "an earlier record was replaced or removed",
+                                            r.id, r.previous_hash.substr(0, 16),
+                                            previous.substr(0, 16))});
+    }
+    if (RecordHash(r) != r.hash) {
+      problems.push_back({r.id, fmt::format("record {} was changed after it was written: its "
+                                            "content no longer matches its hash", r.id)});
+    }
+    previous = r.hash;
+    expected = r.id + 1;
+  }
+  return problems;
+}
+
+void AuditLog::CarryOver(const std::string& from, const std::string& to) {
+  try {
+    SQLite::Database old(from, SQLite::OPEN_READONLY);
+    if (!HasAuditTable(old)) return;
+  } catch (const SQLite::Exception&) {
+    return;  // not a database that could hold audits
+  }
+  try {
+    SQLite::Database db(to, SQLite::OPEN_READWRITE);
+    SQLite::Statement attach(db, "ATTACH DATABASE ? AS previous");
+    SQLite::bind(attach, from);
+    attach.exec();
+    {
+      SQLite::Transaction tx(db);
+      db.exec(kAuditTable);
+      db.exec(fmt::format("INSERT INTO audits ({0}) SELECT {0} FROM previous.audits ORDER BY id",
+                          kColumns));
+      tx.commit();
+    }
+    db.exec("DETACH DATABASE previous");
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(fmt::format("the audits of {} cannot be carried over to {}: {}", from, to,
+                                 e.what()));
+  }
+}
+
+}  // namespace gpulca

@@ -33,7 +33,7 @@
 #include "bench/synthetic_database.h"
 #include "lca/system/calculation.h"
 #include "lca/engine/klu_ordering.h"
-#include "lca/engine/solver.h"
+#include "lca/engine/solver_factory.h"
 #include "lca/engine/sparse_matrix.h"
 
 namespace {

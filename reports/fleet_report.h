@@ -10,18 +10,10 @@
 #include "lca/fleet/fleet.h"
 #include "lca/fleet/fleet_assets.h"
 #include "lca/fleet/fleet_uncertainty.h"
+#include "reports/fleet_report_options.h"
 #include "reports/internal/table.h"
 
 namespace gpulca::reports {
-
-struct FleetReportOptions {
-  std::string data_hash;  // of the database the results come from
-  // fleet --year --mc: every format of the year gains the intervals in fleet
-  // units (section "uncertainty"; JSON: impacts.ID gains the embodied
-  // mean, sd, p05, p50, p95, and uncertainty.monte_carlo.quantities lists
-  // every row; CSV rows "mc"). Null: none.
-  const lca::FleetUncertainty* uncertainty = nullptr;
-};
 
 // A value in an impact's own unit, converted to its fleet unit.
 struct FleetValue {

@@ -24,7 +24,7 @@
 #include <vector>
 
 #include "lca/engine/matrices.h"
-#include "lca/engine/solver.h"
+#include "lca/engine/solver_factory.h"
 
 namespace gpulca::lca {
 

@@ -20,8 +20,6 @@
 //   - a singular or nearly singular system (KluSolver).
 #pragma once
 
-#include <memory>
-#include <string>
 #include <vector>
 
 #include "lca/engine/sparse_matrix.h"
@@ -59,18 +57,5 @@ class TechnosphereSolver {
   // A short name for reports and benchmarks: "topological" or "klu".
   virtual const char* Name() const = 0;
 };
-
-enum class SolverChoice {
-  kAuto,         // topological if the off-diagonal graph is acyclic, else KLU
-  kTopological,  // TopologicalSolver (throws SolveError on a cyclic system)
-  kKlu,          // KluSolver
-};
-
-// Builds the solver for `a`. `process_names`, when given, names process j in
-// error messages (else "process #j"); it is copied.
-// REQUIRES: process_names is null or has a.cols() entries (else gpulca::Error).
-std::unique_ptr<TechnosphereSolver> MakeSolver(
-    const SparseMatrix& a, SolverChoice choice = SolverChoice::kAuto,
-    const std::vector<std::string>* process_names = nullptr);
 
 }  // namespace gpulca::lca

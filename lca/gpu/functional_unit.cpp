@@ -41,17 +41,6 @@ PerUnit ParsePerUnit(const std::string& text) {
                                                        fmt::join(names, ", ")));
 }
 
-UseFactors NominalUse(const GpuAssessment& a) {
-  return {a.lifetime_hours, a.utilization, a.power_fraction};
-}
-
-double QueriesPerHour(const GpuAssessment& a, const UseFactors& use,
-                      std::optional<double> query_wh, std::optional<double> queries_per_hour) {
-  if (queries_per_hour) return *queries_per_hour;
-  if (query_wh && *query_wh > 0) return a.tdp_w * use.power_fraction / *query_wh;
-  return 0.0;
-}
-
 double FunctionalUnits(const GpuAssessment& a, PerUnit per, const UseFactors& use,
                        std::optional<double> query_wh, std::optional<double> queries_per_hour) {
   switch (per) {

@@ -13,6 +13,8 @@
 #include <optional>
 #include <string>
 
+#include "lca/gpu/use_factors.h"
+
 namespace gpulca::lca {
 
 struct GpuAssessment;
@@ -22,20 +24,8 @@ const char* ToString(PerUnit per);  // "unit", "gpu-hour", "pflop-hour", "gb", "
 // Throws InvalidArgument listing the choices.
 PerUnit ParsePerUnit(const std::string& text);
 
-// The use parameters that functional units depend on.
-struct UseFactors {
-  double lifetime_hours = 0, utilization = 0, power_fraction = 0;
-};
-// The assessment's own (nominal) use parameters.
-UseFactors NominalUse(const GpuAssessment& a);
-
-// Queries per GPU-hour: `queries_per_hour` when given, else from the GPU
-// energy of one query; 0 when neither is given.
-double QueriesPerHour(const GpuAssessment& a, const UseFactors& use,
-                      std::optional<double> query_wh, std::optional<double> queries_per_hour);
-
 // The functional units one GPU delivers; for kQuery, as QueriesPerHour
-// (0 without query_wh or queries_per_hour).
+// (gpu_assessment.h; 0 without query_wh or queries_per_hour).
 double FunctionalUnits(const GpuAssessment& a, PerUnit per, const UseFactors& use,
                        std::optional<double> query_wh,
                        std::optional<double> queries_per_hour = std::nullopt);

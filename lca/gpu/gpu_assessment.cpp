@@ -8,7 +8,6 @@
 
 #include "lca/error.h"
 #include "lca/system/calculation.h"
-#include "lca/gpu/functional_unit.h"
 
 namespace gpulca::lca {
 
@@ -29,6 +28,17 @@ std::vector<std::string> ElectricityRegions(const Inventory& inventory) {
   std::set<std::string> regions;
   for (const Process* p : inventory.ProvidersOf("electricity")) regions.insert(p->location);
   return {regions.begin(), regions.end()};
+}
+
+UseFactors NominalUse(const GpuAssessment& a) {
+  return {a.lifetime_hours, a.utilization, a.power_fraction};
+}
+
+double QueriesPerHour(const GpuAssessment& a, const UseFactors& use,
+                      std::optional<double> query_wh, std::optional<double> queries_per_hour) {
+  if (queries_per_hour) return *queries_per_hour;
+  if (query_wh && *query_wh > 0) return a.tdp_w * use.power_fraction / *query_wh;
+  return 0.0;
 }
 
 namespace {

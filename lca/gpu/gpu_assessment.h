@@ -31,6 +31,7 @@
 
 #include "inventory/model/model.h"
 #include "inventory/model/parameters.h"
+#include "lca/gpu/use_factors.h"
 #include "lca/system/result.h"
 
 namespace gpulca::lca {
@@ -107,6 +108,14 @@ struct GpuAssessment {
 
   const LcaResult& headline() const { return grave ? *grave : gate; }
 };
+
+// The assessment's own (nominal) use parameters.
+UseFactors NominalUse(const GpuAssessment& a);
+
+// Queries per GPU-hour: `queries_per_hour` when given, else from the GPU
+// energy of one query; 0 when neither is given.
+double QueriesPerHour(const GpuAssessment& a, const UseFactors& use,
+                      std::optional<double> query_wh, std::optional<double> queries_per_hour);
 
 // True when `process` is a catalogue GPU (has a `tdp_w` parameter).
 bool IsCatalogueGpu(const Process& process);

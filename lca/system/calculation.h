@@ -6,7 +6,7 @@
 
 #include "lca/system/matrix_data.h"
 #include "lca/system/result.h"
-#include "lca/engine/solver.h"
+#include "lca/engine/solver_factory.h"
 
 namespace gpulca::lca {
 

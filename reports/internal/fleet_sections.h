@@ -11,7 +11,7 @@
 
 #include "lca/fleet/fleet.h"
 #include "lca/fleet/fleet_assets.h"
-#include "reports/fleet_report.h"
+#include "reports/fleet_report_options.h"
 #include "reports/internal/text_table.h"
 
 namespace gpulca::reports {

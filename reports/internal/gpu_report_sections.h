@@ -12,7 +12,7 @@
 
 #include "lca/gpu/gpu_assessment.h"
 #include "lca/system/upstream_tree.h"
-#include "reports/gpu_report.h"
+#include "reports/gpu_report_options.h"
 
 namespace gpulca::reports {
 

@@ -8,6 +8,7 @@
 #include "lca/system/calculation.h"
 #include "lca/engine/klu_lu.h"
 #include "lca/engine/klu_solver.h"
+#include "lca/engine/solver_factory.h"
 #include "lca/engine/topological_solver.h"
 #include "tests/lca/fixtures.h"
 

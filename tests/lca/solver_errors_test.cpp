@@ -7,6 +7,7 @@
 #include "lca/error.h"
 #include "lca/engine/klu_solver.h"
 #include "lca/engine/solver.h"
+#include "lca/engine/solver_factory.h"
 #include "lca/engine/topological_solver.h"
 #include "tests/lca/fixtures.h"
 

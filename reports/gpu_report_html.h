@@ -7,6 +7,7 @@
 // "chart-sankey" (the supply chain of the headline impact).
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "lca/gpu/gpu_assessment.h"

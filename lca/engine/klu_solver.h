@@ -56,8 +56,8 @@ class KluSolver final : public TechnosphereSolver {
   // REQUIRES: process_names is null or has a.cols() entries.
   explicit KluSolver(const SparseMatrix& a,
                      const std::vector<std::string>* process_names = nullptr);
-  // The same, given the supply graph of a's pattern (MakeSolver builds it
-  // once to choose the solver).
+  // The same, given the supply graph of a's pattern (MakeSolver in
+  // solver_factory.h builds it once to choose the solver).
   // REQUIRES: `graph` is graph::SupplyGraph::FromColumns of a's pattern.
   KluSolver(const SparseMatrix& a, const graph::SupplyGraph& graph,
             const std::vector<std::string>* process_names = nullptr);

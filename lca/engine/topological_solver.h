@@ -35,8 +35,8 @@ class TopologicalSolver final : public TechnosphereSolver {
   // REQUIRES: process_names is null or has a.cols() entries.
   explicit TopologicalSolver(const SparseMatrix& a,
                              const std::vector<std::string>* process_names = nullptr);
-  // The same, given the supply graph of a's pattern (MakeSolver builds it
-  // once to choose the solver).
+  // The same, given the supply graph of a's pattern (MakeSolver in
+  // solver_factory.h builds it once to choose the solver).
   // REQUIRES: `graph` is graph::SupplyGraph::FromColumns of a's pattern.
   TopologicalSolver(const SparseMatrix& a, const graph::SupplyGraph& graph,
                     const std::vector<std::string>* process_names = nullptr);

@@ -14,6 +14,7 @@
 namespace gpulca::lca {
 namespace {
 
+using inventory::Stage;
 using testing::Dense;
 using testing::SteelLoop;
 

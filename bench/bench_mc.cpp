@@ -32,9 +32,9 @@ namespace {
 using namespace gpulca;
 
 // Steady-state iterations per second of one run; its samples into `samples`.
-double Rate(const Inventory& inv, const ParameterSet& p, const lca::MatrixData& d, int n,
-            int threads, uint64_t seed, std::vector<std::vector<double>>* samples = nullptr,
-            int* inputs = nullptr) {
+double Rate(const inventory::Inventory& inv, const inventory::ParameterSet& p,
+            const lca::MatrixData& d, int n, int threads, uint64_t seed,
+            std::vector<std::vector<double>>* samples = nullptr, int* inputs = nullptr) {
   lca::McOptions o;
   o.iterations = n;
   o.threads = threads;
@@ -53,8 +53,8 @@ struct Rates {
 };
 
 // Best of `repeats` on 1 and on 2 threads, taken in turn.
-Rates Measure(const Inventory& inv, const ParameterSet& p, const lca::MatrixData& d, int n,
-              uint64_t seed, int repeats) {
+Rates Measure(const inventory::Inventory& inv, const inventory::ParameterSet& p,
+              const lca::MatrixData& d, int n, uint64_t seed, int repeats) {
   Rates r;
   std::vector<std::vector<double>> a, b;
   for (int k = 0; k < repeats; ++k) {
@@ -111,9 +111,9 @@ int main(int argc, char** argv) {
   }
   try {
     std::printf("Monte Carlo, steady state (best of %d), sensitivity off:\n", repeats);
-    auto store = OpenDatabase(db, data);
-    const Inventory inv = store->Read();
-    ParameterSet p(inv);
+    auto store = inventory::OpenDatabase(db, data);
+    const inventory::Inventory inv = store->Read();
+    inventory::ParameterSet p(inv);
     const lca::MatrixData d =
         lca::BuildMatrices(inv, p, "nvidia-h100-sxm5-lifecycle", 1.0, {});
     const Rates h = Measure(inv, p, d, h100, seed, repeats);
@@ -122,8 +122,8 @@ int main(int argc, char** argv) {
 
     bench::SyntheticOptions so;
     so.seed = seed;
-    const Inventory big = bench::SyntheticInventory(bench::GenerateDatabase(so), 1.1);
-    ParameterSet bp(big);
+    const inventory::Inventory big = bench::SyntheticInventory(bench::GenerateDatabase(so), 1.1);
+    inventory::ParameterSet bp(big);
     const lca::MatrixData bd = lca::BuildMatrices(big, bp, "final", 1.0, {});
     const Rates l = Measure(big, bp, bd, large, seed, std::min(repeats, 2));
     Print("(f) large system, gsd 1.1 everywhere", bd, l);

@@ -4,37 +4,37 @@
 
 namespace gpulca::bench {
 
-Inventory SyntheticInventory(const SyntheticDatabase& db, double gsd) {
-  Inventory inv;
-  Source source;
+inventory::Inventory SyntheticInventory(const SyntheticDatabase& db, double gsd) {
+  inventory::Inventory inv;
+  inventory::Source source;
   source.id = "synthetic";
   source.citation = "gpulca bench/synthetic_database.cpp";
   inv.sources.push_back(source);
   auto product = [](int j) { return "p" + std::to_string(j); };
   for (int j = 0; j < db.processes; ++j) {
-    Flow f;
+    inventory::Flow f;
     f.id = product(j);
     f.name = f.id;
     f.unit = "kg";
     inv.flows.push_back(f);
   }
   for (int e = 0; e < db.flows; ++e) {
-    Flow f;
+    inventory::Flow f;
     f.id = "e" + std::to_string(e);
     f.name = f.id;
-    f.kind = FlowKind::kElementary;
+    f.kind = inventory::FlowKind::kElementary;
     f.compartment = "air";
     f.unit = "kg";
     inv.flows.push_back(f);
   }
-  Uncertainty u;
+  inventory::Uncertainty u;
   if (gsd > 1.0) {
-    u.kind = Uncertainty::Kind::kLognormal;
+    u.kind = inventory::Uncertainty::Kind::kLognormal;
     u.gsd = gsd;
   }
   inv.processes.resize(db.processes);
   for (int j = 0; j < db.processes; ++j) {
-    Process& p = inv.processes[j];
+    inventory::Process& p = inv.processes[j];
     p.id = product(j);
     p.name = p.id;
     p.location = "GLO";
@@ -43,7 +43,7 @@ Inventory SyntheticInventory(const SyntheticDatabase& db, double gsd) {
     p.is_default = true;
   }
   auto exchange = [&](const std::string& flow, double amount) {
-    Exchange x;
+    inventory::Exchange x;
     x.flow = flow;
     x.amount = amount;
     x.unit = "kg";
@@ -52,7 +52,7 @@ Inventory SyntheticInventory(const SyntheticDatabase& db, double gsd) {
     return x;
   };
   for (const lca::Triplet& t : db.technosphere) {
-    Process& p = inv.processes[t.col];
+    inventory::Process& p = inv.processes[t.col];
     if (t.row == t.col) {
       p.product_amount = t.value;
     } else {
@@ -62,12 +62,12 @@ Inventory SyntheticInventory(const SyntheticDatabase& db, double gsd) {
   for (const lca::Triplet& t : db.biosphere) {
     inv.processes[t.col].exchanges.push_back(exchange("e" + std::to_string(t.row), t.value));
   }
-  Flow final_product;
+  inventory::Flow final_product;
   final_product.id = "final";
   final_product.name = "final demand";
   final_product.unit = "kg";
   inv.flows.push_back(final_product);
-  Process final_process;
+  inventory::Process final_process;
   final_process.id = "final";
   final_process.name = "final demand";
   final_process.location = "GLO";
@@ -76,14 +76,14 @@ Inventory SyntheticInventory(const SyntheticDatabase& db, double gsd) {
   final_process.is_default = true;
   for (int j = 0; j < db.processes; ++j) {
     if (db.demand[j] != 0.0) {
-      Exchange x = exchange(product(j), db.demand[j]);
-      x.uncertainty = Uncertainty{};
+      inventory::Exchange x = exchange(product(j), db.demand[j]);
+      x.uncertainty = inventory::Uncertainty{};
       final_process.exchanges.push_back(x);
     }
   }
   inv.processes.push_back(final_process);
   for (int h = 0; h < db.impacts; ++h) {
-    ImpactMethod m;
+    inventory::ImpactMethod m;
     m.id = "m" + std::to_string(h);
     m.name = m.id;
     m.unit = "kg eq";
@@ -91,7 +91,7 @@ Inventory SyntheticInventory(const SyntheticDatabase& db, double gsd) {
     inv.methods.push_back(m);
   }
   for (const lca::Triplet& t : db.characterisation) {
-    ImpactFactor f;
+    inventory::ImpactFactor f;
     f.flow = "e" + std::to_string(t.col);
     f.value = t.value;
     f.unit = "kg";

@@ -14,6 +14,6 @@ namespace gpulca::bench {
 
 // REQUIRES: every off-diagonal technosphere entry of `db` is a consumption
 // (negative), as GenerateDatabase makes them.
-Inventory SyntheticInventory(const SyntheticDatabase& db, double gsd);
+inventory::Inventory SyntheticInventory(const SyntheticDatabase& db, double gsd);
 
 }  // namespace gpulca::bench

@@ -18,6 +18,8 @@
 namespace gpulca::cli {
 namespace {
 
+using inventory::AuditLog;
+
 struct AuditOptions {
   std::string order;
   long id = 0;
@@ -28,7 +30,7 @@ struct AuditOptions {
 
 
 // The hash that names the inventory an audit ran on, recomputed from the rows.
-std::string InventoryHash(const Store& store) { return store.ContentHash(); }
+std::string InventoryHash(const inventory::Store& store) { return store.ContentHash(); }
 
 std::string ParametersJson(const lca::AuditResult& r) {
   nlohmann::json j = nlohmann::json::object();
@@ -36,8 +38,8 @@ std::string ParametersJson(const lca::AuditResult& r) {
   return j.dump();
 }
 
-void Write(const OutputOptions& out, const lca::AuditResult& r, const PurchaseOrder& order,
-           const reports::AuditContext& c) {
+void Write(const OutputOptions& out, const lca::AuditResult& r,
+           const inventory::PurchaseOrder& order, const reports::AuditContext& c) {
   const std::string& f = out.format;
   if (f == "xlsx") {
     reports::WriteXlsx(reports::AuditTables(r), out.FilePath());
@@ -54,21 +56,21 @@ void Write(const OutputOptions& out, const lca::AuditResult& r, const PurchaseOr
 
 void RunAuditCommand(const Context& context, const AuditOptions& o) {
   auto store = context.Open();
-  Inventory inv = store->Read();
-  PurchaseOrder order = LoadOrder(o.order);
+  inventory::Inventory inv = store->Read();
+  inventory::PurchaseOrder order = inventory::LoadOrder(o.order);
   lca::AuditOptions options;
   options.threads = o.threads;
   lca::AuditResult result = lca::RunAudit(inv, order, options);
   reports::AuditContext c;
   c.content_hash = InventoryHash(*store);
-  c.created_at = UtcTimestamp();
+  c.created_at = inventory::UtcTimestamp();
   if (!o.no_record) {
-    AuditRecord record;
+    inventory::AuditRecord record;
     record.created_at = c.created_at;
     record.gpulca_version = GPULCA_VERSION;
     record.content_hash = c.content_hash;
     record.order_id = order.id;
-    record.order = CanonicalOrderJson(order);
+    record.order = inventory::CanonicalOrderJson(order);
     record.parameters = ParametersJson(result);
     record.results = reports::AuditResultsJson(result, order);
     c.record_id = AuditLog(store->path()).Append(std::move(record)).id;
@@ -76,7 +78,7 @@ void RunAuditCommand(const Context& context, const AuditOptions& o) {
   Write(o.output, result, order, c);
 }
 
-AuditRecord FindRecord(const AuditLog& log, long id) {
+inventory::AuditRecord FindRecord(const AuditLog& log, long id) {
   auto record = log.Find(id);
   if (!record) {
     auto all = log.All();
@@ -89,8 +91,8 @@ AuditRecord FindRecord(const AuditLog& log, long id) {
 
 void Show(const Context& context, const AuditOptions& o) {
   auto store = context.Open();
-  AuditRecord record = FindRecord(AuditLog(store->path()), o.id);
-  PurchaseOrder order = OrderFromCanonicalJson(record.order);
+  inventory::AuditRecord record = FindRecord(AuditLog(store->path()), o.id);
+  inventory::PurchaseOrder order = inventory::OrderFromCanonicalJson(record.order);
   reports::AuditContext c{record.id, record.content_hash, record.created_at};
   Write(o.show_output, reports::ParseAuditResults(record.results), order, c);
 }
@@ -103,12 +105,12 @@ void List(const Context& context) {
 void Verify(const Context& context, const AuditOptions& o) {
   auto store = context.Open();
   AuditLog log(store->path());
-  AuditRecord record = FindRecord(log, o.id);
+  inventory::AuditRecord record = FindRecord(log, o.id);
   std::vector<std::string> problems;
-  for (const ChainProblem& p : log.CheckChain(o.id)) problems.push_back(p.what);
+  for (const inventory::ChainProblem& p : log.CheckChain(o.id)) problems.push_back(p.what);
 
-  Inventory inv = store->Read();
-  PurchaseOrder order = OrderFromCanonicalJson(record.order);
+  inventory::Inventory inv = store->Read();
+  inventory::PurchaseOrder order = inventory::OrderFromCanonicalJson(record.order);
   lca::AuditOptions options;
   options.threads = o.threads;
   lca::AuditResult result = lca::RunAudit(inv, order, options);

@@ -39,8 +39,8 @@ lca::SolverChoice ParseSolver(const std::string& name) {
 
 void Run(const Context& context, const CalcOptions& o) {
   auto store = context.Open();
-  Inventory inv = store->Read();
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = store->Read();
+  inventory::ParameterSet parameters(inv);
   o.parameters.Apply(parameters);
   std::string process = lca::ResolveDemand(inv, o.demand, o.region);
   LinkOptions links;

@@ -32,8 +32,8 @@ void Run(const Context& context, ChipCommandOptions o) {
                      "'gpulca report GPU --oat NAME'");
   }
   if (!o.yield_model.empty()) o.chip.yield_model = lca::ParseYieldModel(o.yield_model);
-  Inventory inv = context.Load();
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = context.Load();
+  inventory::ParameterSet parameters(inv);
   o.parameters.Apply(parameters);
   std::optional<lca::McOptions> mc;
   if (o.uncertainty.monte_carlo()) {

@@ -34,8 +34,8 @@ void Run(const Context& context, const CompareCommandOptions& o) {
     throw UsageError("--per query needs --query-wh, the GPU energy of one query");
   }
   auto store = context.Open();
-  Inventory inv = store->Read();
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = store->Read();
+  inventory::ParameterSet parameters(inv);
   o.parameters.Apply(parameters);
   lca::CompareOptions options;
   options.gpus = o.gpus;

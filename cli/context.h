@@ -19,16 +19,18 @@ struct Context {
   std::string db_path;   // --db; empty: the default database
   std::string data_dir;  // --data; the bundled data directory
 
-  std::string DatabasePath() const { return db_path.empty() ? DefaultDatabasePath() : db_path; }
+  std::string DatabasePath() const {
+    return db_path.empty() ? inventory::DefaultDatabasePath() : db_path;
+  }
   // Opens the database, building it from the bundled data when needed. A
   // database holding additions that OpenDatabase leaves as it is (database.h)
   // is named on standard error, or in the error, with `db rebuild`.
-  std::unique_ptr<Store> Open() const {
+  std::unique_ptr<inventory::Store> Open() const {
     std::string path = DatabasePath();
     std::string left_as_built;
-    std::unique_ptr<Store> store;
+    std::unique_ptr<inventory::Store> store;
     try {
-      store = OpenDatabase(path, data_dir, &left_as_built);
+      store = inventory::OpenDatabase(path, data_dir, &left_as_built);
     } catch (const SchemaMismatchWithAdditions& e) {
       throw SchemaMismatch(fmt::format(
           "{}: 'gpulca db rebuild --db {}' rebuilds it and replays them", e.what(), path));
@@ -40,7 +42,7 @@ struct Context {
     return store;
   }
   // The whole inventory of the database.
-  Inventory Load() const { return Open()->Read(); }
+  inventory::Inventory Load() const { return Open()->Read(); }
 };
 
 // Each file of cli/ adds its subcommands to the app.

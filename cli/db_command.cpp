@@ -10,7 +10,7 @@ namespace gpulca::cli {
 namespace {
 
 // The gpulca command that makes an addition.
-std::string CommandOf(const Addition& a) {
+std::string CommandOf(const inventory::Addition& a) {
   if (a.kind == "jsonld") {
     return fmt::format("gpulca import jsonld '{}' --prefix {}", a.path, a.prefix);
   }
@@ -25,15 +25,15 @@ void Build(const Context& context, const DbOptions& options) {
   bool bundled = options.paths.empty();
   std::vector<std::string> paths = bundled ? std::vector<std::string>{context.data_dir} : options.paths;
   std::string path = context.DatabasePath();
-  std::vector<Addition> dropped = RecordedAdditions(path);
-  std::string hash = BuildDatabase(path, paths, bundled ? "bundled" : "files");
+  std::vector<inventory::Addition> dropped = inventory::RecordedAdditions(path);
+  std::string hash = inventory::BuildDatabase(path, paths, bundled ? "bundled" : "files");
   if (!dropped.empty()) {
     fmt::print(stderr, "note: the data added to the previous database is not in the new one:\n");
-    for (const Addition& a : dropped) fmt::print(stderr, "  {}\n", CommandOf(a));
+    for (const inventory::Addition& a : dropped) fmt::print(stderr, "  {}\n", CommandOf(a));
     fmt::print(stderr, "('gpulca db rebuild' rebuilds a database and keeps its additions)\n");
   }
-  Store store(path, false);
-  StoreCounts c = store.Counts();
+  inventory::Store store(path, false);
+  inventory::StoreCounts c = store.Counts();
   fmt::print("built {} from {}: {} processes, {} flows, {} exchanges, {} methods, {} sources\n"
              "data hash {}\n", path, fmt::join(paths, " "), c.processes, c.flows, c.exchanges,
              c.methods, c.sources, hash);
@@ -43,9 +43,9 @@ void Build(const Context& context, const DbOptions& options) {
 void Check(const Context& context, const DbOptions& options) {
   std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{context.data_dir}
                                                          : options.paths;
-  std::vector<Diagnostic> problems;
-  Inventory inv = LoadAndCheck(paths, problems);
-  for (const Diagnostic& d : problems) fmt::print("{}\n", d.ToString());
+  std::vector<inventory::Diagnostic> problems;
+  inventory::Inventory inv = inventory::LoadAndCheck(paths, problems);
+  for (const inventory::Diagnostic& d : problems) fmt::print("{}\n", d.ToString());
   if (!problems.empty()) {
     throw InputError(fmt::format("{} problem{} in {}", problems.size(),
                                  problems.size() == 1 ? "" : "s", fmt::join(paths, " ")));
@@ -57,7 +57,7 @@ void Check(const Context& context, const DbOptions& options) {
 
 void Info(const Context& context) {
   auto store = context.Open();
-  StoreCounts c = store->Counts();
+  inventory::StoreCounts c = store->Counts();
   fmt::print("database        {}\n", store->path());
   fmt::print("schema version  {}\n", store->SchemaVersion());
   fmt::print("origin          {}\n", store->Meta("origin"));
@@ -72,7 +72,7 @@ void Info(const Context& context) {
     fmt::print("                the hash recorded at the last write is {}: the database was "
                "changed outside gpulca\n", stored);
   }
-  std::vector<Addition> additions = RecordedAdditions(store->path());
+  std::vector<inventory::Addition> additions = inventory::RecordedAdditions(store->path());
   if (!additions.empty()) {
     fmt::print("added since     {}\n", CommandOf(additions[0]));
     for (size_t i = 1; i < additions.size(); ++i) {
@@ -86,7 +86,7 @@ void Info(const Context& context) {
 
 void Add(const Context& context, const DbOptions& options) {
   auto store = context.Open();
-  Inventory added = AddTomlToStore(*store, options.paths);
+  inventory::Inventory added = inventory::AddTomlToStore(*store, options.paths);
   fmt::print("added to {}: {} processes, {} flows, {} sources, {} parameters, {} methods\n"
              "content hash {}\n", store->path(), added.processes.size(), added.flows.size(),
              added.sources.size(), added.parameters.size(), added.methods.size(),
@@ -119,13 +119,14 @@ void AddDbCommands(CLI::App& app, Context& context) {
       "rebuild", "Rebuild the database from its sources and replay what was added to it");
   rebuild->callback([&context] {
     std::string path = context.DatabasePath();
-    RebuildDatabase(path, context.data_dir);
-    Store store(path, false);
-    StoreCounts c = store.Counts();
-    fmt::print("rebuilt {}: {} processes, {} flows, {} exchanges; {} addition{} replayed\n"
-               "content hash {}\n", path, c.processes, c.flows, c.exchanges,
-               RecordedAdditions(path).size(), RecordedAdditions(path).size() == 1 ? "" : "s",
-               store.ContentHash());
+    inventory::RebuildDatabase(path, context.data_dir);
+    inventory::Store store(path, false);
+    inventory::StoreCounts c = store.Counts();
+    fmt::print(
+        "rebuilt {}: {} processes, {} flows, {} exchanges; {} addition{} replayed\n"
+        "content hash {}\n",
+        path, c.processes, c.flows, c.exchanges, inventory::RecordedAdditions(path).size(),
+        inventory::RecordedAdditions(path).size() == 1 ? "" : "s", store.ContentHash());
   });
 }
 

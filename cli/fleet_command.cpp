@@ -35,12 +35,12 @@ struct FleetOptions {
   OutputOptions output;
 };
 
-void RunYear(const Inventory& inv, const ParameterSet& parameters, const FleetOptions& o,
-             reports::FleetReportOptions report) {
+void RunYear(const inventory::Inventory& inv, const inventory::ParameterSet& parameters,
+             const FleetOptions& o, reports::FleetReportOptions report) {
   lca::FleetOptions options;
   options.year = *o.year;
   options.regions = ParseRegionShares(o.regions);
-  if (!o.mix_file.empty()) options.mix = LoadOverrides(o.mix_file);
+  if (!o.mix_file.empty()) options.mix = inventory::LoadOverrides(o.mix_file);
   lca::FleetAssessment f = lca::AssessFleet(inv, parameters, options);
   std::optional<lca::FleetUncertainty> mc;
   if (o.uncertainty.monte_carlo()) {
@@ -66,8 +66,8 @@ void RunYear(const Inventory& inv, const ParameterSet& parameters, const FleetOp
   }
 }
 
-void RunAssets(const Inventory& inv, ParameterSet& parameters, const FleetOptions& o,
-               const reports::FleetReportOptions& report) {
+void RunAssets(const inventory::Inventory& inv, inventory::ParameterSet& parameters,
+               const FleetOptions& o, const reports::FleetReportOptions& report) {
   std::ifstream in(o.assets, std::ios::binary);
   if (!in) throw UsageError(fmt::format("--assets {}: cannot be read", o.assets));
   lca::AssetModel model = lca::MakeAssetModel(inv, parameters);
@@ -117,8 +117,8 @@ void Run(const Context& context, const FleetOptions& o) {
                      "for a product of the mix");
   }
   auto store = context.Open();
-  Inventory inv = store->Read();
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = store->Read();
+  inventory::ParameterSet parameters(inv);
   o.parameters.Apply(parameters);
   reports::FleetReportOptions report;
   report.data_hash = store->ContentHash();

@@ -17,7 +17,7 @@ struct GraphOptions {
 };
 
 void Run(const Context& context, const GraphOptions& o) {
-  Inventory inv = context.Load();
+  inventory::Inventory inv = context.Load();
   std::string process = lca::ResolveDemand(inv, o.demand, o.region);
   LinkOptions links;
   if (!o.region.empty()) links.locations[process] = o.region;
@@ -41,10 +41,11 @@ void Run(const Context& context, const GraphOptions& o) {
     text += "topological order (demand first):\n";
     for (int p : *order) {
       if (o.depth >= 0 && depth[p] > o.depth) continue;
-      const Process& proc = inv.processes[system.processes[p]];
-      text += fmt::format("  {:<40} {:<12} {:<6} depth {}\n", proc.id,
-                          proc.stage == Stage::kNone ? "background" : ToString(proc.stage),
-                          system.locations[p], depth[p]);
+      const inventory::Process& proc = inv.processes[system.processes[p]];
+      text += fmt::format(
+          "  {:<40} {:<12} {:<6} depth {}\n", proc.id,
+          proc.stage == inventory::Stage::kNone ? "background" : inventory::ToString(proc.stage),
+          system.locations[p], depth[p]);
     }
   }
   o.output.Write(text);

@@ -11,7 +11,7 @@ void AddImportCommand(CLI::App& app, Context& context) {
   cmd->require_subcommand(1);
   auto* jsonld = cmd->add_subcommand("jsonld", "Import an openLCA JSON-LD export (zip or folder)");
   auto path = std::make_shared<std::string>();
-  auto options = std::make_shared<JsonldOptions>();
+  auto options = std::make_shared<inventory::JsonldOptions>();
   auto top = std::make_shared<size_t>(10);
   jsonld->add_option("path", *path, "The export: a .zip file or the folder it unpacks to")
       ->required();
@@ -19,8 +19,8 @@ void AddImportCommand(CLI::App& app, Context& context) {
   jsonld->add_option("--top", *top, "Entries shown in each list of the summary");
   jsonld->callback([&context, path, options, top] {
     auto store = context.Open();
-    JsonldSummary summary = ImportJsonld(*path, *store, *options);
-    fmt::print("{}", FormatJsonldSummary(summary, *top));
+    inventory::JsonldSummary summary = inventory::ImportJsonld(*path, *store, *options);
+    fmt::print("{}", inventory::FormatJsonldSummary(summary, *top));
     fmt::print("into {}\n", store->path());
   });
 }

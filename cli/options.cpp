@@ -50,9 +50,10 @@ void ParameterOptions::Add(CLI::App& command) {
       ->check(CLI::ExistingFile);
 }
 
-void ParameterOptions::Apply(ParameterSet& parameters) const {
+void ParameterOptions::Apply(inventory::ParameterSet& parameters) const {
   if (!params_file.empty()) {
-    for (const auto& [name, value] : LoadOverrides(params_file)) parameters.Override(name, value);
+    for (const auto& [name, value] : inventory::LoadOverrides(params_file))
+      parameters.Override(name, value);
   }
   for (const std::string& set : sets) {
     auto eq = set.find('=');

@@ -32,7 +32,7 @@ struct ParameterOptions {
   void Add(CLI::App& command);
   // Applies --params then --set to `parameters` and re-evaluates. Throws
   // UsageError for a malformed --set, InvalidArgument for an unknown name.
-  void Apply(ParameterSet& parameters) const;
+  void Apply(inventory::ParameterSet& parameters) const;
 };
 
 struct OutputOptions {

@@ -54,7 +54,7 @@ struct Uncertainty {
   reports::UncertaintyView view;
 };
 
-void AssessUncertainty(const Inventory& inv, const ParameterSet& parameters,
+void AssessUncertainty(const inventory::Inventory& inv, const inventory::ParameterSet& parameters,
                        const lca::GpuAssessment& a, const UncertaintyOptions& o, Uncertainty& u) {
   if (o.monte_carlo()) {
     auto bar = std::make_shared<ProgressBar>("monte carlo");
@@ -74,10 +74,11 @@ void AssessUncertainty(const Inventory& inv, const ParameterSet& parameters,
   }
 }
 
-reports::PactContext Pact(const Inventory& inv, const ParameterSet& parameters,
-                         const ReportOptions& o, const std::string& content_hash) {
+reports::PactContext Pact(const inventory::Inventory& inv,
+                          const inventory::ParameterSet& parameters, const ReportOptions& o,
+                          const std::string& content_hash) {
   reports::PactContext c;
-  c.created = UtcTimestamp();
+  c.created = inventory::UtcTimestamp();
   const int year = o.reference_year ? *o.reference_year : std::stoi(c.created.substr(0, 4));
   c.reference_period_start = fmt::format("{}-01-01T00:00:00Z", year);
   c.reference_period_end = fmt::format("{}-01-01T00:00:00Z", year + 1);
@@ -93,8 +94,8 @@ reports::PactContext Pact(const Inventory& inv, const ParameterSet& parameters,
 void Run(const Context& context, const ReportOptions& o) {
   CheckOptions(o);
   auto store = context.Open();
-  Inventory inv = store->Read();
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = store->Read();
+  inventory::ParameterSet parameters(inv);
   if (o.pue) parameters.Override("pue", *o.pue);
   if (o.utilization) parameters.Override("utilization", *o.utilization);
   if (o.lifetime_years) parameters.Override("lifetime_years", *o.lifetime_years);

@@ -21,14 +21,14 @@ struct ValidateOptions {
 
 void Run(const Context& context, const ValidateOptions& o) {
   auto store = context.Open();
-  Inventory inv = store->Read();
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = store->Read();
+  inventory::ParameterSet parameters(inv);
   o.parameters.Apply(parameters);
   const std::vector<std::string> paths =
       o.published.empty()
           ? std::vector<std::string>{(std::filesystem::path(context.data_dir) / "validation").string()}
           : o.published;
-  PublishedSet set = LoadPublishedFootprints(paths, inv);
+  inventory::PublishedSet set = inventory::LoadPublishedFootprints(paths, inv);
 
   auto bar = std::make_shared<ProgressBar>("monte carlo");
   lca::ValidationRun run =
@@ -36,8 +36,8 @@ void Run(const Context& context, const ValidateOptions& o) {
 
   reports::ValidationReportOptions report;
   report.data_hash = store->ContentHash();
-  for (const Source& s : inv.sources) report.sources[s.id] = s;
-  for (const Source& s : set.sources) report.sources[s.id] = s;
+  for (const inventory::Source& s : inv.sources) report.sources[s.id] = s;
+  for (const inventory::Source& s : set.sources) report.sources[s.id] = s;
   const std::string& f = o.output.format;
   if (f == "json") {
     o.output.Write(reports::RenderValidationJson(run, report));

@@ -10,6 +10,7 @@
 namespace gpulca::reports {
 namespace {
 
+using inventory::PurchaseOrder;
 using lca::AuditResult;
 using lca::LineAudit;
 using lca::Verdict;
@@ -43,7 +44,7 @@ json StagesJson(const AuditResult& r,
   json j = json::object();
   for (int slot = 0; slot < lca::kStageSlots; ++slot) {
     json s = json::object();
-    bool any = slot < kStageCount;
+    bool any = slot < inventory::kStageCount;
     for (size_t k = 0; k < r.impact_ids.size(); ++k) {
       s[r.impact_ids[k]] = by_stage[k][slot];
       any = any || by_stage[k][slot] != 0.0;
@@ -105,7 +106,7 @@ json ResultsJson(const AuditResult& r, const PurchaseOrder& o) {
                      {"assembly_region", l.estimate.model_assembly_region},
                      {"transport", l.estimate.model_transport}};
     if (l.line.declared) {
-      const DeclaredFootprint& d = *l.line.declared;
+      const inventory::DeclaredFootprint& d = *l.line.declared;
       line["declared"] = {{"kg_co2e_per_unit", d.kg_co2e_per_unit}, {"boundary", d.boundary},
                           {"standard", d.standard},                 {"source", d.source}};
     } else {
@@ -206,7 +207,7 @@ AuditResult ParseAuditResults(const std::string& text) {
       l.estimate.model_assembly_region = x.at("model").at("assembly_region");
       l.estimate.model_transport = x.at("model").at("transport");
       if (!x.at("declared").is_null()) {
-        DeclaredFootprint f;
+        inventory::DeclaredFootprint f;
         f.kg_co2e_per_unit = x["declared"].at("kg_co2e_per_unit");
         f.boundary = x["declared"].at("boundary");
         f.standard = x["declared"].at("standard");
@@ -420,11 +421,11 @@ std::vector<Table> AuditTables(const AuditResult& r) {
   return {lines, totals, verdicts, what_ifs};
 }
 
-std::string RenderAuditList(const std::vector<AuditRecord>& records) {
+std::string RenderAuditList(const std::vector<inventory::AuditRecord>& records) {
   if (records.empty()) return "no audits recorded\n";
   std::string out = fmt::format("{:>4}  {:<20}  {:<24}  {:<16}  {}\n", "id", "recorded at", "order",
                                 "database", "hash");
-  for (const AuditRecord& r : records) {
+  for (const inventory::AuditRecord& r : records) {
     out += fmt::format("{:>4}  {:<20}  {:<24}  {:<16}  {}\n", r.id, r.created_at, r.order_id,
                        r.content_hash.substr(0, 16), r.hash.substr(0, 16));
   }

@@ -25,22 +25,22 @@ struct AuditContext {
 // The results as canonical JSON (sorted keys, compact): the record's
 // `results`. DESIGN.md's shape: demand, impacts (the order's embodied total,
 // cradle to gate), stages; plus life_cycle, lines and verdicts.
-std::string AuditResultsJson(const lca::AuditResult& result, const PurchaseOrder& order);
+std::string AuditResultsJson(const lca::AuditResult& result, const inventory::PurchaseOrder& order);
 
 // The results back from AuditResultsJson (for `audit show`, which renders a
 // record as it was recorded). The parameters are not part of the results.
 // Throws InputError when the text is not such a JSON.
 lca::AuditResult ParseAuditResults(const std::string& json);
 
-std::string RenderAuditTerminal(const lca::AuditResult& result, const PurchaseOrder& order,
-                                const AuditContext& context);
-std::string RenderAuditMarkdown(const lca::AuditResult& result, const PurchaseOrder& order,
-                                const AuditContext& context);
+std::string RenderAuditTerminal(const lca::AuditResult& result,
+                                const inventory::PurchaseOrder& order, const AuditContext& context);
+std::string RenderAuditMarkdown(const lca::AuditResult& result,
+                                const inventory::PurchaseOrder& order, const AuditContext& context);
 // AuditResultsJson, indented, with the record's id, time and content hash.
-std::string RenderAuditJson(const lca::AuditResult& result, const PurchaseOrder& order,
+std::string RenderAuditJson(const lca::AuditResult& result, const inventory::PurchaseOrder& order,
                             const AuditContext& context);
 // Long CSV: section,line,product,key,value,unit.
-std::string RenderAuditCsv(const lca::AuditResult& result, const PurchaseOrder& order,
+std::string RenderAuditCsv(const lca::AuditResult& result, const inventory::PurchaseOrder& order,
                            const AuditContext& context);
 
 // Spreadsheet tables: "Lines" (per unit and per line, interval, declared,
@@ -49,7 +49,7 @@ std::string RenderAuditCsv(const lca::AuditResult& result, const PurchaseOrder& 
 std::vector<Table> AuditTables(const lca::AuditResult& result);
 
 // `audit list`: one row per record.
-std::string RenderAuditList(const std::vector<AuditRecord>& records);
+std::string RenderAuditList(const std::vector<inventory::AuditRecord>& records);
 
 // The numbers of `recomputed` that differ from `stored` (both JSON texts of
 // the same shape), as "path: stored -> recomputed", at most `limit` of

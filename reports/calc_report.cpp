@@ -50,7 +50,8 @@ ordered_json SankeyJson(const LcaResult& r, const lca::Sankey& sankey) {
 
 std::string BoundaryOf(const LcaResult& result) {
   const auto& slots = result.data.stage_slots;
-  bool use = std::find(slots.begin(), slots.end(), static_cast<int>(Stage::kDeployment)) != slots.end();
+  bool use = std::find(slots.begin(), slots.end(),
+                       static_cast<int>(inventory::Stage::kDeployment)) != slots.end();
   return use ? "cradle-to-grave" : "cradle-to-gate";
 }
 
@@ -116,12 +117,12 @@ std::string RenderCalcJson(const LcaResult& r, const CalcReportOptions& o) {
       s[d.impact_ids[k]] = r.by_stage[k][slot];
       any = any || r.by_stage[k][slot] != 0.0;
     }
-    if (any || slot < kStageCount) j["stages"][lca::StageSlotName(slot)] = s;
+    if (any || slot < inventory::kStageCount) j["stages"][lca::StageSlotName(slot)] = s;
   }
   j["processes"] = ordered_json::array();
   for (size_t p = 0; p < d.process_ids.size(); ++p) {
     ordered_json row = {{"id", d.process_ids[p]},
-                        {"stage", ToString(d.stage(p))},
+                        {"stage", inventory::ToString(d.stage(p))},
                         {"location", d.locations[p]},
                         {"scaling", r.scaling[p]}};
     for (size_t k = 0; k < d.impact_ids.size(); ++k) row[d.impact_ids[k]] = r.by_process[k][p];

@@ -210,7 +210,7 @@ std::string RenderCompareJson(const Comparison& c, const CompareReportOptions& o
       const std::string& id = c.impact_ids[k];
       x["impacts"][id] = {{"value", g.values[k]}, {"unit", c.impact_units[k]}};
       for (int slot = 0; slot < lca::kStageSlots; ++slot) {
-        if (slot < kStageCount || g.by_stage[k][slot] != 0.0) {
+        if (slot < inventory::kStageCount || g.by_stage[k][slot] != 0.0) {
           x["stages"][lca::StageSlotName(slot)][id] = g.by_stage[k][slot];
         }
       }

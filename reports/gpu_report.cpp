@@ -204,9 +204,10 @@ std::vector<TextSection> TextSections(const GpuSections& s, const GpuReportOptio
                {false, false, false, true, true, true, true, false}, {}};
   for (const QualityRow& row : s.quality) {
     const lca::ProcessQuality& p = row.process;
-    qt.rows.push_back({code + p.id + code, ToString(p.stage), p.location, FormatNumber(row.value),
-                       std::to_string(p.exchanges), FormatPercent(row.estimated_share),
-                       FormatPercent(row.uncertain_share), SourceIds(p)});
+    qt.rows.push_back({code + p.id + code, inventory::ToString(p.stage), p.location,
+                       FormatNumber(row.value), std::to_string(p.exchanges),
+                       FormatPercent(row.estimated_share), FormatPercent(row.uncertain_share),
+                       SourceIds(p)});
   }
   dq.tables.push_back(qt);
   TextTable sources{{"source", "citation"}, {false, false}, {}};
@@ -223,7 +224,7 @@ ordered_json TreeJson(const lca::LcaResult& r, const lca::UpstreamNode& node,
                       double total) {
   ordered_json j = {{"id", r.data.process_ids[node.process]},
                     {"name", r.data.process_names[node.process]},
-                    {"stage", ToString(r.data.stage(node.process))},
+                    {"stage", inventory::ToString(r.data.stage(node.process))},
                     {"amount", node.amount},
                     {"unit", r.data.product_units[node.process]},
                     {"total", node.total},
@@ -337,7 +338,7 @@ std::string RenderGpuJson(const GpuAssessment& a, const GpuReportOptions& o) {
     const lca::ProcessQuality& q = row.process;
     ordered_json p = {{"id", q.id},
                       {"name", q.name},
-                      {"stage", ToString(q.stage)},
+                      {"stage", inventory::ToString(q.stage)},
                       {"location", q.location},
                       {s.headline_id, row.value},
                       {"exchanges", q.exchanges},

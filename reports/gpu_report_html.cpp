@@ -287,7 +287,7 @@ std::string Quality(const GpuSections& s) {
       ids += fmt::format("{}<a href=\"#src-{}\">{}</a>", ids.empty() ? "" : ", ", Esc(src.id),
                          Esc(src.id));
     }
-    rows.push_back({Id(q.id), ToString(q.stage), Esc(q.location), Num(row.value),
+    rows.push_back({Id(q.id), inventory::ToString(q.stage), Esc(q.location), Num(row.value),
                     std::to_string(q.exchanges), Pct(row.estimated_share), Pct(row.uncertain_share),
                     ids.empty() ? "(none)" : ids});
   }

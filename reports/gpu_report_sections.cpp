@@ -21,7 +21,7 @@ void Flatten(const LcaResult& r, const lca::UpstreamNode& node, int depth, doubl
   line.depth = depth;
   line.id = r.data.process_ids[j];
   line.name = r.data.process_names[j];
-  line.stage = ToString(r.data.stage(j));
+  line.stage = inventory::ToString(r.data.stage(j));
   line.unit = r.data.product_units[j];
   line.path = fmt::format("{}", fmt::join(path, "/"));
   line.amount = node.amount;
@@ -205,7 +205,7 @@ GpuSections BuildGpuSections(const GpuAssessment& a, const GpuReportOptions& o) 
 
   if (!d.impact_ids.empty()) {
     for (int j : TopIndices(r.by_process[h], o.top)) {
-      s.top_processes.push_back({d.process_ids[j], d.process_names[j], ToString(d.stage(j)),
+      s.top_processes.push_back({d.process_ids[j], d.process_names[j], inventory::ToString(d.stage(j)),
                                  d.locations[j], r.by_process[h][j],
                                  Share(r.by_process[h][j], a.total[h])});
     }

@@ -67,10 +67,11 @@ Table Processes(const lca::GpuAssessment& a) {
   for (size_t j : order) {
     std::vector<double> values;
     for (size_t i = 0; i < r.impacts.size(); ++i) values.push_back(r.by_process[i][j]);
-    t.rows.push_back(Row({d.process_ids[j], d.process_names[j],
-                          std::string(d.stage(j) == Stage::kNone ? "" : ToString(d.stage(j))),
-                          d.locations[j], r.scaling[j]},
-                         values));
+    t.rows.push_back(Row(
+        {d.process_ids[j], d.process_names[j],
+         std::string(d.stage(j) == inventory::Stage::kNone ? "" : inventory::ToString(d.stage(j))),
+         d.locations[j], r.scaling[j]},
+        values));
   }
   return t;
 }
@@ -116,10 +117,11 @@ Table Quality(const lca::GpuAssessment& a) {
   for (const lca::ProcessQuality& q : a.quality) {
     std::vector<std::string> sources;
     for (const lca::SourceRef& s : q.sources) sources.push_back(s.id);
-    t.rows.push_back({q.id, q.name, std::string(q.stage == Stage::kNone ? "" : ToString(q.stage)),
-                      q.location, static_cast<double>(q.exchanges),
-                      static_cast<double>(q.estimated), static_cast<double>(q.uncertain),
-                      fmt::format("{}", fmt::join(sources, "; "))});
+    t.rows.push_back(
+        {q.id, q.name,
+         std::string(q.stage == inventory::Stage::kNone ? "" : inventory::ToString(q.stage)),
+         q.location, static_cast<double>(q.exchanges), static_cast<double>(q.estimated),
+         static_cast<double>(q.uncertain), fmt::format("{}", fmt::join(sources, "; "))});
   }
   return t;
 }

@@ -49,7 +49,7 @@ void CheckContext(const PactContext& c) {
 
 // A UUID v4 (RFC 4122 layout) from the SHA-256 of `seed`.
 std::string UuidFrom(const std::string& seed) {
-  std::string h = Sha256Hex(seed);
+  std::string h = inventory::Sha256Hex(seed);
   h[12] = '4';
   const char variant[] = "89ab";
   h[16] = variant[std::stoi(h.substr(16, 1), nullptr, 16) % 4];
@@ -90,12 +90,12 @@ std::string PactDecimal(double value) {
   return s;
 }
 
-BiogenicFlows BiogenicFlowsOf(const Inventory& inventory) {
+BiogenicFlows BiogenicFlowsOf(const inventory::Inventory& inventory) {
   BiogenicFlows out;
   out.co2.clear();
   out.other.clear();
-  for (const Flow& f : inventory.flows) {
-    if (f.kind != FlowKind::kElementary || f.subcompartment != "biogenic") continue;
+  for (const inventory::Flow& f : inventory.flows) {
+    if (f.kind != inventory::FlowKind::kElementary || f.subcompartment != "biogenic") continue;
     (f.cas == "124-38-9" ? out.co2 : out.other).insert(f.id);
   }
   return out;

@@ -57,7 +57,7 @@ struct PactContext {
 
 // The elementary flows of `inventory` kept as biogenic (subcompartment
 // "biogenic"); carbon dioxide by its CAS number, 124-38-9.
-BiogenicFlows BiogenicFlowsOf(const Inventory& inventory);
+BiogenicFlows BiogenicFlowsOf(const inventory::Inventory& inventory);
 
 // The ProductFootprint JSON (pretty-printed). Throws InvalidArgument naming the
 // context field that breaks a REQUIRES, and SolveError when the assessment

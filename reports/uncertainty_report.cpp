@@ -279,7 +279,7 @@ std::string MergeUncertaintyJson(const std::string& json, const UncertaintyView&
         stage[mc->impact_ids[k]] = SummaryJson(mc->stages[k][slot]);
         any = any || mc->stages[k][slot].mean != 0.0 || mc->stages[k][slot].sd != 0.0;
       }
-      if (any || slot < kStageCount) m["stages"][lca::StageSlotName(slot)] = stage;
+      if (any || slot < inventory::kStageCount) m["stages"][lca::StageSlotName(slot)] = stage;
     }
     m["sensitivity"] = ordered_json::object();
     for (size_t k = 0; k < mc->sensitivity.size(); ++k) {

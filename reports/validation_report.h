@@ -16,7 +16,7 @@ namespace gpulca::reports {
 
 struct ValidationReportOptions {
   std::string data_hash;                 // of the database the model ran on
-  std::map<std::string, Source> sources;  // by id: the citations the footprints name
+  std::map<std::string, inventory::Source> sources;  // by id: the citations the footprints name
 };
 
 // How the comparison was made, the summary, the table of footprints (per

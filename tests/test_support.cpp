@@ -10,19 +10,21 @@
 
 namespace gpulca::test {
 
-Inventory Parse(const std::string& text, std::vector<Diagnostic>* problems) {
+using inventory::Diagnostic;
+
+inventory::Inventory Parse(const std::string& text, std::vector<Diagnostic>* problems) {
   std::vector<Diagnostic> local;
   std::vector<Diagnostic>& out = problems ? *problems : local;
-  Inventory inv = ParseToml(text, "test.toml", out);
-  auto more = Validate(inv);
+  inventory::Inventory inv = inventory::ParseToml(text, "test.toml", out);
+  auto more = inventory::Validate(inv);
   out.insert(out.end(), more.begin(), more.end());
   return inv;
 }
 
-Inventory ParseValid(const std::string& text) {
+inventory::Inventory ParseValid(const std::string& text) {
   std::vector<Diagnostic> problems;
-  Inventory inv = Parse(text, &problems);
-  INFO(JoinDiagnostics(problems));
+  inventory::Inventory inv = Parse(text, &problems);
+  INFO(inventory::JoinDiagnostics(problems));
   REQUIRE(problems.empty());
   return inv;
 }

@@ -11,13 +11,15 @@
 namespace gpulca::test {
 
 // Parses and validates `text`; returns the inventory and fills `problems`.
-Inventory Parse(const std::string& text, std::vector<Diagnostic>* problems = nullptr);
+inventory::Inventory Parse(const std::string& text,
+                           std::vector<inventory::Diagnostic>* problems = nullptr);
 
 // Parses `text`, validates it and requires no problem (fails the test otherwise).
-Inventory ParseValid(const std::string& text);
+inventory::Inventory ParseValid(const std::string& text);
 
 // True when any problem's text contains every one of `parts`.
-bool AnyProblem(const std::vector<Diagnostic>& problems, const std::vector<std::string>& parts);
+bool AnyProblem(const std::vector<inventory::Diagnostic>& problems,
+                const std::vector<std::string>& parts);
 
 // A fresh empty directory under the system's temporary directory, removed
 // when the object dies.

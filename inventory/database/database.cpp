@@ -18,7 +18,7 @@
 #include "inventory/toml/toml_files.h"
 #include "inventory/toml/toml_loader.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 namespace fs = std::filesystem;
 
 namespace {
@@ -207,4 +207,4 @@ std::unique_ptr<Store> OpenDatabase(const std::string& path, const std::string& 
   return std::make_unique<Store>(path, false);
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -20,7 +20,7 @@
 #include "inventory/model/model.h"
 #include "inventory/store/store.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 // SHA-256 (hex) over the given files' paths (relative to `root`) and contents.
 std::string HashFiles(const std::vector<std::string>& files, const std::string& root);
@@ -58,4 +58,4 @@ std::string DefaultDatabasePath();
 std::unique_ptr<Store> OpenDatabase(const std::string& path, const std::string& bundled_dir,
                                     std::string* left_as_built = nullptr);
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

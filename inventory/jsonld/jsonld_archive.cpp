@@ -10,7 +10,7 @@
 
 #include "lca/error.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 namespace {
 
 namespace fs = std::filesystem;
@@ -129,4 +129,4 @@ std::unique_ptr<JsonldArchive> OpenJsonldArchive(const std::string& path) {
   throw InputError(fmt::format("{}: no such file or directory", path));
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 class JsonldArchive {
  public:
@@ -25,4 +25,4 @@ class JsonldArchive {
 // neither or cannot be read.
 std::unique_ptr<JsonldArchive> OpenJsonldArchive(const std::string& path);
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 std::string Slug(const std::string& name, size_t max) {
   std::string out;
@@ -41,4 +41,4 @@ std::map<std::string, std::string> ReadableIds(
   return ids;
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 // "Transport, combination truck (diesel)" -> "transport-combination-truck-diesel":
 // lower case, runs of other characters as one '-', at most `max` characters
@@ -23,4 +23,4 @@ std::string Slug(const std::string& name, size_t max = 72);
 std::map<std::string, std::string> ReadableIds(
     const std::vector<std::pair<std::string, std::string>>& objects, const std::string& prefix);
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

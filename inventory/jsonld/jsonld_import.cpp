@@ -19,7 +19,7 @@
 #include "inventory/model/validate.h"
 #include "inventory/store/additions.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 namespace {
 
 using boost::algorithm::trim_copy;
@@ -398,4 +398,4 @@ JsonldSummary ImportJsonld(const std::string& path, Store& store, const JsonldOp
   return imported.summary;
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -37,7 +37,7 @@
 #include "inventory/model/model.h"
 #include "inventory/store/store.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 struct JsonldOptions {
   std::string prefix = "uslci";  // must match [a-z0-9][a-z0-9_.-]*
@@ -89,4 +89,4 @@ JsonldSummary ImportJsonld(const std::string& path, Store& store, const JsonldOp
 // The summary as text for the terminal; lists show their `top` entries.
 std::string FormatJsonldSummary(const JsonldSummary& summary, size_t top = 10);
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

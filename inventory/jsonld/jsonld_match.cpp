@@ -9,7 +9,7 @@
 
 #include "inventory/model/units.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 namespace {
 
 // Lower case, without a trailing "[...]" qualifier and surrounding blanks.
@@ -139,4 +139,4 @@ std::optional<FlowMatch> ElementaryMatcher::Match(const std::string& name,
   return FlowMatch{found, ConversionFactor(unit, found->unit), "CAS " + number, ""};
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -21,7 +21,7 @@
 #include "inventory/jsonld/jsonld_resources.h"
 #include "inventory/model/model.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 // "007732-18-5" -> "7732-18-5"; "" when `cas` is not a CAS number.
 std::string NormalizeCas(const std::string& cas);
@@ -46,4 +46,4 @@ class ElementaryMatcher {
   const Inventory& existing_;
 };
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -9,7 +9,7 @@
 
 #include "lca/error.h"
 
-namespace gpulca::olca {
+namespace gpulca::inventory::olca {
 namespace {
 
 using nlohmann::json;
@@ -223,4 +223,4 @@ Dataset ParseDataset(const JsonldArchive& archive) {
   return d;
 }
 
-}  // namespace gpulca::olca
+}  // namespace gpulca::inventory::olca

@@ -17,7 +17,7 @@
 
 #include "inventory/jsonld/jsonld_archive.h"
 
-namespace gpulca::olca {
+namespace gpulca::inventory::olca {
 
 struct Unit {
   std::string id, name;
@@ -105,4 +105,4 @@ struct Dataset {
 // lacks a required field. Flows' category paths are resolved.
 Dataset ParseDataset(const JsonldArchive& archive);
 
-}  // namespace gpulca::olca
+}  // namespace gpulca::inventory::olca

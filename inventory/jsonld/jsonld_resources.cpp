@@ -9,7 +9,7 @@
 
 #include "inventory/model/units.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 const std::vector<ResourceSource> kResourceSources = {
     {"hv-fedefl",
@@ -238,4 +238,4 @@ std::optional<FlowMatch> MatchResource(const std::string& name, const std::strin
   return MineralElement(name, unit, existing);
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -27,7 +27,7 @@
 
 #include "inventory/model/model.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 // How an imported flow becomes one of gpulca's: amount in gpulca's flow =
 // amount in the imported flow's unit * factor.
@@ -57,4 +57,4 @@ std::optional<FlowMatch> MatchResource(const std::string& name, const std::strin
 // it is consumed).
 bool IsWaterWithdrawal(const std::string& name);
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -3,7 +3,7 @@
 
 #include "inventory/jsonld/jsonld_import.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 std::string FormatJsonldSummary(const JsonldSummary& s, size_t top) {
   std::string out = fmt::format("Imported {} (olca-schema v{})\n", s.archive, s.schema);
@@ -65,4 +65,4 @@ std::string FormatJsonldSummary(const JsonldSummary& s, size_t top) {
   return out;
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

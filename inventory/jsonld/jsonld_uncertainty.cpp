@@ -6,7 +6,7 @@
 
 #include "inventory/model/validate.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 namespace {
 
 // "(2;4;2;3;1)" -> the five scores, or nullopt when it is not five integers.
@@ -133,4 +133,4 @@ void ConvertUncertainty(const olca::Exchange& e, double factor, double amount, E
   x->uncertainty = own;
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

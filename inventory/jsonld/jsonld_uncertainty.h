@@ -26,7 +26,7 @@
 #include "inventory/jsonld/jsonld_parse.h"
 #include "inventory/model/model.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 struct UncertaintyTally {
   size_t lognormal = 0, normal = 0, triangular = 0, uniform = 0;  // kept, by kind
@@ -47,4 +47,4 @@ struct UncertaintyTally {
 void ConvertUncertainty(const olca::Exchange& e, double factor, double amount, Exchange* x,
                         UncertaintyTally* tally);
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -7,7 +7,7 @@
 #include "lca/error.h"
 #include "inventory/model/units.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 std::optional<std::string> GpulcaUnitName(const std::string& olca_unit) {
   static const std::map<std::string, std::string> kRenamed = {
@@ -80,4 +80,4 @@ double JsonldUnits::ToReference(const olca::Flow& flow, const olca::Exchange& ex
   return unit->factor / factor->factor * reference->factor;
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

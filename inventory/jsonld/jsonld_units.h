@@ -9,7 +9,7 @@
 
 #include "inventory/jsonld/jsonld_parse.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 // The gpulca unit for an openLCA unit name ("l" -> "L", "Item(s)" -> "item",
 // "a" -> "yr", "m2*a" -> "m2*yr"), or nullopt when gpulca's registry has
@@ -35,4 +35,4 @@ class JsonldUnits {
   const olca::Dataset& dataset_;
 };
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

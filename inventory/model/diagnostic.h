@@ -6,7 +6,7 @@
 
 #include "inventory/model/model.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 struct Diagnostic {
   Origin origin;
@@ -17,4 +17,4 @@ struct Diagnostic {
 // Joins diagnostics, one per line, for an exception message.
 std::string JoinDiagnostics(const std::vector<Diagnostic>& problems);
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -7,7 +7,7 @@
 
 #include "lca/error.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 namespace {
 
@@ -53,4 +53,4 @@ double DieYieldAt(double m, double ad, double a) {
       "die_yield: yield model {} is unknown; known: 1 Poisson, 2 Murphy, 3 negative binomial", m));
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -14,7 +14,7 @@
 // Pure functions; inventory/parameters.cpp registers them with muparser.
 #pragma once
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 // REQUIRES: 0 <= y <= 1; n a whole number >= 1; k a whole number with
 // 0 <= k <= n. A violation throws FormulaError naming the argument.
@@ -24,4 +24,4 @@ double HarvestYield(double y, double n, double k);
 // naming the argument. lca/chip_model.h checks its own inputs and calls this.
 double DieYieldAt(double m, double ad, double a);
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

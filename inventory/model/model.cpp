@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 std::string Origin::ToString() const {
   if (file.empty()) return "<unknown>";
@@ -125,4 +125,4 @@ void Inventory::Append(Inventory other) {
   BuildIndex();
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

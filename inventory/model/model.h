@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 // Where an object was defined: a file and a 1-based line, or a database.
 struct Origin {
@@ -164,4 +164,4 @@ struct Inventory {
   void Append(Inventory other);
 };
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

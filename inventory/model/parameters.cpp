@@ -12,7 +12,7 @@
 #include "lca/error.h"
 #include "inventory/model/formula_functions.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 std::string JoinDiagnostics(const std::vector<Diagnostic>& problems) {
   std::string out;
@@ -361,4 +361,4 @@ std::vector<ParameterValue> ParameterSet::All() const {
   return out;
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

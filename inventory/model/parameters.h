@@ -19,7 +19,7 @@
 #include "inventory/model/diagnostic.h"
 #include "inventory/model/model.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 struct ParameterValue {
   std::string scope;  // empty for a global
@@ -91,4 +91,4 @@ class ParameterSet {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

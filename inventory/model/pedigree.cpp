@@ -6,7 +6,7 @@
 
 #include "lca/error.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 namespace {
 
 // σ_i² by indicator (rows: reliability, completeness, temporal,
@@ -55,4 +55,4 @@ Uncertainty EffectiveUncertainty(const Exchange& exchange) {
   return u;
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

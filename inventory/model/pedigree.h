@@ -21,7 +21,7 @@
 
 #include "inventory/model/model.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 // σ_b² when an exchange has a pedigree but no distribution: ecoinvent v3's
 // basic variance of most inputs and of CO2 (v2's basic factor 1.05).
@@ -42,4 +42,4 @@ double PedigreeGsd(const std::array<int, 5>& scores,
 // exchange for a pedigree on another distribution.
 Uncertainty EffectiveUncertainty(const Exchange& exchange);
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

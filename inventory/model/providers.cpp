@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 const Process* ChooseProvider(const std::vector<const Process*>& candidates,
                               const std::string& location) {
@@ -27,4 +27,4 @@ std::string DescribeProviders(const std::vector<const Process*>& candidates) {
   return fmt::format("{}", fmt::join(ids, ", "));
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -16,7 +16,7 @@
 
 #include "inventory/model/model.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 // The candidate the rule picks at `location`, or null when it picks none
 // (no candidate, or an ambiguous choice).
@@ -26,4 +26,4 @@ const Process* ChooseProvider(const std::vector<const Process*>& candidates,
 // "'a' (TW), 'b' (KR)": the candidates, for messages.
 std::string DescribeProviders(const std::vector<const Process*>& candidates);
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -4,7 +4,7 @@
 
 #include "lca/error.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 const char* ToString(Dimension dimension) {
   switch (dimension) {
@@ -70,4 +70,4 @@ double ConversionFactor(const std::string& from, const std::string& to) {
   return a->to_base / b->to_base;
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

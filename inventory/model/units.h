@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 enum class Dimension { kMass, kEnergy, kVolume, kArea, kLength, kFreight, kCount, kTime, kPower,
                        kActivity,         // radioactivity (Bq)
@@ -31,4 +31,4 @@ double ConversionFactor(const std::string& from, const std::string& to);
 // All units, in registry order (for `gpulca list units` and the docs).
 const std::vector<Unit>& AllUnits();
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -12,7 +12,7 @@
 #include "inventory/model/providers.h"
 #include "inventory/model/units.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 namespace {
 
 const std::regex kIdPattern("[a-z0-9][a-z0-9_.-]*");
@@ -312,4 +312,4 @@ std::vector<Diagnostic> Validate(Inventory& inventory) {
   return problems;
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

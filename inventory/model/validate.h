@@ -9,7 +9,7 @@
 #include "inventory/model/diagnostic.h"
 #include "inventory/model/model.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 // Sets Exchange::unit_factor, Process::product_factor and
 // ImpactFactor::unit_factor from the unit registry. Idempotent. Unit
@@ -22,4 +22,4 @@ std::vector<Diagnostic> Validate(Inventory& inventory);
 // Checks one distribution around `amount`; returns the problem or "".
 std::string CheckUncertainty(const Uncertainty& u, double amount);
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

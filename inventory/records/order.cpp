@@ -12,7 +12,7 @@
 #include "inventory/model/units.h"
 #include "inventory/toml/toml_table.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 namespace {
 
 namespace fs = std::filesystem;
@@ -327,4 +327,4 @@ PurchaseOrder OrderFromCanonicalJson(const std::string& text) {
   }
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -17,7 +17,7 @@
 #include "inventory/model/model.h"
 #include "inventory/records/pact_footprint.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 // A supplier's declared carbon footprint of one product.
 struct DeclaredFootprint {
@@ -85,4 +85,4 @@ std::string CanonicalOrderJson(const PurchaseOrder& order);
 // anything that is not such a JSON.
 PurchaseOrder OrderFromCanonicalJson(const std::string& json);
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -9,7 +9,7 @@
 
 #include "lca/error.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 namespace {
 
 using nlohmann::json;
@@ -152,4 +152,4 @@ PactFootprint ReadPactFootprint(const std::string& path) {
   return ParsePactFootprint(text.str(), path);
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 struct PactFootprint {
   std::string source;  // the file, as named
@@ -43,4 +43,4 @@ PactFootprint ParsePactFootprint(const std::string& text, const std::string& nam
 // Reads and parses the file at `path`.
 PactFootprint ReadPactFootprint(const std::string& path);
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

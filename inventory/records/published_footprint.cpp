@@ -9,7 +9,7 @@
 #include "inventory/toml/toml_files.h"
 #include "inventory/toml/toml_table.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 namespace {
 
 PublishedCategory ReadCategory(const toml::value& v, const std::string& file,
@@ -175,4 +175,4 @@ PublishedSet LoadPublishedFootprints(const std::vector<std::string>& paths,
   return set;
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

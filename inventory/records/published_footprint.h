@@ -18,7 +18,7 @@
 #include "inventory/model/diagnostic.h"
 #include "inventory/model/model.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 // A category of the source's own split of its total ("memory 42 %"), with the
 // gpulca processes that make it. The category's gpulca value is the upstream
@@ -83,4 +83,4 @@ std::vector<Diagnostic> CheckPublishedFootprints(const PublishedSet& set,
 PublishedSet LoadPublishedFootprints(const std::vector<std::string>& paths,
                                      const Inventory& inventory);
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

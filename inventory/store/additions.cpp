@@ -5,7 +5,7 @@
 #include <boost/algorithm/string/predicate.hpp>
 #include <sstream>
 
-namespace gpulca {
+namespace gpulca::inventory {
 namespace {
 
 std::vector<Addition> ParseHistory(const std::string& text) {
@@ -52,4 +52,4 @@ std::string DescribeAdditions(const std::vector<Addition>& additions) {
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -13,7 +13,7 @@
 
 #include "inventory/store/store.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 // One addition after the build: an openLCA JSON-LD import (kind "jsonld",
 // with its id prefix) or TOML files (kind "toml"). Paths are absolute.
@@ -36,4 +36,4 @@ bool HasAdditions(const std::string& origin);
 // The additions in words, for messages: "uslci import '/x.zip', TOML '/y.toml'".
 std::string DescribeAdditions(const std::vector<Addition>& additions);
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

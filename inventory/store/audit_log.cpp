@@ -7,7 +7,7 @@
 #include "lca/error.h"
 #include "inventory/store/sha256.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 namespace {
 
 const char* kAuditTable =
@@ -160,4 +160,4 @@ void AuditLog::CarryOver(const std::string& from, const std::string& to) {
   }
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

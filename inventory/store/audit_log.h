@@ -22,7 +22,7 @@
 #include <string>
 #include <vector>
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 inline const std::string kGenesisHash(64, '0');
 
@@ -83,4 +83,4 @@ class AuditLog {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

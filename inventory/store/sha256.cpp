@@ -5,7 +5,7 @@
 
 #include <new>
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 void Sha256::FreeContext::operator()(evp_md_ctx_st* ctx) const { EVP_MD_CTX_free(ctx); }
 
@@ -35,4 +35,4 @@ std::string Sha256Hex(std::string_view data) {
   return h.HexDigest();
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

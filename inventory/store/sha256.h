@@ -9,7 +9,7 @@
 
 struct evp_md_ctx_st;  // OpenSSL's EVP_MD_CTX
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 // A digest fed in pieces. Movable, not copyable: it owns an OpenSSL context.
 class Sha256 {
@@ -34,4 +34,4 @@ class Sha256 {
 // The SHA-256 of `data`, as 64 hex digits.
 std::string Sha256Hex(std::string_view data);
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

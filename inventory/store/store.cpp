@@ -15,7 +15,7 @@
 #include "inventory/model/validate.h"
 #include "inventory/store/store_hash.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 namespace {
 
 const char* kSchema[] = {
@@ -438,4 +438,4 @@ StoreCounts Store::Counts() const {
   return c;
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -15,7 +15,7 @@
 
 #include "inventory/model/model.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 inline constexpr int kSchemaVersion = 2;
 
@@ -63,4 +63,4 @@ class Store {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -8,7 +8,7 @@
 
 #include "inventory/store/sha256.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 namespace {
 
 // One column value, typed and length-prefixed.
@@ -84,4 +84,4 @@ std::string HashInventoryTables(SQLite::Database& db) {
   return Sha256Hex(all);
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

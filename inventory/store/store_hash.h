@@ -21,8 +21,8 @@ namespace SQLite {
 class Database;
 }
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 std::string HashInventoryTables(SQLite::Database& db);
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace gpulca {
+namespace gpulca::inventory {
 namespace {
 
 namespace fs = std::filesystem;
@@ -61,4 +61,4 @@ std::vector<std::pair<std::string, std::string>> ReadTomlFiles(const std::vector
   return out;
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -7,7 +7,7 @@
 
 #include "inventory/model/diagnostic.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 // Every `*.toml` file under each path (a file, or a directory searched
 // recursively, except directories named `examples`, which hold example
@@ -21,4 +21,4 @@ std::vector<std::string> ListTomlFiles(const std::vector<std::string>& paths,
 std::vector<std::pair<std::string, std::string>> ReadTomlFiles(const std::vector<std::string>& paths,
                                                                std::vector<Diagnostic>& problems);
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -10,7 +10,7 @@
 #include "inventory/toml/toml_files.h"
 #include "inventory/toml/toml_table.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 namespace {
 
 Uncertainty ReadUncertainty(TableReader& owner) {
@@ -242,9 +242,9 @@ Inventory LoadAndValidate(const std::vector<std::string>& paths) {
   return inv;
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 std::vector<std::pair<std::string, double>> LoadOverrides(const std::string& path) {
   std::vector<std::pair<std::string, double>> out;
@@ -269,4 +269,4 @@ std::vector<std::pair<std::string, double>> LoadOverrides(const std::string& pat
   return out;
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -10,7 +10,7 @@
 #include "inventory/model/diagnostic.h"
 #include "inventory/model/model.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 // Parses one TOML document held in `text`; `name` is used as its file name
 // in origins. Problems are appended to `problems`; what parsed is returned.
@@ -29,12 +29,12 @@ Inventory LoadAndCheck(const std::vector<std::string>& paths, std::vector<Diagno
 // when there is any.
 Inventory LoadAndValidate(const std::vector<std::string>& paths);
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 // Reads a parameter-override file: `name = number` lines at the top level
 // (`--params FILE.toml`). Throws InputError with file:line on a bad entry.
 std::vector<std::pair<std::string, double>> LoadOverrides(const std::string& path);
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

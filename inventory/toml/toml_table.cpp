@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 void ParseTomlText(const std::string& text, const std::string& name,
                    std::vector<Diagnostic>& problems,
@@ -56,4 +56,4 @@ Diagnostic SyntaxProblem(const std::string& what, const std::string& file) {
   return {{file, line}, "malformed TOML: " + first};
 }
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

@@ -17,7 +17,7 @@
 #include "inventory/model/diagnostic.h"
 #include "inventory/model/model.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 
 // Reads one table with bookkeeping of which keys were used, so that unknown
 // keys (typos) are reported.
@@ -152,4 +152,4 @@ void ParseTomlText(const std::string& text, const std::string& name,
 // wrong, at the file:line toml11 points to.
 Diagnostic SyntaxProblem(const std::string& what, const std::string& file);
 
-}  // namespace gpulca
+}  // namespace gpulca::inventory

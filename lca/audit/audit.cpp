@@ -16,12 +16,14 @@ namespace gpulca::lca {
 namespace {
 
 using Overrides = std::vector<std::pair<std::string, double>>;
+using inventory::ParameterSet;
+using inventory::PurchaseOrder;
 
 // The parameters of one scenario: the order's deployment, then `extra`.
-std::unique_ptr<ParameterSet> Scenario(const Inventory& inventory, const PurchaseOrder& order,
-                                       const Overrides& extra) {
+std::unique_ptr<ParameterSet> Scenario(const inventory::Inventory& inventory,
+                                       const PurchaseOrder& order, const Overrides& extra) {
   auto p = std::make_unique<ParameterSet>(inventory);
-  const Deployment& d = order.deployment;
+  const inventory::Deployment& d = order.deployment;
   if (d.pue) p->Override("pue", *d.pue);
   if (d.utilization) p->Override("utilization", *d.utilization);
   if (d.lifetime_years) p->Override("lifetime_years", *d.lifetime_years);
@@ -39,7 +41,7 @@ int ImpactOf(const GpuAssessment& a, const std::string& id) {
 // Assessments of (product, transport scenario), computed once per audit.
 class Assessor {
  public:
-  Assessor(const Inventory& inventory, const PurchaseOrder& order)
+  Assessor(const inventory::Inventory& inventory, const PurchaseOrder& order)
       : inventory_(inventory), order_(order) {
     has_air_share_ = inventory.FindGlobal(kAirShareParameter) != nullptr;
   }
@@ -75,7 +77,7 @@ class Assessor {
   }
 
  private:
-  const Inventory& inventory_;
+  const inventory::Inventory& inventory_;
   const PurchaseOrder& order_;
   bool has_air_share_ = false;
   std::map<Overrides, std::unique_ptr<ParameterSet>> scenarios_;
@@ -142,7 +144,7 @@ std::vector<WhatIf> WhatIfs(Assessor& assessor, const PurchaseOrder& order, cons
 
 }  // namespace
 
-AuditResult RunAudit(const Inventory& inventory, const PurchaseOrder& order,
+AuditResult RunAudit(const inventory::Inventory& inventory, const PurchaseOrder& order,
                      const AuditOptions& options) {
   Assessor assessor(inventory, order);
   const std::vector<std::string> gpus = CatalogueGpus(inventory);
@@ -151,11 +153,11 @@ AuditResult RunAudit(const Inventory& inventory, const PurchaseOrder& order,
   r.pue = base.Value("", "pue");
   r.utilization = base.Value("", "utilization");
   r.lifetime_years = base.Value("", "lifetime_years");
-  for (const ParameterValue& v : base.All()) {
+  for (const inventory::ParameterValue& v : base.All()) {
     r.parameters.emplace_back(fmt::format("{}/{}", v.scope, v.id), v.value);
   }
-  for (const OrderLine& line : order.lines) {
-    const Process* p = inventory.FindProcess(line.product);
+  for (const inventory::OrderLine& line : order.lines) {
+    const inventory::Process* p = inventory.FindProcess(line.product);
     if (!p || !IsCatalogueGpu(*p)) {
       throw NotFound(fmt::format("{}: '{}' is not a GPU in the catalogue; known: {}",
                                  line.origin.ToString(), line.product, fmt::join(gpus, ", ")));

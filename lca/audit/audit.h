@@ -41,7 +41,7 @@ struct WhatIf {
 };
 
 struct LineAudit {
-  OrderLine line;
+  inventory::OrderLine line;
   std::string name;       // the product's name in the catalogue
   LineEstimate estimate;  // per unit, gwp100
   std::vector<double> gate, grave;  // per unit, every impact
@@ -73,7 +73,7 @@ struct AuditOptions {
 // Throws NotFound naming the order's file:line for a product that is not in
 // the catalogue, InvalidArgument for a deployment region without a grid, and what
 // the calculation throws.
-AuditResult RunAudit(const Inventory& inventory, const PurchaseOrder& order,
+AuditResult RunAudit(const inventory::Inventory& inventory, const inventory::PurchaseOrder& order,
                      const AuditOptions& options = {});
 
 }  // namespace gpulca::lca

@@ -11,7 +11,7 @@ Verdict Make(Verdict::Level level, const char* code, std::string message) {
 
 std::string Kg(double kg) { return fmt::format("{:.4g} kg CO2e", kg); }
 
-void CompareDeclared(const DeclaredFootprint& d, const LineEstimate& e,
+void CompareDeclared(const inventory::DeclaredFootprint& d, const LineEstimate& e,
                      std::vector<Verdict>& out) {
   const bool gate = d.boundary == "cradle-to-gate";
   const double central = gate ? e.gate : e.grave;
@@ -76,7 +76,7 @@ const char* ToString(Verdict::Level level) {
   return "note";
 }
 
-std::vector<Verdict> JudgeLine(const OrderLine& line, const LineEstimate& e) {
+std::vector<Verdict> JudgeLine(const inventory::OrderLine& line, const LineEstimate& e) {
   std::vector<Verdict> out;
   if (!line.declared) {
     out.push_back(Make(Verdict::Level::kNote, "no-declaration",

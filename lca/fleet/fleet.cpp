@@ -29,7 +29,7 @@ void CheckShares(const std::vector<RegionShare>& regions) {
 
 class Assessor {
  public:
-  Assessor(const Inventory& inventory, const ParameterSet& parameters)
+  Assessor(const inventory::Inventory& inventory, const inventory::ParameterSet& parameters)
       : inventory_(inventory), parameters_(parameters) {}
 
   const GpuAssessment& Get(const std::string& gpu, const std::string& region) {
@@ -45,8 +45,8 @@ class Assessor {
   }
 
  private:
-  const Inventory& inventory_;
-  const ParameterSet& parameters_;
+  const inventory::Inventory& inventory_;
+  const inventory::ParameterSet& parameters_;
   std::map<std::pair<std::string, std::string>, GpuAssessment> cache_;
 };
 
@@ -92,8 +92,8 @@ FleetYear AssessYear(Assessor& assessor, const YearShipments& shipments,
 
 }  // namespace
 
-FleetAssessment AssessFleet(const Inventory& inventory, const ParameterSet& parameters,
-                            const FleetOptions& o) {
+FleetAssessment AssessFleet(const inventory::Inventory& inventory,
+                            const inventory::ParameterSet& parameters, const FleetOptions& o) {
   if (!o.regions.empty()) CheckShares(o.regions);
   FleetAssessment f;
   f.regions = o.regions.empty() ? std::vector<RegionShare>{{kFleetDefaultRegion, 1.0}} : o.regions;
@@ -118,13 +118,13 @@ FleetAssessment AssessFleet(const Inventory& inventory, const ParameterSet& para
   const size_t impacts = f.impact_ids.size();
   f.year = AssessYear(assessor, current, f.regions, impacts);
   if (previous) f.previous = AssessYear(assessor, *previous, f.regions, impacts);
-  for (const ParameterValue& p : parameters.All()) {
+  for (const inventory::ParameterValue& p : parameters.All()) {
     if (!p.scope.empty() || p.id.rfind("dc_electricity_world_", 0) != 0) continue;
     int y = std::atoi(p.id.c_str() + 21);
     if (y <= o.year && y > f.dc_year) {
       f.dc_year = y;
       f.dc_twh = p.value;
-      const Parameter* dc = inventory.FindGlobal(p.id);
+      const inventory::Parameter* dc = inventory.FindGlobal(p.id);
       f.dc_source = dc ? dc->source : "";
     }
   }

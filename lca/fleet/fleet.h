@@ -72,7 +72,7 @@ struct FleetAssessment {
 // Throws InvalidArgument for region shares outside [0, 1] or that do not add
 // up to 1, and what ReadShipments and AssessGpu throw (a region without a
 // grid, the default GLO included, is an InvalidArgument).
-FleetAssessment AssessFleet(const Inventory& inventory, const ParameterSet& parameters,
-                            const FleetOptions& options);
+FleetAssessment AssessFleet(const inventory::Inventory& inventory,
+                            const inventory::ParameterSet& parameters, const FleetOptions& options);
 
 }  // namespace gpulca::lca

@@ -35,7 +35,8 @@ const AssetIntensity& AssetModel::Get(int gpu, int region) {
   return slot;
 }
 
-AssetModel MakeAssetModel(const Inventory& inventory, ParameterSet& parameters) {
+AssetModel MakeAssetModel(const inventory::Inventory& inventory,
+                          inventory::ParameterSet& parameters) {
   std::vector<std::string> gpus = CatalogueGpus(inventory);
   if (gpus.empty()) throw NotFound("the database has no GPU in its catalogue");
   // Impact ids and units from one cradle-to-gate assessment.

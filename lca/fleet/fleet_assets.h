@@ -70,7 +70,8 @@ class AssetModel {
 // The model of the database: every catalogue GPU and electricity region;
 // AssessGpu at utilisation 0 and 1 gives base and slope. `parameters` is
 // changed while computing and restored after; it must outlive the model.
-AssetModel MakeAssetModel(const Inventory& inventory, ParameterSet& parameters);
+AssetModel MakeAssetModel(const inventory::Inventory& inventory,
+                          inventory::ParameterSet& parameters);
 
 struct AssetYear {
   int year = 0;

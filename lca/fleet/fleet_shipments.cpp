@@ -34,9 +34,9 @@ std::string MixParameter(int year, const std::string& gpu) {
   return fmt::format("mix_{}_{}", year, Underscored(gpu));
 }
 
-std::vector<int> ShipmentYears(const ParameterSet& parameters) {
+std::vector<int> ShipmentYears(const inventory::ParameterSet& parameters) {
   std::set<int> years;
-  for (const ParameterValue& p : parameters.All()) {
+  for (const inventory::ParameterValue& p : parameters.All()) {
     if (!p.scope.empty() || !StartsWith(p.id, "shipments_")) continue;
     const std::string rest = p.id.substr(10);
     auto us = rest.find('_');
@@ -49,7 +49,8 @@ std::vector<int> ShipmentYears(const ParameterSet& parameters) {
   return {years.begin(), years.end()};
 }
 
-YearShipments ReadShipments(const Inventory& inventory, const ParameterSet& parameters, int year,
+YearShipments ReadShipments(const inventory::Inventory& inventory,
+                            const inventory::ParameterSet& parameters, int year,
                             const MixOverride& mix) {
   const std::vector<int> years = ShipmentYears(parameters);
   if (std::find(years.begin(), years.end(), year) == years.end()) {
@@ -59,7 +60,8 @@ YearShipments ReadShipments(const Inventory& inventory, const ParameterSet& para
   YearShipments s;
   s.year = year;
   s.total = parameters.Value("", fmt::format("shipments_{}_total", year));
-  if (const Parameter* total = inventory.FindGlobal(fmt::format("shipments_{}_total", year))) {
+  if (const inventory::Parameter* total =
+          inventory.FindGlobal(fmt::format("shipments_{}_total", year))) {
     s.source = total->source;
     s.total_estimate = total->estimate;
   }
@@ -72,7 +74,7 @@ YearShipments ReadShipments(const Inventory& inventory, const ParameterSet& para
   const std::string mix_prefix = fmt::format("mix_{}_", year);
   std::map<std::string, double> vendor_units;
   std::map<std::string, std::vector<std::pair<std::string, double>>> vendor_mix;
-  for (const ParameterValue& p : parameters.All()) {
+  for (const inventory::ParameterValue& p : parameters.All()) {
     if (!p.scope.empty()) continue;
     if (StartsWith(p.id, units_prefix) && p.id != units_prefix + "total") {
       vendor_units[p.id.substr(units_prefix.size())] = p.value;

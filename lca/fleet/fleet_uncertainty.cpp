@@ -20,9 +20,10 @@ struct Part {
 
 }  // namespace
 
-FleetUncertainty RunFleetMonteCarlo(const Inventory& inventory, const ParameterSet& nominal,
+FleetUncertainty RunFleetMonteCarlo(const inventory::Inventory& inventory,
+                                    const inventory::ParameterSet& nominal,
                                     const FleetAssessment& fleet, McOptions options) {
-  constexpr int kDeployment = static_cast<int>(Stage::kDeployment);
+  constexpr int kDeployment = static_cast<int>(inventory::Stage::kDeployment);
   std::vector<std::unique_ptr<MatrixData>> owned;
   std::vector<const MatrixData*> systems;
   auto add = [&](MatrixData data) {

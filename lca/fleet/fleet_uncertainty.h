@@ -39,7 +39,8 @@ struct FleetUncertainty {
 // The year `fleet.year` of `fleet` (made by AssessFleet from `inventory` and
 // `nominal`). `options.tracked` and `options.stage_samples` are replaced.
 // Throws what AssessGpu and RunMonteCarloPaired throw.
-FleetUncertainty RunFleetMonteCarlo(const Inventory& inventory, const ParameterSet& nominal,
+FleetUncertainty RunFleetMonteCarlo(const inventory::Inventory& inventory,
+                                    const inventory::ParameterSet& nominal,
                                     const FleetAssessment& fleet, McOptions options);
 
 }  // namespace gpulca::lca

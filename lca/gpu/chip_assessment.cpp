@@ -19,12 +19,14 @@ namespace {
 
 using boost::algorithm::to_lower_copy;
 using boost::algorithm::to_upper_copy;
+using inventory::Inventory;
+using inventory::ParameterSet;
 
 // The nodes the data define: every n<digits> with epa_, gpa_ and d0_ globals,
 // from the largest feature size down.
 std::vector<std::string> KnownNodes(const Inventory& inv) {
   std::vector<std::string> nodes;
-  for (const Parameter& p : inv.parameters) {
+  for (const inventory::Parameter& p : inv.parameters) {
     if (p.id.rfind("epa_n", 0) != 0) continue;
     std::string node = p.id.substr(4);
     if (node.size() < 2 || !boost::algorithm::all(node.substr(1), boost::algorithm::is_digit())) {
@@ -55,10 +57,10 @@ std::string ResolveNode(const Inventory& inv, const std::string& text) {
 double FabGridIntensity(const Inventory& inv, const ParameterSet& parameters,
                         const std::string& region, std::string* process_id) {
   const std::string id = "grid_" + to_lower_copy(region);
-  const Process* grid = inv.FindProcess(id);
+  const inventory::Process* grid = inv.FindProcess(id);
   if (!grid || grid->product != "electricity") {
     std::vector<std::string> regions;
-    for (const Process& p : inv.processes) {
+    for (const inventory::Process& p : inv.processes) {
       if (p.product == "electricity" && p.id.rfind("grid_", 0) == 0) {
         regions.push_back(to_upper_copy(p.id.substr(5)));
       }
@@ -79,7 +81,7 @@ double FabGridIntensity(const Inventory& inv, const ParameterSet& parameters,
 std::string WaferProcess(const Inventory& inv, const std::string& prefix,
                          const std::string& product, const std::string& region) {
   std::string id = prefix + "_" + to_lower_copy(region);
-  if (const Process* p = inv.FindProcess(id); p && p->product == product) return id;
+  if (const inventory::Process* p = inv.FindProcess(id); p && p->product == product) return id;
   return ResolveDemand(inv, product);
 }
 

@@ -89,8 +89,8 @@ struct ChipAssessment {
 // known regions), and for values outside chip_model.h's domains; NotFound
 // without a gwp100 method; FormulaError naming the iteration and seed when a
 // draw breaks the model.
-ChipAssessment AssessChip(const Inventory& inventory, const ParameterSet& parameters,
-                          const ChipOptions& options,
+ChipAssessment AssessChip(const inventory::Inventory& inventory,
+                          const inventory::ParameterSet& parameters, const ChipOptions& options,
                           const std::optional<McOptions>& monte_carlo = std::nullopt);
 
 }  // namespace gpulca::lca

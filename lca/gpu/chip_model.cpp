@@ -56,18 +56,18 @@ double WaferAreaPerGoodDie(double die_area_mm2, double yield, double wafer_diame
 // so that `chip` and the catalogue compute a yield the same way.
 double PoissonYield(double area_cm2, double d0) {
   CheckYieldInputs(area_cm2, d0);
-  return DieYieldAt(1, area_cm2 * d0, 1);
+  return inventory::DieYieldAt(1, area_cm2 * d0, 1);
 }
 
 double MurphyYield(double area_cm2, double d0) {
   CheckYieldInputs(area_cm2, d0);
-  return DieYieldAt(2, area_cm2 * d0, 1);
+  return inventory::DieYieldAt(2, area_cm2 * d0, 1);
 }
 
 double NegativeBinomialYield(double area_cm2, double d0, double alpha) {
   CheckYieldInputs(area_cm2, d0);
   CheckAlpha(alpha);
-  return DieYieldAt(3, area_cm2 * d0, alpha);
+  return inventory::DieYieldAt(3, area_cm2 * d0, alpha);
 }
 
 const char* ToString(YieldModel model) {

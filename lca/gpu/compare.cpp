@@ -14,7 +14,7 @@ namespace {
 
 // P(A < B) and P(lowest) per impact from the GPUs' paired samples per
 // functional unit.
-void AddMonteCarlo(const Inventory& inventory, const ParameterSet& parameters,
+void AddMonteCarlo(const inventory::Inventory& inventory, const inventory::ParameterSet& parameters,
                    const CompareOptions& o, const std::vector<GpuAssessment>& assessed,
                    Comparison& c) {
   std::vector<const GpuAssessment*> pointers;
@@ -53,7 +53,7 @@ void AddMonteCarlo(const Inventory& inventory, const ParameterSet& parameters,
 
 }  // namespace
 
-Comparison Compare(const Inventory& inventory, const ParameterSet& parameters,
+Comparison Compare(const inventory::Inventory& inventory, const inventory::ParameterSet& parameters,
                    const CompareOptions& o) {
   if (o.gpus.size() < 2) throw InvalidArgument("compare needs at least two GPUs");
   for (size_t i = 0; i < o.gpus.size(); ++i) {

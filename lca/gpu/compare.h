@@ -73,7 +73,7 @@ struct Comparison {
 // Throws InvalidArgument for fewer than two GPUs, a repeated GPU, or kQuery
 // without query_wh; NotFound for a GPU not in the catalogue; what AssessGpu
 // throws.
-Comparison Compare(const Inventory& inventory, const ParameterSet& parameters,
+Comparison Compare(const inventory::Inventory& inventory, const inventory::ParameterSet& parameters,
                    const CompareOptions& options);
 
 }  // namespace gpulca::lca

@@ -11,22 +11,22 @@
 
 namespace gpulca::lca {
 
-bool IsCatalogueGpu(const Process& process) {
+bool IsCatalogueGpu(const inventory::Process& process) {
   return std::any_of(process.parameters.begin(), process.parameters.end(),
-                     [](const Parameter& p) { return p.id == "tdp_w"; });
+                     [](const inventory::Parameter& p) { return p.id == "tdp_w"; });
 }
 
-std::vector<std::string> CatalogueGpus(const Inventory& inventory) {
+std::vector<std::string> CatalogueGpus(const inventory::Inventory& inventory) {
   std::vector<std::string> ids;
-  for (const Process& p : inventory.processes) {
+  for (const inventory::Process& p : inventory.processes) {
     if (IsCatalogueGpu(p)) ids.push_back(p.id);
   }
   return ids;
 }
 
-std::vector<std::string> ElectricityRegions(const Inventory& inventory) {
+std::vector<std::string> ElectricityRegions(const inventory::Inventory& inventory) {
   std::set<std::string> regions;
-  for (const Process* p : inventory.ProvidersOf("electricity")) regions.insert(p->location);
+  for (const inventory::Process* p : inventory.ProvidersOf("electricity")) regions.insert(p->location);
   return {regions.begin(), regions.end()};
 }
 
@@ -60,11 +60,11 @@ struct Evidence {
 // Follows the parameters of `slots` and those their formulas read (as
 // ParameterSet resolves a formula's names), noting their sources and whether
 // any is an estimate or uncertain.
-void Trace(const ParameterSet& parameters, const std::vector<int>& slots, std::set<int>& seen,
+void Trace(const inventory::ParameterSet& parameters, const std::vector<int>& slots, std::set<int>& seen,
            std::vector<std::string>& sources, Evidence& e) {
   for (int s : slots) {
     if (!seen.insert(s).second) continue;
-    const Parameter& q = parameters.SlotParameter(s);
+    const inventory::Parameter& q = parameters.SlotParameter(s);
     if (!q.source.empty()) sources.push_back(q.source);
     e.estimate = e.estimate || q.estimate;
     e.uncertain = e.uncertain || q.uncertainty.IsSet();
@@ -74,7 +74,7 @@ void Trace(const ParameterSet& parameters, const std::vector<int>& slots, std::s
 
 }  // namespace
 
-std::vector<ProcessQuality> DataQuality(const Inventory& inventory, const ParameterSet& parameters,
+std::vector<ProcessQuality> DataQuality(const inventory::Inventory& inventory, const inventory::ParameterSet& parameters,
                                         const MatrixData& data) {
   std::vector<ProcessQuality> out;
   for (size_t j = 0; j < data.process_ids.size(); ++j) {
@@ -84,11 +84,11 @@ std::vector<ProcessQuality> DataQuality(const Inventory& inventory, const Parame
     q.location = data.locations[j];
     q.stage = data.stage(j);
     std::vector<std::string> cited;
-    if (const Process* p = inventory.FindProcess(q.id)) {
+    if (const inventory::Process* p = inventory.FindProcess(q.id)) {
       const auto process = static_cast<size_t>(p - inventory.processes.data());
       if (!p->source.empty()) cited.push_back(p->source);
       for (size_t i = 0; i < p->exchanges.size(); ++i) {
-        const Exchange& x = p->exchanges[i];
+        const inventory::Exchange& x = p->exchanges[i];
         ++q.exchanges;
         Evidence e;
         e.uncertain = x.uncertainty.IsSet();
@@ -102,7 +102,7 @@ std::vector<ProcessQuality> DataQuality(const Inventory& inventory, const Parame
     std::set<std::string> listed;
     for (const std::string& id : cited) {
       if (!listed.insert(id).second) continue;
-      const Source* s = inventory.FindSource(id);
+      const inventory::Source* s = inventory.FindSource(id);
       q.sources.push_back({id, s ? s->citation : "", s ? s->url : ""});
     }
     out.push_back(std::move(q));
@@ -155,7 +155,7 @@ void RequirePositive(const std::optional<double>& v, const char* name) {
 
 }  // namespace
 
-void CheckUseParameters(const ParameterSet& parameters) {
+void CheckUseParameters(const inventory::ParameterSet& parameters) {
   auto value = [&](const char* id) { return parameters.Value("", id); };
   const double pue = value("pue"), u = value("utilization"), years = value("lifetime_years"),
                hours = value("lifetime_hours"), fraction = value("gpu_power_fraction");
@@ -171,9 +171,9 @@ void CheckUseParameters(const ParameterSet& parameters) {
           fraction, "the average power must lie between 0 and 1 of the TDP");
 }
 
-GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& parameters,
+GpuAssessment AssessGpu(const inventory::Inventory& inventory, const inventory::ParameterSet& parameters,
                         const GpuAssessmentOptions& o) {
-  const Process* gpu = inventory.FindProcess(o.gpu);
+  const inventory::Process* gpu = inventory.FindProcess(o.gpu);
   if (!gpu || !IsCatalogueGpu(*gpu)) {
     throw NotFound(fmt::format("'{}' is not a GPU in the catalogue; known: {}", o.gpu,
                                fmt::join(CatalogueGpus(inventory), ", ")));
@@ -188,12 +188,12 @@ GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& paramete
   GpuAssessment a;
   a.gpu = o.gpu;
   a.name = gpu->name;
-  const Flow* product = inventory.FindFlow(gpu->product);
+  const inventory::Flow* product = inventory.FindFlow(gpu->product);
   a.product_name = product && !product->name.empty() ? product->name : gpu->name;
   a.cradle_to_grave = o.cradle_to_grave;
   a.query_wh = o.query_wh;
   const std::string lifecycle = o.gpu + "-lifecycle";
-  const Process* life = inventory.FindProcess(lifecycle);
+  const inventory::Process* life = inventory.FindProcess(lifecycle);
   if (o.cradle_to_grave && !life) {
     throw NotFound(fmt::format("GPU '{}' has no life-cycle process '{}'", o.gpu, lifecycle));
   }
@@ -259,12 +259,12 @@ GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& paramete
       a.host_share_amount = amount;
       LcaResult share = Calculate(BuildMatrices(inventory, parameters, "host_share", amount, {}));
       for (size_t k = 0; k < impacts; ++k) {
-        host_deployment[k] = share.by_stage[k][static_cast<int>(Stage::kDeployment)];
+        host_deployment[k] = share.by_stage[k][static_cast<int>(inventory::Stage::kDeployment)];
       }
     }
     for (size_t k = 0; k < impacts; ++k) {
       a.total[k] = a.grave->impacts[k];
-      a.use_phase[k] = a.grave->by_stage[k][static_cast<int>(Stage::kDeployment)];
+      a.use_phase[k] = a.grave->by_stage[k][static_cast<int>(inventory::Stage::kDeployment)];
       a.host_share[k] = UpstreamOf(*a.grave, "host_share", static_cast<int>(k));
       a.operational[k] = a.use_phase[k] - host_deployment[k];
       a.eol_credits[k] = CreditsOf(*a.grave, static_cast<int>(k));

@@ -69,7 +69,7 @@ struct SourceRef {
 // Plain data so that the renderers need no inventory.
 struct ProcessQuality {
   std::string id, name, location;
-  Stage stage = Stage::kNone;
+  inventory::Stage stage = inventory::Stage::kNone;
   std::vector<SourceRef> sources;  // in order of first citation
   int exchanges = 0;               // input and output exchanges, not the reference product
   int estimated = 0;               // of those, resting on an estimate
@@ -118,16 +118,16 @@ double QueriesPerHour(const GpuAssessment& a, const UseFactors& use,
                       std::optional<double> query_wh, std::optional<double> queries_per_hour);
 
 // True when `process` is a catalogue GPU (has a `tdp_w` parameter).
-bool IsCatalogueGpu(const Process& process);
+bool IsCatalogueGpu(const inventory::Process& process);
 // Ids of the catalogue GPUs, in inventory order.
-std::vector<std::string> CatalogueGpus(const Inventory& inventory);
+std::vector<std::string> CatalogueGpus(const inventory::Inventory& inventory);
 // Locations that have an electricity provider (the regions a GPU may run in).
-std::vector<std::string> ElectricityRegions(const Inventory& inventory);
+std::vector<std::string> ElectricityRegions(const inventory::Inventory& inventory);
 
 // The quality record of every process of `data`, from `inventory`; a
 // formula's parameters are those `parameters` (built on `inventory`) reads
 // for it, with the scope rule of parameters.h.
-std::vector<ProcessQuality> DataQuality(const Inventory& inventory, const ParameterSet& parameters,
+std::vector<ProcessQuality> DataQuality(const inventory::Inventory& inventory, const inventory::ParameterSet& parameters,
                                         const MatrixData& data);
 
 // Checks the global use-phase parameters as resolved after every override
@@ -135,7 +135,7 @@ std::vector<ProcessQuality> DataQuality(const Inventory& inventory, const Parame
 // 0 <= gpu_power_fraction <= 1, lifetime_years > 0, lifetime_hours > 0, all
 // finite. Throws InvalidArgument (argument "parameter <id>") naming the
 // parameter, its value and the rule.
-void CheckUseParameters(const ParameterSet& parameters);
+void CheckUseParameters(const inventory::ParameterSet& parameters);
 
 // Throws NotFound for an unknown GPU (listing the catalogue), InvalidArgument
 // for a region without electricity (argument "region", listing the known
@@ -143,7 +143,7 @@ void CheckUseParameters(const ParameterSet& parameters);
 // not positive ("parameter tdp_w"), and for a query_wh or queries_per_hour
 // that is not a positive number (or both given); and whatever the
 // calculation throws.
-GpuAssessment AssessGpu(const Inventory& inventory, const ParameterSet& parameters,
+GpuAssessment AssessGpu(const inventory::Inventory& inventory, const inventory::ParameterSet& parameters,
                         const GpuAssessmentOptions& options);
 
 }  // namespace gpulca::lca

@@ -27,8 +27,8 @@ std::vector<double> PerUnitSamples(const GpuAssessment& a, const GpuUncertainty&
   return out;
 }
 
-std::vector<GpuUncertainty> RunGpuMonteCarlo(const Inventory& inventory,
-                                             const ParameterSet& nominal,
+std::vector<GpuUncertainty> RunGpuMonteCarlo(const inventory::Inventory& inventory,
+                                             const inventory::ParameterSet& nominal,
                                              const std::vector<const GpuAssessment*>& assessments,
                                              McOptions options) {
   options.tracked = {{"", "lifetime_hours"}, {"", "utilization"}, {"", "gpu_power_fraction"}};

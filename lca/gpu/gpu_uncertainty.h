@@ -34,8 +34,8 @@ struct GpuUncertainty {
 // The paired run of `assessments` (REQUIRES: each made by AssessGpu from
 // `inventory` and `nominal`). `options.tracked` is replaced. Throws what
 // RunMonteCarloPaired throws.
-std::vector<GpuUncertainty> RunGpuMonteCarlo(const Inventory& inventory,
-                                             const ParameterSet& nominal,
+std::vector<GpuUncertainty> RunGpuMonteCarlo(const inventory::Inventory& inventory,
+                                             const inventory::ParameterSet& nominal,
                                              const std::vector<const GpuAssessment*>& assessments,
                                              McOptions options);
 

@@ -14,7 +14,7 @@ namespace gpulca::lca {
 namespace {
 
 // Positions of the system's processes that a category anchors on.
-std::vector<int> Anchors(const PublishedCategory& c, const MatrixData& data) {
+std::vector<int> Anchors(const inventory::PublishedCategory& c, const MatrixData& data) {
   std::vector<int> out;
   for (size_t j = 0; j < data.process_ids.size(); ++j) {
     const bool named = std::find(c.processes.begin(), c.processes.end(), data.process_ids[j]) !=
@@ -28,13 +28,13 @@ std::vector<int> Anchors(const PublishedCategory& c, const MatrixData& data) {
 
 }  // namespace
 
-std::vector<CategoryComparison> MapCategories(const PublishedFootprint& footprint,
+std::vector<CategoryComparison> MapCategories(const inventory::PublishedFootprint& footprint,
                                               const LcaResult& result, int k) {
   std::vector<CategoryComparison> out;
   if (footprint.categories.empty()) return out;
   const MatrixData& data = result.data;
-  std::vector<std::pair<int, const PublishedCategory*>> anchors;  // position, category
-  for (const PublishedCategory& c : footprint.categories) {
+  std::vector<std::pair<int, const inventory::PublishedCategory*>> anchors;  // position, category
+  for (const inventory::PublishedCategory& c : footprint.categories) {
     for (int j : Anchors(c, data)) anchors.emplace_back(j, &c);
   }
   for (const auto& [j, c] : anchors) {
@@ -53,7 +53,7 @@ std::vector<CategoryComparison> MapCategories(const PublishedFootprint& footprin
   const double total = result.impacts[k];
   auto percent = [total](double v) { return total != 0 ? 100.0 * v / total : 0.0; };
   double mapped = 0, published = 0;
-  for (const PublishedCategory& c : footprint.categories) {
+  for (const inventory::PublishedCategory& c : footprint.categories) {
     double value = 0;
     for (const auto& [j, owner] : anchors) {
       if (owner == &c) value += result.UpstreamTotal(j, k);
@@ -93,13 +93,15 @@ ValidationSummary SummariseValidation(const std::vector<FootprintComparison>& co
   return s;
 }
 
-ValidationRun RunValidation(const Inventory& inventory, const ParameterSet& parameters,
-                            const std::vector<PublishedFootprint>& published, McOptions options) {
+ValidationRun RunValidation(const inventory::Inventory& inventory,
+                            const inventory::ParameterSet& parameters,
+                            const std::vector<inventory::PublishedFootprint>& published,
+                            McOptions options) {
   ValidationRun run;
   run.iterations = std::max(0, options.iterations);
   run.seed = options.seed;
   std::vector<MatrixData> systems;
-  for (const PublishedFootprint& f : published) {
+  for (const inventory::PublishedFootprint& f : published) {
     FootprintComparison c;
     c.published = f;
     c.demand = f.DemandProcess();

@@ -43,7 +43,7 @@ struct CategoryComparison {
 };
 
 struct FootprintComparison {
-  PublishedFootprint published;
+  inventory::PublishedFootprint published;
   std::string demand;  // the process assessed
   std::string unit;    // the impact's unit
   double nominal = 0;  // gpulca, per device
@@ -81,12 +81,14 @@ struct ValidationRun {
 // sensitivity and stage samples are not kept). Throws InputError naming the
 // category's file:line when two anchors overlap, and what BuildMatrices,
 // Calculate and RunMonteCarloPaired throw.
-ValidationRun RunValidation(const Inventory& inventory, const ParameterSet& parameters,
-                            const std::vector<PublishedFootprint>& published, McOptions options);
+ValidationRun RunValidation(const inventory::Inventory& inventory,
+                            const inventory::ParameterSet& parameters,
+                            const std::vector<inventory::PublishedFootprint>& published,
+                            McOptions options);
 
 // The source's categories mapped onto `result` (impact k), then "other".
 // Throws InputError when one anchor is upstream of another.
-std::vector<CategoryComparison> MapCategories(const PublishedFootprint& footprint,
+std::vector<CategoryComparison> MapCategories(const inventory::PublishedFootprint& footprint,
                                               const LcaResult& result, int k);
 
 // Counts, median and worst ratio of `comparisons`.

@@ -22,9 +22,10 @@ WaferTerm Intensity(const LcaResult& r, int k100, int k20, size_t j) {
 
 }  // namespace
 
-WaferFactors ReadWaferFactors(const Inventory& inventory, const ParameterSet& parameters,
+WaferFactors ReadWaferFactors(const inventory::Inventory& inventory,
+                              const inventory::ParameterSet& parameters,
                               const std::string& wafer_process) {
-  const Process* wafer = inventory.FindProcess(wafer_process);
+  const inventory::Process* wafer = inventory.FindProcess(wafer_process);
   if (!wafer) throw NotFound(fmt::format("process '{}' is not in the database", wafer_process));
   LcaResult r = Calculate(BuildMatrices(inventory, parameters, wafer_process, 1.0,
                                         {"gwp100", "gwp20"}));
@@ -38,7 +39,7 @@ WaferFactors ReadWaferFactors(const Inventory& inventory, const ParameterSet& pa
   const size_t demand = system.processes[0];
   for (const Link& link : system.links) {
     if (link.consumer != 0) continue;
-    const Process& provider = inventory.processes[system.processes[link.provider]];
+    const inventory::Process& provider = inventory.processes[system.processes[link.provider]];
     const double amount = parameters.ExchangeAmount(demand, link.exchange);
     const WaferTerm unit = Intensity(r, k100, k20, link.provider);
     if (provider.product == "electricity") {

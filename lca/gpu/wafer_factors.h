@@ -33,7 +33,8 @@ struct WaferFactors {
 // REQUIRES: `wafer_process` names a process whose product is per cm², and the
 // inventory has the gwp100 and gwp20 methods (else NotFound). Throws what
 // linking and solving throw.
-WaferFactors ReadWaferFactors(const Inventory& inventory, const ParameterSet& parameters,
+WaferFactors ReadWaferFactors(const inventory::Inventory& inventory,
+                              const inventory::ParameterSet& parameters,
                               const std::string& wafer_process);
 
 }  // namespace gpulca::lca

@@ -16,7 +16,8 @@ double LcaResult::UpstreamTotal(size_t j, int k) const {
 }
 
 const char* StageSlotName(int slot) {
-  return slot == kUnassigned ? "unassigned" : ToString(static_cast<Stage>(slot));
+  return slot == kUnassigned ? "unassigned"
+                             : inventory::ToString(static_cast<inventory::Stage>(slot));
 }
 
 LcaResult Calculate(MatrixData data, SolverChoice choice) {

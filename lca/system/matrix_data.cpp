@@ -10,21 +10,24 @@
 
 namespace gpulca::lca {
 
-std::string ResolveDemand(const Inventory& inventory, const std::string& id,
+std::string ResolveDemand(const inventory::Inventory& inventory, const std::string& id,
                           const std::string& location) {
   if (inventory.FindProcess(id)) return id;
-  if (const Flow* flow = inventory.FindFlow(id); flow && flow->kind != FlowKind::kElementary) {
+  if (const inventory::Flow* flow = inventory.FindFlow(id);
+      flow && flow->kind != inventory::FlowKind::kElementary) {
     if (location.empty()) return DefaultProvider(inventory, id).id;
     auto candidates = inventory.ProvidersOf(id);
-    if (const Process* chosen = ChooseProvider(candidates, location)) return chosen->id;
+    if (const inventory::Process* chosen = inventory::ChooseProvider(candidates, location))
+      return chosen->id;
     throw LinkError(fmt::format("product '{}' has no single provider at {} or marked default: {}",
-                                id, location, DescribeProviders(candidates)));
+                                id, location, inventory::DescribeProviders(candidates)));
   }
   throw NotFound(fmt::format("'{}' is neither a process nor a product in the database "
                              "(see 'gpulca list processes')", id));
 }
 
-MatrixData BuildMatrices(const Inventory& inventory, const ParameterSet& parameters,
+MatrixData BuildMatrices(const inventory::Inventory& inventory,
+                         const inventory::ParameterSet& parameters,
                          const std::string& demand_process, double amount,
                          const std::vector<std::string>& method_ids, const LinkOptions& links) {
   MatrixData m;
@@ -42,22 +45,22 @@ MatrixData BuildMatrices(const Inventory& inventory, const ParameterSet& paramet
 
   for (int j = 0; j < n; ++j) {
     size_t index = system.processes[j];
-    const Process& p = inventory.processes[index];
-    const Flow* product = inventory.FindFlow(p.product);
+    const inventory::Process& p = inventory.processes[index];
+    const inventory::Flow* product = inventory.FindFlow(p.product);
     m.process_ids.push_back(p.id);
     m.process_names.push_back(p.name);
     m.locations.push_back(system.locations[j]);
-    m.stage_slots.push_back(p.stage == Stage::kNone ? -1 : static_cast<int>(p.stage));
+    m.stage_slots.push_back(p.stage == inventory::Stage::kNone ? -1 : static_cast<int>(p.stage));
     m.product_ids.push_back(p.product);
     m.product_units.push_back(product ? product->unit : "");
     a.push_back({j, j, p.product_amount * p.product_factor});
     m.technosphere_sources.push_back({index, -1, 1.0});
     for (size_t e = 0; e < p.exchanges.size(); ++e) {
-      const Exchange& ex = p.exchanges[e];
-      const Flow* flow = inventory.FindFlow(ex.flow);
+      const inventory::Exchange& ex = p.exchanges[e];
+      const inventory::Flow* flow = inventory.FindFlow(ex.flow);
       if (!flow) throw NotFound(fmt::format("{}: unknown flow '{}'", ex.origin.ToString(), ex.flow));
       double value = parameters.ExchangeAmount(index, e);
-      if (flow->kind == FlowKind::kElementary) {
+      if (flow->kind == inventory::FlowKind::kElementary) {
         auto [it, fresh] = flow_row.emplace(flow->id, static_cast<int>(m.flow_ids.size()));
         if (fresh) {
           m.flow_ids.push_back(flow->id);
@@ -80,21 +83,22 @@ MatrixData BuildMatrices(const Inventory& inventory, const ParameterSet& paramet
     }
   }
 
-  std::vector<const ImpactMethod*> methods;
+  std::vector<const inventory::ImpactMethod*> methods;
   if (method_ids.empty()) {
     // The five of DESIGN.md first, in its order, then any other.
     static const std::vector<std::string> kOrder = {"gwp100", "gwp20", "energy", "water", "adp"};
     for (const std::string& id : kOrder) {
-      if (const ImpactMethod* method = inventory.FindMethod(id)) methods.push_back(method);
+      if (const inventory::ImpactMethod* method = inventory.FindMethod(id))
+        methods.push_back(method);
     }
-    for (const ImpactMethod& method : inventory.methods) {
+    for (const inventory::ImpactMethod& method : inventory.methods) {
       if (std::find(kOrder.begin(), kOrder.end(), method.id) == kOrder.end()) {
         methods.push_back(&method);
       }
     }
   } else {
     for (const std::string& id : method_ids) {
-      const ImpactMethod* method = inventory.FindMethod(id);
+      const inventory::ImpactMethod* method = inventory.FindMethod(id);
       if (!method) {
         throw NotFound(fmt::format("no impact method '{}' (see 'gpulca list methods')", id));
       }
@@ -108,7 +112,7 @@ MatrixData BuildMatrices(const Inventory& inventory, const ParameterSet& paramet
     m.impact_names.push_back(methods[k]->name);
     const size_t method_index = inventory.method_index.at(methods[k]->id);
     for (size_t i = 0; i < methods[k]->factors.size(); ++i) {
-      const ImpactFactor& f = methods[k]->factors[i];
+      const inventory::ImpactFactor& f = methods[k]->factors[i];
       auto it = flow_row.find(f.flow);
       if (it == flow_row.end()) continue;
       c.push_back({static_cast<int>(k), it->second, f.value * f.unit_factor});

@@ -16,7 +16,7 @@
 namespace gpulca::lca {
 
 // The stage slots of Matrices are the stages of model.h in order.
-static_assert(kStageCount == kUnassigned, "one stage slot per stage, then kUnassigned");
+static_assert(inventory::kStageCount == kUnassigned, "one stage slot per stage, then kUnassigned");
 
 struct MatrixData : Matrices {
   // process_ids (TechIndex: column j) and stage_slots are in Matrices.
@@ -32,8 +32,9 @@ struct MatrixData : Matrices {
   ProductSystem system;
 
   // The stage of column j (Stage::kNone for the background).
-  Stage stage(size_t j) const {
-    return stage_slots[j] < 0 ? Stage::kNone : static_cast<Stage>(stage_slots[j]);
+  inventory::Stage stage(size_t j) const {
+    return stage_slots[j] < 0 ? inventory::Stage::kNone
+                              : static_cast<inventory::Stage>(stage_slots[j]);
   }
 
   // Where each matrix entry comes from, for Monte Carlo and sensitivity:
@@ -60,16 +61,16 @@ struct MatrixData : Matrices {
 // `amount` units of its reference product (in the product's unit), with
 // the methods `method_ids` (all methods when empty). Throws NotFound for an
 // unknown method, and whatever linking and formulas throw.
-MatrixData BuildMatrices(const Inventory& inventory, const ParameterSet& parameters,
+MatrixData BuildMatrices(const inventory::Inventory& inventory,
+                         const inventory::ParameterSet& parameters,
                          const std::string& demand_process, double amount,
-                         const std::vector<std::string>& method_ids,
-                         const LinkOptions& links = {});
+                         const std::vector<std::string>& method_ids, const LinkOptions& links = {});
 
 // The demand process for an id that names a process, or a product flow: its
 // provider at `location` by the provider rule (inventory/providers.h), or its
 // default provider when `location` is empty. Throws NotFound naming the id,
 // LinkError when the product has no provider the rule can pick.
-std::string ResolveDemand(const Inventory& inventory, const std::string& id,
+std::string ResolveDemand(const inventory::Inventory& inventory, const std::string& id,
                           const std::string& location = "");
 
 }  // namespace gpulca::lca

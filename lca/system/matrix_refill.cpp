@@ -3,9 +3,10 @@
 namespace gpulca::lca {
 namespace {
 
-double Amount(const Inventory& inv, const ParameterSet& p, const MatrixData::EntrySource& s) {
+double Amount(const inventory::Inventory& inv, const inventory::ParameterSet& p,
+              const MatrixData::EntrySource& s) {
   if (s.exchange < 0) {
-    const Process& process = inv.processes[s.process];
+    const inventory::Process& process = inv.processes[s.process];
     return process.product_amount * process.product_factor;
   }
   return s.sign * p.ExchangeAmount(s.process, static_cast<size_t>(s.exchange));
@@ -13,33 +14,33 @@ double Amount(const Inventory& inv, const ParameterSet& p, const MatrixData::Ent
 
 }  // namespace
 
-MatrixRefill::MatrixRefill(const Inventory& inventory, const MatrixData& data,
-                           const ParameterSet& nominal)
+MatrixRefill::MatrixRefill(const inventory::Inventory& inventory, const MatrixData& data,
+                           const inventory::ParameterSet& nominal)
     : inventory_(inventory), data_(data) {
   for (size_t t = 0; t < data.technosphere_sources.size(); ++t) {
     a_.push_back(Amount(inventory, nominal, data.technosphere_sources[t]));
-    const Exchange* e = ExchangeOf(true, t);
+    const inventory::Exchange* e = ExchangeOf(true, t);
     if (e && e->IsFormula()) a_formulas_.push_back(t);
   }
   for (size_t t = 0; t < data.biosphere_sources.size(); ++t) {
     b_.push_back(Amount(inventory, nominal, data.biosphere_sources[t]));
-    const Exchange* e = ExchangeOf(false, t);
+    const inventory::Exchange* e = ExchangeOf(false, t);
     if (e && e->IsFormula()) b_formulas_.push_back(t);
   }
   for (const auto& s : data.characterisation_sources) {
-    const ImpactFactor& f = inventory.methods[s.method].factors[s.factor];
+    const inventory::ImpactFactor& f = inventory.methods[s.method].factors[s.factor];
     c_.push_back(f.value * f.unit_factor);
   }
 }
 
-const Exchange* MatrixRefill::ExchangeOf(bool technosphere, size_t entry) const {
+const inventory::Exchange* MatrixRefill::ExchangeOf(bool technosphere, size_t entry) const {
   const auto& s = technosphere ? data_.technosphere_sources[entry] : data_.biosphere_sources[entry];
   if (s.exchange < 0) return nullptr;
   return &inventory_.processes[s.process].exchanges[s.exchange];
 }
 
-void MatrixRefill::EvaluateFormulas(const ParameterSet& parameters, std::vector<double>& a,
-                                    std::vector<double>& b) const {
+void MatrixRefill::EvaluateFormulas(const inventory::ParameterSet& parameters,
+                                    std::vector<double>& a, std::vector<double>& b) const {
   for (size_t t : a_formulas_) a[t] = Amount(inventory_, parameters, data_.technosphere_sources[t]);
   for (size_t t : b_formulas_) b[t] = Amount(inventory_, parameters, data_.biosphere_sources[t]);
 }

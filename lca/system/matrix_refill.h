@@ -15,7 +15,8 @@ namespace gpulca::lca {
 class MatrixRefill {
  public:
   // REQUIRES: `data` was built from `inventory` (BuildMatrices).
-  MatrixRefill(const Inventory& inventory, const MatrixData& data, const ParameterSet& nominal);
+  MatrixRefill(const inventory::Inventory& inventory, const MatrixData& data,
+               const inventory::ParameterSet& nominal);
 
   // Entry values of A, B and C (triplet order) at the nominal values.
   const std::vector<double>& nominal_technosphere() const { return a_; }
@@ -23,7 +24,7 @@ class MatrixRefill {
   const std::vector<double>& nominal_characterisation() const { return c_; }
 
   // Recomputes the formula entries of `a` and `b` from `parameters`.
-  void EvaluateFormulas(const ParameterSet& parameters, std::vector<double>& a,
+  void EvaluateFormulas(const inventory::ParameterSet& parameters, std::vector<double>& a,
                         std::vector<double>& b) const;
   // Writes the entry values into the matrices of `data`.
   static void Apply(MatrixData& data, const std::vector<double>& a, const std::vector<double>& b,
@@ -31,10 +32,10 @@ class MatrixRefill {
 
   // The exchange behind entry `entry` of A (technosphere) or B, or null for
   // a reference product.
-  const Exchange* ExchangeOf(bool technosphere, size_t entry) const;
+  const inventory::Exchange* ExchangeOf(bool technosphere, size_t entry) const;
 
  private:
-  const Inventory& inventory_;
+  const inventory::Inventory& inventory_;
   const MatrixData& data_;
   std::vector<double> a_, b_, c_;
   std::vector<size_t> a_formulas_, b_formulas_;  // entries whose amount is a formula

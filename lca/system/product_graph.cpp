@@ -50,27 +50,29 @@ std::vector<int> UpstreamDepths(const ProductSystem& system, int from) {
   return GraphOf(system).Depths(from);
 }
 
-std::string ToDot(const ProductSystem& system, const Inventory& inventory, int max_depth) {
+std::string ToDot(const ProductSystem& system, const inventory::Inventory& inventory,
+                  int max_depth) {
   std::vector<int> depth = UpstreamDepths(system);
   auto shown = [&](int v) { return max_depth < 0 || depth[v] <= max_depth; };
   std::string out = "digraph product_system {\n  rankdir=LR;\n  node [shape=box, fontsize=10];\n";
   for (size_t i = 0; i < system.size(); ++i) {
     if (!shown(static_cast<int>(i))) continue;
-    const Process& p = inventory.processes[system.processes[i]];
-    out += fmt::format("  p{} [label=\"{}\\n{} | {}\"];\n", i, Escape(p.name),
-                       p.stage == Stage::kNone ? "background" : ToString(p.stage),
-                       Escape(system.locations[i]));
+    const inventory::Process& p = inventory.processes[system.processes[i]];
+    out += fmt::format(
+        "  p{} [label=\"{}\\n{} | {}\"];\n", i, Escape(p.name),
+        p.stage == inventory::Stage::kNone ? "background" : inventory::ToString(p.stage),
+        Escape(system.locations[i]));
   }
   for (const Link& link : system.links) {
     if (!shown(link.consumer) || !shown(link.provider)) continue;
-    const Process& consumer = inventory.processes[system.processes[link.consumer]];
+    const inventory::Process& consumer = inventory.processes[system.processes[link.consumer]];
     out += fmt::format("  p{} -> p{} [label=\"{}\", fontsize=8];\n", link.provider, link.consumer,
                        Escape(consumer.exchanges[link.exchange].flow));
   }
   // A co-product goes from its maker to the process whose product it displaces.
   for (const Link& link : system.coproducts) {
     if (!shown(link.consumer) || !shown(link.provider)) continue;
-    const Process& maker = inventory.processes[system.processes[link.consumer]];
+    const inventory::Process& maker = inventory.processes[system.processes[link.consumer]];
     out += fmt::format("  p{} -> p{} [label=\"{} (co-product)\", style=dashed, fontsize=8];\n",
                        link.consumer, link.provider, Escape(maker.exchanges[link.exchange].flow));
   }

@@ -37,6 +37,7 @@ std::vector<int> UpstreamDepths(const ProductSystem& system, int from = 0);
 // name "G", no indentation, "->" unspaced) would change the output.
 // `max_depth` >= 0 cuts the graph off at that many links upstream of the
 // demand; -1 shows it whole.
-std::string ToDot(const ProductSystem& system, const Inventory& inventory, int max_depth = -1);
+std::string ToDot(const ProductSystem& system, const inventory::Inventory& inventory,
+                  int max_depth = -1);
 
 }  // namespace gpulca

@@ -10,6 +10,8 @@
 
 namespace gpulca {
 
+using inventory::Process;
+
 namespace {
 
 bool StartsWith(const std::string& text, const std::string& prefix) {
@@ -18,7 +20,7 @@ bool StartsWith(const std::string& text, const std::string& prefix) {
 
 // The provider after the relocations of `options`; a relocation that finds
 // no process at its location keeps `provider` and says so in `misses`.
-const Process* Relocate(const Inventory& inventory, const LinkOptions& options,
+const Process* Relocate(const inventory::Inventory& inventory, const LinkOptions& options,
                         const Process& consumer, const Process* provider,
                         std::vector<std::string>& misses) {
   for (const LinkOptions::Relocation& r : options.relocations) {
@@ -39,20 +41,20 @@ const Process* Relocate(const Inventory& inventory, const LinkOptions& options,
 
 }  // namespace
 
-const Process& DefaultProvider(const Inventory& inventory, const std::string& flow) {
+const Process& DefaultProvider(const inventory::Inventory& inventory, const std::string& flow) {
   auto candidates = inventory.ProvidersOf(flow);
   if (candidates.empty()) throw LinkError(fmt::format("no process makes flow '{}'", flow));
   if (candidates.size() == 1) return *candidates[0];
-  const Process* chosen = ChooseProvider(candidates, "");
+  const Process* chosen = inventory::ChooseProvider(candidates, "");
   if (!chosen) {
     throw LinkError(fmt::format("flow '{}' has several providers and no default: {}", flow,
-                                DescribeProviders(candidates)));
+                                inventory::DescribeProviders(candidates)));
   }
   return *chosen;
 }
 
-ProductSystem BuildProductSystem(const Inventory& inventory, const std::string& demand_process,
-                                 const LinkOptions& options) {
+ProductSystem BuildProductSystem(const inventory::Inventory& inventory,
+                                 const std::string& demand_process, const LinkOptions& options) {
   auto it = inventory.process_index.find(demand_process);
   if (it == inventory.process_index.end()) {
     throw NotFound(fmt::format("no process '{}' in the database", demand_process));
@@ -78,9 +80,9 @@ ProductSystem BuildProductSystem(const Inventory& inventory, const std::string& 
     const Process& p = inventory.processes[system.processes[consumer]];
     const std::string location = system.locations[consumer];
     for (size_t e = 0; e < p.exchanges.size(); ++e) {
-      const Exchange& ex = p.exchanges[e];
-      const Flow* flow = inventory.FindFlow(ex.flow);
-      if (!flow || flow->kind == FlowKind::kElementary) continue;
+      const inventory::Exchange& ex = p.exchanges[e];
+      const inventory::Flow* flow = inventory.FindFlow(ex.flow);
+      if (!flow || flow->kind == inventory::FlowKind::kElementary) continue;
       if (ex.output) {
         coproduct_outputs.push_back({consumer, static_cast<int>(e)});
         continue;
@@ -98,13 +100,13 @@ ProductSystem BuildProductSystem(const Inventory& inventory, const std::string& 
           throw LinkError(fmt::format("{}: no process makes flow '{}', an input of process '{}'",
                                       ex.origin.ToString(), ex.flow, p.id));
         }
-        provider = ChooseProvider(candidates, location);
+        provider = inventory::ChooseProvider(candidates, location);
         if (!provider) {
           throw LinkError(fmt::format("{}: flow '{}', an input of process '{}' at {}, has several "
                                       "providers and no single one at {} or marked default: {}; "
                                       "name one with `provider =`",
                                       ex.origin.ToString(), ex.flow, p.id, location, location,
-                                      DescribeProviders(candidates)));
+                                      inventory::DescribeProviders(candidates)));
         }
       }
       provider = Relocate(inventory, options, p, provider, system.unrelocated);
@@ -119,7 +121,8 @@ ProductSystem BuildProductSystem(const Inventory& inventory, const std::string& 
     maker.emplace(inventory.processes[system.processes[j]].product, static_cast<int>(j));
   }
   for (auto [process, exchange] : coproduct_outputs) {
-    const Exchange& ex = inventory.processes[system.processes[process]].exchanges[exchange];
+    const inventory::Exchange& ex =
+        inventory.processes[system.processes[process]].exchanges[exchange];
     if (auto m = maker.find(ex.flow); m != maker.end()) {
       system.coproducts.push_back({process, exchange, m->second});
     }

@@ -66,11 +66,13 @@ struct ProductSystem {
 // Builds the product system reachable from process `demand_process`.
 // Throws NotFound for an unknown process, LinkError for a missing or
 // ambiguous provider.
-ProductSystem BuildProductSystem(const Inventory& inventory, const std::string& demand_process,
+ProductSystem BuildProductSystem(const inventory::Inventory& inventory,
+                                 const std::string& demand_process,
                                  const LinkOptions& options = {});
 
 // The process that provides `flow` by default (rule 2 to 4 above, with no
 // consumer location); throws LinkError when there is none or no default.
-const Process& DefaultProvider(const Inventory& inventory, const std::string& flow);
+const inventory::Process& DefaultProvider(const inventory::Inventory& inventory,
+                                          const std::string& flow);
 
 }  // namespace gpulca

@@ -11,7 +11,7 @@ namespace {
 
 // The slots that the formula amounts of `data` (when given) read, directly
 // or not, and the slots `roots` and what they read.
-std::vector<bool> ReachedSlots(const ParameterSet& p, const MatrixData* data,
+std::vector<bool> ReachedSlots(const inventory::ParameterSet& p, const MatrixData* data,
                                const std::vector<int>& roots = {}) {
   std::vector<bool> reached(p.SlotCount(), false);
   std::vector<int> stack;
@@ -47,12 +47,12 @@ bool ReadsAffected(const std::vector<int>& deps, const std::vector<bool>& affect
 // several exchanges of FLOW; counts each process's flows once.
 class ExchangeNames {
  public:
-  explicit ExchangeNames(const Inventory& inv) : inv_(inv) {}
+  explicit ExchangeNames(const inventory::Inventory& inv) : inv_(inv) {}
   std::string operator()(size_t process, size_t exchange) {
-    const Process& p = inv_.processes[process];
+    const inventory::Process& p = inv_.processes[process];
     auto [it, fresh] = counts_.try_emplace(process);
     if (fresh) {
-      for (const Exchange& e : p.exchanges) ++it->second[e.flow];
+      for (const inventory::Exchange& e : p.exchanges) ++it->second[e.flow];
     }
     const std::string& flow = p.exchanges[exchange].flow;
     std::string name = "exchange:" + p.id + ":" + flow;
@@ -61,7 +61,7 @@ class ExchangeNames {
   }
 
  private:
-  const Inventory& inv_;
+  const inventory::Inventory& inv_;
   std::unordered_map<size_t, std::unordered_map<std::string, int>> counts_;
 };
 
@@ -70,13 +70,13 @@ class ExchangeNames {
 // canonical order of McPlan::inputs.
 class InputIds {
  public:
-  InputIds(const Inventory& inv, int slots) {
+  InputIds(const inventory::Inventory& inv, int slots) {
     size_t next = slots;
-    for (const Process& p : inv.processes) {
+    for (const inventory::Process& p : inv.processes) {
       exchange_base_.push_back(next);
       next += p.exchanges.size();
     }
-    for (const ImpactMethod& m : inv.methods) {
+    for (const inventory::ImpactMethod& m : inv.methods) {
       factor_base_.push_back(next);
       next += m.factors.size();
     }
@@ -96,17 +96,17 @@ class InputIds {
 
 }  // namespace
 
-bool IsDrawnParameter(const ParameterSet& p, int slot) {
+bool IsDrawnParameter(const inventory::ParameterSet& p, int slot) {
   return p.SlotParameter(slot).uncertainty.IsSet() && !p.SlotIsFormula(slot) &&
          !p.SlotIsOverridden(slot);
 }
 
-std::string ParameterInputName(const ParameterSet& parameters, int slot) {
-  const Parameter& p = parameters.SlotParameter(slot);
+std::string ParameterInputName(const inventory::ParameterSet& parameters, int slot) {
+  const inventory::Parameter& p = parameters.SlotParameter(slot);
   return p.scope.empty() ? "param:" + p.id : "param:" + p.scope + "/" + p.id;
 }
 
-McPlan PlanMonteCarlo(const Inventory& inv, const ParameterSet& nominal,
+McPlan PlanMonteCarlo(const inventory::Inventory& inv, const inventory::ParameterSet& nominal,
                       const std::vector<const MatrixData*>& systems,
                       const std::vector<int>& tracked) {
   McPlan plan;
@@ -130,7 +130,7 @@ McPlan PlanMonteCarlo(const Inventory& inv, const ParameterSet& nominal,
   };
   std::vector<bool> uncertain(slots, false);
   for (int s = 0; s < slots; ++s) {
-    const Parameter& p = nominal.SlotParameter(s);
+    const inventory::Parameter& p = nominal.SlotParameter(s);
     if (!reached_any[s] || !IsDrawnParameter(nominal, s)) continue;
     uncertain[s] = true;
     add(ids.Parameter(s), [&] {
@@ -163,8 +163,8 @@ McPlan PlanMonteCarlo(const Inventory& inv, const ParameterSet& nominal,
       for (size_t t = 0; t < sources.size(); ++t) {
         const auto& src = sources[t];
         if (src.exchange < 0) continue;
-        const Process& process = inv.processes[src.process];
-        const Exchange& e = process.exchanges[src.exchange];
+        const inventory::Process& process = inv.processes[src.process];
+        const inventory::Exchange& e = process.exchanges[src.exchange];
         const bool formula_affected =
             e.IsFormula() &&
             ReadsAffected(nominal.ExchangeDependencies(src.process, src.exchange), affected);
@@ -172,7 +172,7 @@ McPlan PlanMonteCarlo(const Inventory& inv, const ParameterSet& nominal,
           (technosphere ? sp.formula_a : sp.formula_b).push_back(static_cast<int>(t));
           (technosphere ? sp.technosphere_changes : sp.biosphere_changes) = true;
         }
-        const Uncertainty u = EffectiveUncertainty(e);
+        const inventory::Uncertainty u = inventory::EffectiveUncertainty(e);
         if (!u.IsSet()) continue;
         const size_t id = ids.Exchange(src.process, static_cast<size_t>(src.exchange));
         add(id, [&] {
@@ -186,8 +186,8 @@ McPlan PlanMonteCarlo(const Inventory& inv, const ParameterSet& nominal,
     }
     for (size_t t = 0; t < d.characterisation_sources.size(); ++t) {
       const auto& src = d.characterisation_sources[t];
-      const ImpactMethod& m = inv.methods[src.method];
-      const ImpactFactor& f = m.factors[src.factor];
+      const inventory::ImpactMethod& m = inv.methods[src.method];
+      const inventory::ImpactFactor& f = m.factors[src.factor];
       if (!f.uncertainty.IsSet()) continue;
       const size_t id = ids.Factor(src.method, src.factor);
       add(id, [&] {

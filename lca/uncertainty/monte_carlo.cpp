@@ -21,6 +21,8 @@
 namespace gpulca::lca {
 namespace {
 
+using inventory::ParameterSet;
+
 // Iterations handed to a thread at a time: up to 32 consecutive samples
 // written by one thread share cache lines with no other; fewer when there
 // are few iterations, so that every thread gets work.
@@ -41,7 +43,7 @@ struct Worker {
   ParameterSet parameters;
   std::vector<SystemWork> systems;
   std::vector<double> draws;  // per input
-  Worker(const Inventory& inv, const ParameterSet& nominal,
+  Worker(const inventory::Inventory& inv, const ParameterSet& nominal,
          const std::vector<const MatrixData*>& data, const std::vector<MatrixRefill>& refills)
       : parameters(inv) {
     parameters.CopyValuesFrom(nominal);
@@ -131,7 +133,8 @@ std::vector<std::vector<SensitivityRow>> RankInputs(const McPlan& plan, const Sy
 
 }  // namespace
 
-std::vector<McResult> RunMonteCarloPaired(const Inventory& inventory, const ParameterSet& nominal,
+std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
+                                          const ParameterSet& nominal,
                                           const std::vector<const MatrixData*>& systems,
                                           const McOptions& options) {
   if (options.iterations < 1) {
@@ -277,12 +280,13 @@ std::vector<McResult> RunMonteCarloPaired(const Inventory& inventory, const Para
   return results;
 }
 
-McResult RunMonteCarlo(const Inventory& inventory, const ParameterSet& nominal,
+McResult RunMonteCarlo(const inventory::Inventory& inventory, const ParameterSet& nominal,
                        const MatrixData& data, const McOptions& options) {
   return std::move(RunMonteCarloPaired(inventory, nominal, {&data}, options).front());
 }
 
-std::vector<McResult> MonteCarloOfDemands(const Inventory& inventory, const ParameterSet& nominal,
+std::vector<McResult> MonteCarloOfDemands(const inventory::Inventory& inventory,
+                                          const ParameterSet& nominal,
                                           const std::vector<McDemand>& demands,
                                           const std::vector<std::string>& methods,
                                           const McOptions& options) {

@@ -82,13 +82,14 @@ struct McResult {
 // draw makes the system unsolvable; InvalidArgument for iterations < 1 or
 // threads < 1; InputError for a pedigree on a non-lognormal exchange;
 // NotFound for a tracked parameter that does not exist.
-McResult RunMonteCarlo(const Inventory& inventory, const ParameterSet& nominal,
-                       const MatrixData& data, const McOptions& options);
+McResult RunMonteCarlo(const inventory::Inventory& inventory,
+                       const inventory::ParameterSet& nominal, const MatrixData& data,
+                       const McOptions& options);
 
 // Paired samples: the systems are run on the same draws, iteration by
 // iteration (result d of system d). REQUIRES: as RunMonteCarlo, for each.
-std::vector<McResult> RunMonteCarloPaired(const Inventory& inventory,
-                                          const ParameterSet& nominal,
+std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
+                                          const inventory::ParameterSet& nominal,
                                           const std::vector<const MatrixData*>& systems,
                                           const McOptions& options);
 
@@ -102,7 +103,8 @@ struct McDemand {
 // Builds each demand's system (all impact methods when `methods` is empty)
 // and runs them paired: the entry point for reports, fleets and comparisons
 // (a GPU is the demand of its process, or of its "-lifecycle" process).
-std::vector<McResult> MonteCarloOfDemands(const Inventory& inventory, const ParameterSet& nominal,
+std::vector<McResult> MonteCarloOfDemands(const inventory::Inventory& inventory,
+                                          const inventory::ParameterSet& nominal,
                                           const std::vector<McDemand>& demands,
                                           const std::vector<std::string>& methods,
                                           const McOptions& options);

@@ -13,7 +13,7 @@ namespace gpulca::lca {
 namespace {
 
 // The number slots a named id moves; throws InvalidArgument as documented.
-std::vector<int> NamedSlots(const ParameterSet& p, const std::string& id) {
+std::vector<int> NamedSlots(const inventory::ParameterSet& p, const std::string& id) {
   std::vector<int> slots;
   bool any = false;
   for (int s = 0; s < p.SlotCount(); ++s) {
@@ -33,19 +33,18 @@ std::vector<int> NamedSlots(const ParameterSet& p, const std::string& id) {
 }
 
 // The value of slot `s` times `factor`, within its distribution's range.
-double Moved(const ParameterSet& p, int s, double factor) {
+double Moved(const inventory::ParameterSet& p, int s, double factor) {
   const double v = p.SlotValue(s) * factor;
-  const Uncertainty& u = p.SlotParameter(s).uncertainty;
-  const bool bounded =
-      u.kind == Uncertainty::Kind::kTriangular || u.kind == Uncertainty::Kind::kUniform;
+  const inventory::Uncertainty& u = p.SlotParameter(s).uncertainty;
+  const bool bounded = u.kind == inventory::Uncertainty::Kind::kTriangular ||
+                       u.kind == inventory::Uncertainty::Kind::kUniform;
   return bounded && u.min <= u.max ? std::clamp(v, u.min, u.max) : v;
 }
 
 }  // namespace
 
-OatResult OneAtATime(const Inventory& inventory, const ParameterSet& nominal,
-                     const MatrixData& data, const std::vector<std::string>& named,
-                     double delta) {
+OatResult OneAtATime(const inventory::Inventory& inventory, const inventory::ParameterSet& nominal,
+                     const MatrixData& data, const std::vector<std::string>& named, double delta) {
   if (!(delta > 0.0 && delta < 1.0)) {
     throw InvalidArgument(fmt::format("one-at-a-time step {}: must lie in (0, 1)", delta));
   }
@@ -65,7 +64,7 @@ OatResult OneAtATime(const Inventory& inventory, const ParameterSet& nominal,
     }
   }
 
-  ParameterSet p(inventory);
+  inventory::ParameterSet p(inventory);
   p.CopyValuesFrom(nominal);
   MatrixData work = data;
   const MatrixRefill refill(inventory, data, nominal);

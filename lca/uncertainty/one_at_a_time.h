@@ -38,7 +38,7 @@ struct OatResult {
 // parameters (name one of its inputs), or delta outside (0, 1); SolveError
 // if a moved value makes the system unsolvable.
 // REQUIRES: `data` was built from `inventory` with `nominal`'s values.
-OatResult OneAtATime(const Inventory& inventory, const ParameterSet& nominal,
+OatResult OneAtATime(const inventory::Inventory& inventory, const inventory::ParameterSet& nominal,
                      const MatrixData& data, const std::vector<std::string>& named = {},
                      double delta = 0.1);
 

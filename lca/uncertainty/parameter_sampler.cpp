@@ -4,7 +4,7 @@
 
 namespace gpulca::lca {
 
-ParameterSampler::ParameterSampler(const ParameterSet& nominal, uint64_t seed) {
+ParameterSampler::ParameterSampler(const inventory::ParameterSet& nominal, uint64_t seed) {
   for (int s = 0; s < nominal.SlotCount(); ++s) {
     if (!IsDrawnParameter(nominal, s)) continue;
     slots_.push_back(s);
@@ -13,7 +13,7 @@ ParameterSampler::ParameterSampler(const ParameterSet& nominal, uint64_t seed) {
   }
 }
 
-void ParameterSampler::Draw(uint64_t iteration, ParameterSet& out) const {
+void ParameterSampler::Draw(uint64_t iteration, inventory::ParameterSet& out) const {
   for (size_t u = 0; u < slots_.size(); ++u) {
     RandomEngine engine = StreamEngine(streams_[u], iteration);
     out.SetSlotValue(slots_[u], distributions_[u](engine));

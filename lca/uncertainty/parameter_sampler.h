@@ -18,13 +18,13 @@ namespace gpulca::lca {
 
 class ParameterSampler {
  public:
-  ParameterSampler(const ParameterSet& nominal, uint64_t seed);
+  ParameterSampler(const inventory::ParameterSet& nominal, uint64_t seed);
   // How many parameters are drawn.
   int size() const { return static_cast<int>(slots_.size()); }
   // Sets `out` (built on the same inventory, with `nominal`'s values and
   // overrides) to iteration `iteration`'s draws and re-evaluates its
   // formulas. Throws FormulaError when a draw makes a formula fail.
-  void Draw(uint64_t iteration, ParameterSet& out) const;
+  void Draw(uint64_t iteration, inventory::ParameterSet& out) const;
 
  private:
   std::vector<int> slots_;

@@ -8,6 +8,8 @@
 namespace gpulca::lca {
 namespace {
 
+using inventory::Uncertainty;
+
 constexpr uint64_t kGolden = 0x9e3779b97f4a7c15ULL;
 
 // SplitMix64's output function.

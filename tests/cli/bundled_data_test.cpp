@@ -17,12 +17,14 @@
 
 using namespace gpulca;
 
+using gpulca::inventory::Inventory;
+
 TEST_CASE("the bundled data has no problem and no number without a source", "[data]") {
-  std::vector<Diagnostic> problems;
-  Inventory inv = LoadToml({test::BundledData()}, problems);
-  auto more = Validate(inv);
+  std::vector<inventory::Diagnostic> problems;
+  Inventory inv = inventory::LoadToml({test::BundledData()}, problems);
+  auto more = inventory::Validate(inv);
   problems.insert(problems.end(), more.begin(), more.end());
-  INFO(JoinDiagnostics(problems));
+  INFO(inventory::JoinDiagnostics(problems));
   CHECK(problems.empty());
   for (const char* method : {"gwp100", "gwp20", "energy", "water", "adp"}) {
     CHECK(inv.FindMethod(method) != nullptr);
@@ -31,8 +33,8 @@ TEST_CASE("the bundled data has no problem and no number without a source", "[da
 }
 
 TEST_CASE("every catalogue GPU gives five impacts whose stages add up", "[data]") {
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet parameters(inv);
+  Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet parameters(inv);
   for (const std::string& gpu : lca::CatalogueGpus(inv)) {
     INFO(gpu);
     lca::GpuAssessment a = lca::AssessGpu(inv, parameters, lca::GpuAssessmentOptions(gpu, true, "", 2.0));
@@ -48,15 +50,15 @@ TEST_CASE("every catalogue GPU gives five impacts whose stages add up", "[data]"
     }
     // Per GPU-hour is the life-cycle total over the lifetime hours.
     CHECK(a.per_gpu_hour[0] * a.lifetime_hours == Approx(a.total[0]));
-    CHECK(a.gate.by_stage[0][static_cast<int>(Stage::kFabrication)] > 0);
+    CHECK(a.gate.by_stage[0][static_cast<int>(inventory::Stage::kFabrication)] > 0);
   }
 }
 
 // Regression: the use-phase electricity once named grid_us as its provider,
 // so --region changed the label and none of the numbers.
 TEST_CASE("the deployment region chooses the use-phase grid", "[data]") {
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet parameters(inv);
+  Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet parameters(inv);
   auto gwp = [&](const std::string& region) {
     return lca::AssessGpu(inv, parameters, lca::GpuAssessmentOptions("nvidia-h100-sxm5", true, region));
   };
@@ -81,16 +83,18 @@ TEST_CASE("the deployment region chooses the use-phase grid", "[data]") {
 }
 
 TEST_CASE("the long leg's mode is a parameter: all by sea, by hand", "[data]") {
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet air(inv), sea(inv);
+  Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet air(inv), sea(inv);
   sea.Override("integrator_air_share", 0);
   sea.Evaluate();
   const std::string gpu = "nvidia-h100-sxm5";
   // The leg to the server integrator is distribution: in the life cycle, not
   // in the module's cradle to gate, which the mode does not change.
   const std::string life = gpu + "-lifecycle";
-  double by_air = test::StageImpact(test::Gate(inv, air, life, 1), "gwp100", Stage::kShipping);
-  double by_sea = test::StageImpact(test::Gate(inv, sea, life, 1), "gwp100", Stage::kShipping);
+  double by_air =
+      test::StageImpact(test::Gate(inv, air, life, 1), "gwp100", inventory::Stage::kShipping);
+  double by_sea =
+      test::StageImpact(test::Gate(inv, sea, life, 1), "gwp100", inventory::Stage::kShipping);
   CHECK(test::Impact(test::Gate(inv, air, gpu, 1), "gwp100") ==
         Approx(test::Impact(test::Gate(inv, sea, gpu, 1), "gwp100")));
   // Per t*km of each mode, from the database's own freight processes.
@@ -104,8 +108,8 @@ TEST_CASE("the long leg's mode is a parameter: all by sea, by hand", "[data]") {
 }
 
 TEST_CASE("the fab region moves the module's own logic wafers, nothing else", "[data]") {
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet parameters(inv);
+  Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet parameters(inv);
   auto gate = [&](const std::string& fab) {
     lca::GpuAssessmentOptions o;
     o.gpu = "nvidia-h100-sxm5";

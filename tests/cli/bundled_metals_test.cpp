@@ -15,12 +15,17 @@
 
 using namespace gpulca;
 
+using gpulca::inventory::Inventory;
+using gpulca::inventory::LoadAndValidate;
+using gpulca::inventory::ParameterSet;
+using gpulca::inventory::Stage;
+
 namespace {
 
 double Factor(const Inventory& inv, const std::string& method, const std::string& flow) {
-  const ImpactMethod* m = inv.FindMethod(method);
+  const inventory::ImpactMethod* m = inv.FindMethod(method);
   REQUIRE(m != nullptr);
-  for (const ImpactFactor& f : m->factors) {
+  for (const inventory::ImpactFactor& f : m->factors) {
     if (f.flow == flow) return f.value * f.unit_factor;
   }
   FAIL("method " << method << " has no factor for " << flow);

@@ -7,8 +7,9 @@
 
 namespace gpulca::test {
 
-lca::LcaResult Gate(const Inventory& inventory, const ParameterSet& parameters,
-                    const std::string& demand, double amount) {
+lca::LcaResult Gate(const inventory::Inventory& inventory,
+                    const inventory::ParameterSet& parameters, const std::string& demand,
+                    double amount) {
   return lca::Calculate(
       lca::BuildMatrices(inventory, parameters, lca::ResolveDemand(inventory, demand), amount, {}));
 }
@@ -19,7 +20,8 @@ double Impact(const lca::LcaResult& result, const std::string& impact) {
   return result.impacts[k];
 }
 
-double StageImpact(const lca::LcaResult& result, const std::string& impact, Stage stage) {
+double StageImpact(const lca::LcaResult& result, const std::string& impact,
+                   inventory::Stage stage) {
   int k = result.ImpactIndex(impact);
   REQUIRE(k >= 0);
   return result.by_stage[k][static_cast<int>(stage)];

@@ -108,8 +108,8 @@ TEST_CASE("gpulca chip equals the catalogue's H100 logic-die term", "[chip][cli]
   auto j = nlohmann::json::parse(r.out);
   double chip_fab = j["carbon"]["total"].get<double>() - j["carbon"]["packaging"].get<double>();
 
-  gpulca::Inventory inv = gpulca::LoadAndValidate({BundledData()});
-  gpulca::ParameterSet parameters(inv);
+  gpulca::inventory::Inventory inv = gpulca::inventory::LoadAndValidate({BundledData()});
+  gpulca::inventory::ParameterSet parameters(inv);
   parameters.Override("die_harvesting", 0);
   parameters.Evaluate();
   const double a_good = parameters.Value("nvidia-h100-sxm5", "gpu_wafer_cm2_per_good");

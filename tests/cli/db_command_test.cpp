@@ -24,7 +24,8 @@ TEST_CASE("db build, info and check on a small inventory", "[cli]") {
   CHECK(built.out.find("3 processes") != std::string::npos);
   auto info = RunGpulca("db info --db " + db);  // --db after the subcommand works too
   CHECK(info.exit_code == 0);
-  CHECK(info.out.find(fmt::format("schema version  {}", gpulca::kSchemaVersion)) != std::string::npos);
+  CHECK(info.out.find(fmt::format("schema version  {}", gpulca::inventory::kSchemaVersion)) !=
+        std::string::npos);
   auto calc = RunGpulca("--db " + db + " calc --demand wafer_tw --amount 10 --format csv");
   CHECK(calc.exit_code == 0);
   CHECK(calc.out.find("impact,gwp100,total,26,kg CO2e") != std::string::npos);
@@ -189,5 +190,5 @@ TEST_CASE("a bundled database holding additions: the note and the error name 'db
   CHECK(old.out == fmt::format(
       "gpulca: {}: schema version 1 is not gpulca's {}; rebuild it with 'gpulca db build --db "
       "{}'; it holds data added after its build (TOML '{}'): 'gpulca db rebuild --db {}' "
-      "rebuilds it and replays them\n", db, gpulca::kSchemaVersion, db, extra, db));
+      "rebuilds it and replays them\n", db, gpulca::inventory::kSchemaVersion, db, extra, db));
 }

@@ -19,8 +19,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-PublishedSet BundledPublished(const Inventory& inv) {
-  return LoadPublishedFootprints({(fs::path(test::BundledData()) / "validation").string()}, inv);
+inventory::PublishedSet BundledPublished(const inventory::Inventory& inv) {
+  return inventory::LoadPublishedFootprints(
+      {(fs::path(test::BundledData()) / "validation").string()}, inv);
 }
 
 }  // namespace
@@ -29,9 +30,9 @@ TEST_CASE("validate --format json: every bundled footprint, computed as the libr
           "[cli][validation]") {
   test::BundledDb db;
   const nlohmann::json j = db.Json("validate --mc 200 --seed 3 --threads 2 --format json");
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet parameters(inv);
-  const PublishedSet set = BundledPublished(inv);
+  inventory::Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet parameters(inv);
+  const inventory::PublishedSet set = BundledPublished(inv);
 
   CHECK(j["command"] == "validate");
   CHECK(j["monte_carlo"]["iterations"] == 200);
@@ -40,7 +41,7 @@ TEST_CASE("validate --format json: every bundled footprint, computed as the libr
   REQUIRE(j["footprints"].size() == set.footprints.size());
   int inside = 0;
   for (size_t i = 0; i < set.footprints.size(); ++i) {
-    const PublishedFootprint& f = set.footprints[i];
+    const inventory::PublishedFootprint& f = set.footprints[i];
     const nlohmann::json& e = j["footprints"][i];
     INFO(f.id);
     CHECK(e["id"] == f.id);

@@ -8,11 +8,13 @@
 
 using namespace gpulca;
 
+using gpulca::inventory::Inventory;
+
 namespace {
 std::string ProviderOf(const Inventory& inv, const ProductSystem& s, const std::string& consumer,
                        const std::string& flow) {
   for (const Link& l : s.links) {
-    const Process& c = inv.processes[s.processes[l.consumer]];
+    const inventory::Process& c = inv.processes[s.processes[l.consumer]];
     if (c.id == consumer && c.exchanges[l.exchange].flow == flow) {
       return inv.processes[s.processes[l.provider]].id;
     }
@@ -57,7 +59,7 @@ TEST_CASE("providers: same location first, then the default", "[graph]") {
 TEST_CASE("several providers without a default is an error listing them", "[graph]") {
   std::string text = std::string(test::kSmallInventory) + kConsumer;
   text.replace(text.find("default = true\n"), 15, "");
-  std::vector<Diagnostic> problems;  // validation reports the same input
+  std::vector<inventory::Diagnostic> problems;  // validation reports the same input
   Inventory inv = test::Parse(text, &problems);
   CHECK(test::AnyProblem(problems, {"'electricity' has several providers"}));
   CHECK_THROWS_WITH(BuildProductSystem(inv, "server_us"),
@@ -66,7 +68,7 @@ TEST_CASE("several providers without a default is an error listing them", "[grap
 }
 
 TEST_CASE("no provider is an error naming the flow and the consumer", "[graph]") {
-  std::vector<Diagnostic> problems;  // validation reports the same input
+  std::vector<inventory::Diagnostic> problems;  // validation reports the same input
   Inventory inv = test::Parse(std::string(test::kSmallInventory) + kConsumer + R"T(
 [[flow]]
 id = "cooling"
@@ -128,7 +130,7 @@ product = { flow = "steel", amount = 1, unit = "kg" }
 
   // The grid now needs steel: electricity -> steel -> electricity.
   inv.processes[inv.process_index.at("grid_tw")].exchanges.push_back(
-      Exchange{"steel", 0.01, "", "kg", 1.0, "s1", false, "", {}, std::nullopt, "", {}});
+      inventory::Exchange{"steel", 0.01, "", "kg", 1.0, "s1", false, "", {}, std::nullopt, "", {}});
   inv.BuildIndex();
   ProductSystem looped = BuildProductSystem(inv, "wafer_tw");
   auto loops = Loops(looped);

@@ -13,10 +13,12 @@
 
 using namespace gpulca;
 
+using gpulca::inventory::AuditLog;
+
 namespace {
 
-AuditRecord Record(const std::string& order_id, const std::string& results) {
-  AuditRecord r;
+inventory::AuditRecord Record(const std::string& order_id, const std::string& results) {
+  inventory::AuditRecord r;
   r.created_at = "2026-01-01T00:00:00Z";
   r.gpulca_version = "test";
   r.content_hash = std::string(64, 'c');
@@ -30,7 +32,7 @@ AuditRecord Record(const std::string& order_id, const std::string& results) {
 // A database file with three records.
 std::string ThreeRecords(const test::TempDir& dir) {
   std::string path = (dir.path() / "a.db").string();
-  { Store store(path, true); }
+  { inventory::Store store(path, true); }
   AuditLog log(path);
   log.Append(Record("PO-1", "{\"total\":1}"));
   log.Append(Record("PO-2", "{\"total\":2}"));
@@ -38,8 +40,9 @@ std::string ThreeRecords(const test::TempDir& dir) {
   return path;
 }
 
-bool Names(const std::vector<ChainProblem>& problems, long id, const std::string& words) {
-  for (const ChainProblem& p : problems) {
+bool Names(const std::vector<inventory::ChainProblem>& problems, long id,
+           const std::string& words) {
+  for (const inventory::ChainProblem& p : problems) {
     if (p.id == id && p.what.find(words) != std::string::npos) return true;
   }
   return false;
@@ -54,12 +57,12 @@ TEST_CASE("appended records form a hash chain", "[audit]") {
   auto all = log.All();
   REQUIRE(all.size() == 3);
   CHECK(all[0].id == 1);
-  CHECK(all[0].previous_hash == kGenesisHash);
+  CHECK(all[0].previous_hash == inventory::kGenesisHash);
   CHECK(all[1].previous_hash == all[0].hash);
   CHECK(all[2].previous_hash == all[1].hash);
   // The hash is the SHA-256 of the length-prefixed fields.
-  CHECK(all[0].hash == Sha256Hex(RecordHashInput(all[0])));
-  CHECK(RecordHashInput(all[0]).rfind("1:1\n20:2026-01-01T00:00:00Z\n4:test\n", 0) == 0);
+  CHECK(all[0].hash == inventory::Sha256Hex(inventory::RecordHashInput(all[0])));
+  CHECK(inventory::RecordHashInput(all[0]).rfind("1:1\n20:2026-01-01T00:00:00Z\n4:test\n", 0) == 0);
   CHECK(all[0].hash.size() == 64);
   CHECK(log.CheckChain().empty());
   CHECK(log.Find(2)->order_id == "PO-2");
@@ -83,9 +86,9 @@ TEST_CASE("a record edited in the file is named", "[audit]") {
 TEST_CASE("a record replaced with a recomputed hash breaks the next link", "[audit]") {
   test::TempDir dir;
   std::string path = ThreeRecords(dir);
-  AuditRecord forged = *AuditLog(path).Find(2);
+  inventory::AuditRecord forged = *AuditLog(path).Find(2);
   forged.results = "{\"total\":0.2}";
-  forged.hash = RecordHash(forged);
+  forged.hash = inventory::RecordHash(forged);
   {
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     SQLite::Statement q(db, "UPDATE audits SET results = ?, hash = ? WHERE id = 2");
@@ -114,9 +117,9 @@ TEST_CASE("rebuilding a database keeps its audits", "[audit]") {
   test::TempDir dir;
   dir.Write("inv/a.toml", test::kSmallInventory);
   std::string path = (dir.path() / "x.db").string();
-  BuildDatabase(path, {(dir.path() / "inv").string()}, "files");
+  inventory::BuildDatabase(path, {(dir.path() / "inv").string()}, "files");
   AuditLog(path).Append(Record("PO-1", "{}"));
-  BuildDatabase(path, {(dir.path() / "inv").string()}, "files");
+  inventory::BuildDatabase(path, {(dir.path() / "inv").string()}, "files");
   AuditLog log(path);
   REQUIRE(log.All().size() == 1);
   CHECK(log.All()[0].order_id == "PO-1");

@@ -15,6 +15,8 @@
 
 using namespace gpulca;
 
+using gpulca::inventory::Store;
+
 namespace {
 
 // kSmallInventory in two parts, cut at a top-level table.
@@ -27,7 +29,7 @@ std::pair<std::string, std::string> Halves() {
 
 std::string Build(const test::TempDir& dir, const std::string& name) {
   std::string db = (dir.path() / (name + ".db")).string();
-  BuildDatabase(db, {(dir.path() / name).string()}, "files");
+  inventory::BuildDatabase(db, {(dir.path() / name).string()}, "files");
   return db;
 }
 
@@ -55,8 +57,8 @@ std::string BundledWithAddition(const test::TempDir& dir, std::string* extra_pat
   dir.Write("data/inv.toml", test::kSmallInventory);
   *extra_path = dir.Write("extra.toml", kExtraProcess).string();
   std::string db = (dir.path() / "bundled.db").string();
-  auto store = OpenDatabase(db, (dir.path() / "data").string());
-  AddTomlToStore(*store, {*extra_path});
+  auto store = inventory::OpenDatabase(db, (dir.path() / "data").string());
+  inventory::AddTomlToStore(*store, {*extra_path});
   CHECK(store->Meta("origin") == "bundled+import");
   return db;
 }
@@ -139,7 +141,7 @@ TEST_CASE("adding TOML to a database: one transaction, recorded, hash updated", 
                               "product = { flow = \"chip\", amount = 1, unit = \"item\" }\n");
   {
     Store store(db, false);
-    CHECK_THROWS_WITH(AddTomlToStore(store, {(dir.path() / "bad").string()}),
+    CHECK_THROWS_WITH(inventory::AddTomlToStore(store, {(dir.path() / "bad").string()}),
                       Catch::Contains("extra.toml") && Catch::Contains("grid_tw"));
   }
   CHECK(test::ReadAll(db) == before);
@@ -147,13 +149,13 @@ TEST_CASE("adding TOML to a database: one transaction, recorded, hash updated", 
   auto extra = dir.Write("extra/extra.toml", kExtraProcess);
   Store store(db, false);
   std::string hash = store.ContentHash();
-  Inventory added = AddTomlToStore(store, {extra.string()});
+  inventory::Inventory added = inventory::AddTomlToStore(store, {extra.string()});
   CHECK(added.processes.size() == 1);
   CHECK(store.Counts().processes == 4);
   CHECK(store.Meta("origin") == "files+import");
   CHECK(store.ContentHash() != hash);
   CHECK(store.Meta("content_hash") == store.ContentHash());
-  auto additions = RecordedAdditions(db);
+  auto additions = inventory::RecordedAdditions(db);
   REQUIRE(additions.size() == 1);
   CHECK(additions[0].kind == "toml");
   CHECK(additions[0].path == extra.string());
@@ -168,19 +170,19 @@ TEST_CASE("a bundled database holding additions is not rebuilt when the data cha
   dir.Write("data/more.toml", "[[source]]\nid = \"s9\"\ncitation = \"another\"\n");
   std::string left_as_built;
   {
-    auto store = OpenDatabase(db, data.string(), &left_as_built);
+    auto store = inventory::OpenDatabase(db, data.string(), &left_as_built);
     CHECK(store->Counts().processes == 4);  // the addition is still there
     CHECK(store->Counts().sources == 1);    // and the new data is not
   }
   CHECK_THAT(left_as_built, Catch::Contains("not rebuilt") && Catch::Contains(extra));
 
-  RebuildDatabase(db, data.string());
-  auto store = OpenDatabase(db, data.string(), &left_as_built);
+  inventory::RebuildDatabase(db, data.string());
+  auto store = inventory::OpenDatabase(db, data.string(), &left_as_built);
   CHECK(left_as_built.empty());
   CHECK(store->Counts().sources == 2);    // the new data
   CHECK(store->Counts().processes == 4);  // and the addition, replayed
   CHECK(store->Meta("origin") == "bundled+import");
-  CHECK(RecordedAdditions(db).size() == 1);
+  CHECK(inventory::RecordedAdditions(db).size() == 1);
 }
 
 TEST_CASE("a rebuild that fails leaves the database as it was", "[store][hash]") {
@@ -192,6 +194,6 @@ TEST_CASE("a rebuild that fails leaves the database as it was", "[store][hash]")
   // The addition can no longer be replayed: its file now clashes with the data.
   dir.Write("data/chip.toml", "[[flow]]\nid = \"chip\"\nname = \"c\"\nkind = \"product\"\n"
                               "unit = \"item\"\n");
-  CHECK_THROWS_WITH(RebuildDatabase(db, data.string()), Catch::Contains("chip"));
+  CHECK_THROWS_WITH(inventory::RebuildDatabase(db, data.string()), Catch::Contains("chip"));
   CHECK(test::ReadAll(db) == before);
 }

@@ -20,13 +20,16 @@
 
 using namespace gpulca;
 
+using gpulca::inventory::Exchange;
+using gpulca::inventory::Store;
+
 namespace {
 
 struct Imported {
   test::TempDir dir;
   std::string db, zip;
-  JsonldSummary summary;
-  Inventory inv;
+  inventory::JsonldSummary summary;
+  inventory::Inventory inv;
 };
 
 // The fixture of `schema`, imported with prefix "fix" into a database built
@@ -35,18 +38,18 @@ std::unique_ptr<Imported> Import(int schema) {
   auto out = std::make_unique<Imported>();
   out->dir.Write("base/base.toml", test::kJsonldBase);
   out->db = (out->dir.path() / "x.db").string();
-  BuildDatabase(out->db, {(out->dir.path() / "base").string()}, "files");
+  inventory::BuildDatabase(out->db, {(out->dir.path() / "base").string()}, "files");
   out->zip = (out->dir.path() / "fixture.zip").string();
   test::WriteZip(out->zip, test::JsonldFixture(schema));
   Store store(out->db, false);
-  JsonldOptions options;
+  inventory::JsonldOptions options;
   options.prefix = "fix";
-  out->summary = ImportJsonld(out->zip, store, options);
+  out->summary = inventory::ImportJsonld(out->zip, store, options);
   out->inv = store.Read();
   return out;
 }
 
-const Exchange& Find(const Process& p, const std::string& flow) {
+const Exchange& Find(const inventory::Process& p, const std::string& flow) {
   for (const Exchange& x : p.exchanges) {
     if (x.flow == flow) return x;
   }
@@ -54,8 +57,9 @@ const Exchange& Find(const Process& p, const std::string& flow) {
   throw;
 }
 
-double Impact(const Inventory& inv, const std::string& demand, const std::string& impact) {
-  ParameterSet parameters(inv);
+double Impact(const inventory::Inventory& inv, const std::string& demand,
+              const std::string& impact) {
+  inventory::ParameterSet parameters(inv);
   lca::LcaResult r = lca::Calculate(lca::BuildMatrices(inv, parameters, demand, 1.0, {}));
   int k = r.ImpactIndex(impact);
   REQUIRE(k >= 0);
@@ -71,8 +75,8 @@ TEST_CASE("a JSON-LD export imports the same from either schema version", "[json
   for (int schema : {1, 2}) {
     INFO("olca-schema v" << schema);
     auto imported = Import(schema);
-    const JsonldSummary& s = imported->summary;
-    const Inventory& inv = imported->inv;
+    const inventory::JsonldSummary& s = imported->summary;
+    const inventory::Inventory& inv = imported->inv;
     CHECK(s.schema == schema);
     CHECK(s.processes_read == 3);
     CHECK(s.flows_read == 9);
@@ -89,9 +93,9 @@ TEST_CASE("a JSON-LD export imports the same from either schema version", "[json
                                            Catch::Contains("38.6 MJ/m3"));
 
     // Readable ids; the UUID stays in the origin.
-    const Process* grid = inv.FindProcess("fix.electricity-at-grid");
-    const Process* steel = inv.FindProcess("fix.steel-at-mill");
-    const Process* widget = inv.FindProcess("fix.widget-assembly");
+    const inventory::Process* grid = inv.FindProcess("fix.electricity-at-grid");
+    const inventory::Process* steel = inv.FindProcess("fix.steel-at-mill");
+    const inventory::Process* widget = inv.FindProcess("fix.widget-assembly");
     REQUIRE(grid);
     REQUIRE(steel);
     REQUIRE(widget);
@@ -119,7 +123,7 @@ TEST_CASE("a JSON-LD export imports the same from either schema version", "[json
     // reversed triangle swapped, a triangle whose mode is not the amount,
     // and a geomSd of 0 that means none.
     const Exchange& co2 = Find(*grid, "co2_fossil");
-    CHECK(co2.uncertainty.kind == Uncertainty::Kind::kLognormal);
+    CHECK(co2.uncertainty.kind == inventory::Uncertainty::Kind::kLognormal);
     CHECK(co2.uncertainty.gsd == Approx(1.2));
     REQUIRE(gas.pedigree);
     CHECK(*gas.pedigree == std::array<int, 5>{2, 3, 1, 1, 1});
@@ -128,9 +132,9 @@ TEST_CASE("a JSON-LD export imports the same from either schema version", "[json
     // table 10.5): reliability 2 adds 0.0006, completeness 3 adds 0.0006, and
     // the basic variance is (ln sqrt(1.05))^2 from openLCA's baseUncertainty.
     double sigma = std::sqrt(std::pow(std::log(std::sqrt(1.05)), 2) + 0.0006 + 0.0006);
-    CHECK(EffectiveUncertainty(gas).gsd == Approx(std::exp(sigma)));
+    CHECK(inventory::EffectiveUncertainty(gas).gsd == Approx(std::exp(sigma)));
     const Exchange& steel_co2 = Find(*steel, "co2_fossil");
-    CHECK(steel_co2.uncertainty.kind == Uncertainty::Kind::kTriangular);
+    CHECK(steel_co2.uncertainty.kind == inventory::Uncertainty::Kind::kTriangular);
     CHECK(steel_co2.uncertainty.min == Approx(1600));
     CHECK(steel_co2.uncertainty.max == Approx(2000));
     CHECK(Find(*steel, "ch4_fossil").uncertainty.min == Approx(0.5));
@@ -156,7 +160,7 @@ TEST_CASE("a JSON-LD export imports the same from either schema version", "[json
     Store store(imported->db, false);
     CHECK(store.Meta("origin") == "files+import");
     CHECK(store.ContentHash() == store.Meta("content_hash"));
-    auto additions = RecordedAdditions(imported->db);
+    auto additions = inventory::RecordedAdditions(imported->db);
     REQUIRE(additions.size() == 1);
     CHECK(additions[0].kind == "jsonld");
     CHECK(additions[0].path == imported->zip);
@@ -174,9 +178,9 @@ TEST_CASE("a broken entry names itself and leaves the database byte for byte", "
   test::TempDir dir;
   dir.Write("base/base.toml", test::kJsonldBase);
   std::string db = (dir.path() / "x.db").string();
-  BuildDatabase(db, {(dir.path() / "base").string()}, "files");
+  inventory::BuildDatabase(db, {(dir.path() / "base").string()}, "files");
   const std::string before = test::ReadAll(db);
-  JsonldOptions options;
+  inventory::JsonldOptions options;
   options.prefix = "fix";
   const std::string steel = "processes/00000000-0000-4000-8000-000000000102.json";
 
@@ -215,7 +219,7 @@ TEST_CASE("a broken entry names itself and leaves the database byte for byte", "
     {
       Store store(db, false);
       try {
-        ImportJsonld(zip, store, options);
+        inventory::ImportJsonld(zip, store, options);
         FAIL("the import should have failed");
       } catch (const InputError& e) {
         std::string message = e.what();
@@ -231,12 +235,13 @@ TEST_CASE("a broken entry names itself and leaves the database byte for byte", "
   test::WriteZip(zip, test::JsonldFixture(2));
   {
     Store store(db, false);
-    ImportJsonld(zip, store, options);
+    inventory::ImportJsonld(zip, store, options);
   }
   const std::string once = test::ReadAll(db);
   {
     Store store(db, false);
-    CHECK_THROWS_WITH(ImportJsonld(zip, store, options), Catch::Contains("fix.steel-at-mill"));
+    CHECK_THROWS_WITH(inventory::ImportJsonld(zip, store, options),
+                      Catch::Contains("fix.steel-at-mill"));
   }
   CHECK(test::ReadAll(db) == once);
 }

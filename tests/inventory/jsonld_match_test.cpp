@@ -10,6 +10,9 @@
 
 using namespace gpulca;
 
+using gpulca::inventory::Inventory;
+using gpulca::inventory::Slug;
+
 namespace {
 
 Inventory Base() {
@@ -33,7 +36,7 @@ unit = "MJ"
 // The match of a resource flow: (gpulca flow id, factor), or ("", 0).
 std::pair<std::string, double> Resource(const Inventory& inv, const std::string& name,
                                         const std::string& unit) {
-  auto m = ElementaryMatcher(inv).Match(name, "", "resource", unit);
+  auto m = inventory::ElementaryMatcher(inv).Match(name, "", "resource", unit);
   return m ? std::make_pair(m->flow->id, m->factor) : std::make_pair(std::string(), 0.0);
 }
 
@@ -96,16 +99,16 @@ TEST_CASE("mineral elements, water and CO2 uptake", "[jsonld]") {
   CHECK(Resource(inv, "Water, consumptive use, unspecified origin/m3", "m3") ==
         P{"water_consumed", 1000});
   CHECK(Resource(inv, "Water, river", "m3").first.empty());
-  CHECK(IsWaterWithdrawal("Water, well, in ground"));
-  CHECK(IsWaterWithdrawal("Water (river water from technosphere, turbined)"));
-  CHECK_FALSE(IsWaterWithdrawal("Water, consumptive use, unspecified origin/m3"));
-  CHECK_FALSE(IsWaterWithdrawal("Sodium chloride, in ground"));
+  CHECK(inventory::IsWaterWithdrawal("Water, well, in ground"));
+  CHECK(inventory::IsWaterWithdrawal("Water (river water from technosphere, turbined)"));
+  CHECK_FALSE(inventory::IsWaterWithdrawal("Water, consumptive use, unspecified origin/m3"));
+  CHECK_FALSE(inventory::IsWaterWithdrawal("Sodium chloride, in ground"));
   CHECK(Resource(inv, "Carbon dioxide, in air", "kg") == P{"co2_biogenic", -1});
 }
 
 TEST_CASE("emissions to air match by name, then by CAS in the same compartment", "[jsonld]") {
   Inventory inv = Base();
-  ElementaryMatcher m(inv);
+  inventory::ElementaryMatcher m(inv);
   CHECK(m.Match("Methane", "", "air", "kg")->flow->id == "ch4_fossil");
   CHECK(m.Match("Carbon dioxide, fossil [Inorganic emissions to air]", "", "air", "g")->factor ==
         Approx(0.001));
@@ -115,9 +118,10 @@ TEST_CASE("emissions to air match by name, then by CAS in the same compartment",
   CHECK_FALSE(m.Match("Methane", "", "water", "kg"));  // a methane emission to water is not to air
   CHECK_FALSE(m.Match("Carbon dioxide", "", "air", "MJ"));  // wrong dimension
   std::string compartment, sub;
-  CHECK(CompartmentOf({"Elementary flows", "Emission to air", "unspecified"}, &compartment, &sub));
+  CHECK(inventory::CompartmentOf({"Elementary flows", "Emission to air", "unspecified"},
+                                 &compartment, &sub));
   CHECK(compartment == "air");
-  CHECK_FALSE(CompartmentOf({"Elementary Flows"}, &compartment, &sub));
+  CHECK_FALSE(inventory::CompartmentOf({"Elementary Flows"}, &compartment, &sub));
 }
 
 TEST_CASE("imported objects get readable ids", "[jsonld]") {
@@ -127,9 +131,9 @@ TEST_CASE("imported objects get readable ids", "[jsonld]") {
   CHECK(Slug("Particulates, < 2.5 um") == "particulates-2-5-um");
   CHECK(Slug("---") == "item");
   CHECK(Slug("alpha beta gamma delta", 12) == "alpha-beta");
-  auto ids = ReadableIds({{"AA11BB22-0000", "Water"}, {"cc33dd44-1111", "Water"},
-                          {"ee55ff66-2222", "Steel, at mill"}},
-                         "x");
+  auto ids = inventory::ReadableIds(
+      {{"AA11BB22-0000", "Water"}, {"cc33dd44-1111", "Water"}, {"ee55ff66-2222", "Steel, at mill"}},
+      "x");
   CHECK(ids["AA11BB22-0000"] == "x.water-aa11bb22");  // two alike: both tagged
   CHECK(ids["cc33dd44-1111"] == "x.water-cc33dd44");
   CHECK(ids["ee55ff66-2222"] == "x.steel-at-mill");

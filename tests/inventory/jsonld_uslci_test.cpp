@@ -23,8 +23,8 @@ namespace {
 
 struct Uslci {
   test::TempDir dir;
-  JsonldSummary summary;
-  Inventory inv;
+  inventory::JsonldSummary summary;
+  inventory::Inventory inv;
 };
 
 // USLCI imported once for all the test cases of this file; null when the
@@ -35,9 +35,9 @@ const Uslci* Imported() {
     if (zip.empty()) return std::unique_ptr<Uslci>();
     auto out = std::make_unique<Uslci>();
     std::string db = (out->dir.path() / "uslci.db").string();
-    BuildDatabase(db, {GPULCA_SOURCE_DIR "/data"}, "bundled");
-    Store store(db, false);
-    out->summary = ImportJsonld(zip, store, JsonldOptions{});
+    inventory::BuildDatabase(db, {GPULCA_SOURCE_DIR "/data"}, "bundled");
+    inventory::Store store(db, false);
+    out->summary = inventory::ImportJsonld(zip, store, inventory::JsonldOptions{});
     out->inv = store.Read();
     return out;
   }();
@@ -45,8 +45,8 @@ const Uslci* Imported() {
   return u.get();
 }
 
-lca::LcaResult Calc(const Inventory& inv, const std::string& process) {
-  ParameterSet parameters(inv);
+lca::LcaResult Calc(const inventory::Inventory& inv, const std::string& process) {
+  inventory::ParameterSet parameters(inv);
   return lca::Calculate(lca::BuildMatrices(inv, parameters, process, 1.0, {}));
 }
 
@@ -64,11 +64,12 @@ double Direct(const lca::LcaResult& r, const std::string& impact) {
 }
 
 // The amount of `flow` that `process` exchanges, per unit of its product.
-double Exchanged(const Inventory& inv, const std::string& process, const std::string& flow) {
-  const Process* p = inv.FindProcess(process);
+double Exchanged(const inventory::Inventory& inv, const std::string& process,
+                 const std::string& flow) {
+  const inventory::Process* p = inv.FindProcess(process);
   REQUIRE(p);
   double sum = 0;
-  for (const Exchange& x : p->exchanges) {
+  for (const inventory::Exchange& x : p->exchanges) {
     if (x.flow == flow) sum += *x.amount * x.unit_factor;
   }
   return sum / (p->product_amount * p->product_factor);
@@ -86,7 +87,7 @@ size_t CountOf(const std::vector<std::pair<std::string, size_t>>& list, const st
 TEST_CASE("USLCI: what the import reads, writes and reports", "[jsonld][uslci]") {
   const Uslci* u = Imported();
   if (!u) return;
-  const JsonldSummary& s = u->summary;
+  const inventory::JsonldSummary& s = u->summary;
   CHECK(s.schema == 1);
   CHECK(s.processes_read == 766);
   CHECK(s.flows_read == 4601);
@@ -105,7 +106,7 @@ TEST_CASE("USLCI: what the import reads, writes and reports", "[jsonld][uslci]")
   REQUIRE(s.stand_in_units.size() == 1);
   CHECK(s.stand_in_units[0] == std::make_pair(std::string("EUR 2000"), size_t{5}));
   // Uncertainty (USLCI gives geomSd 0 or 1 for most lognormals: none).
-  const UncertaintyTally& t = s.uncertainty;
+  const inventory::UncertaintyTally& t = s.uncertainty;
   CHECK(t.lognormal == 12);
   CHECK(t.triangular == 379);
   CHECK(t.uniform == 24);
@@ -130,7 +131,7 @@ TEST_CASE("USLCI: what the import reads, writes and reports", "[jsonld][uslci]")
   CHECK(CountOf(s.matched_by_flow, "energy_fossil") >= 300);
   CHECK(CountOf(s.matched_by_flow, "energy_renewable") >= 150);
   CHECK(CountOf(s.matched_by_flow, "copper_ore_cu") >= 40);
-  std::string text = FormatJsonldSummary(s, 5);
+  std::string text = inventory::FormatJsonldSummary(s, 5);
   CHECK_THAT(text, Catch::Contains("766 processes, 4601 flows") &&
                        Catch::Contains("olca-schema v1") &&
                        Catch::Contains("234 exchanges of withdrawals"));

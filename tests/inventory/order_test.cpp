@@ -10,6 +10,10 @@
 
 using namespace gpulca;
 
+using gpulca::inventory::CanonicalOrderJson;
+using gpulca::inventory::ParseOrder;
+using gpulca::inventory::PurchaseOrder;
+
 namespace {
 
 const char* kOrder = R"T([order]
@@ -113,7 +117,7 @@ colour = "green"
                  "\"x\"\nquantity = 1\ndeclared = { pact = \"f.json\" }\n",
                  "p.toml"),
       Catch::Contains("p.toml:8: declared:") && Catch::Contains("f.json"));
-  CHECK_THROWS_AS(LoadOrder("/nonexistent/order.toml"), InputError);
+  CHECK_THROWS_AS(inventory::LoadOrder("/nonexistent/order.toml"), InputError);
 }
 
 TEST_CASE("the canonical order ignores layout and round-trips", "[order]") {
@@ -146,14 +150,15 @@ product = "amd-mi300x"
 )T";
   PurchaseOrder b = ParseOrder(shuffled, "b.toml");
   CHECK(CanonicalOrderJson(a) == CanonicalOrderJson(b));
-  PurchaseOrder back = OrderFromCanonicalJson(CanonicalOrderJson(a));
+  PurchaseOrder back = inventory::OrderFromCanonicalJson(CanonicalOrderJson(a));
   CHECK(CanonicalOrderJson(back) == CanonicalOrderJson(a));
   CHECK(back.lines[0].declared->kg_co2e_per_unit == Approx(164));
-  CHECK_THROWS_AS(OrderFromCanonicalJson("{\"id\": 1}"), InputError);
+  CHECK_THROWS_AS(inventory::OrderFromCanonicalJson("{\"id\": 1}"), InputError);
 }
 
 TEST_CASE("the example order in data/examples reads", "[order][data]") {
-  PurchaseOrder o = LoadOrder(GPULCA_SOURCE_DIR "/data/examples/order-h100-cluster.toml");
+  PurchaseOrder o =
+      inventory::LoadOrder(GPULCA_SOURCE_DIR "/data/examples/order-h100-cluster.toml");
   CHECK(o.lines.size() == 2);
   CHECK(o.lines[0].declared->kg_co2e_per_unit == Approx(164));
 }

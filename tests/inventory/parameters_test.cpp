@@ -8,6 +8,9 @@
 
 using namespace gpulca;
 
+using gpulca::inventory::DieYieldAt;
+using gpulca::inventory::HarvestYield;
+
 namespace {
 const char* kHeader = R"T(
 [[source]]
@@ -17,7 +20,7 @@ citation = "c"
 }
 
 TEST_CASE("formulas evaluate in dependency order with process scope", "[parameters]") {
-  Inventory inv = test::ParseValid(std::string(kHeader) + R"T(
+  inventory::Inventory inv = test::ParseValid(std::string(kHeader) + R"T(
 [[parameter]]
 id = "c"
 formula = "a * b + 1"
@@ -32,7 +35,7 @@ formula = "a ^ 2"
 id = "d"
 formula = "floor(7.9) + ceil(0.2) + (a > 2 ? 100 : 0)"
 )T");
-  ParameterSet p(inv);
+  inventory::ParameterSet p(inv);
   CHECK(p.Value("", "b") == Approx(9));
   CHECK(p.Value("", "c") == Approx(28));
   CHECK(p.Value("", "d") == Approx(108));
@@ -43,8 +46,8 @@ formula = "floor(7.9) + ceil(0.2) + (a > 2 ? 100 : 0)"
 }
 
 TEST_CASE("process parameters hide globals and parameters_from is seen", "[parameters]") {
-  Inventory inv = test::ParseValid(test::kSmallInventory);
-  ParameterSet p(inv);
+  inventory::Inventory inv = test::ParseValid(test::kSmallInventory);
+  inventory::ParameterSet p(inv);
   CHECK(p.Value("wafer_tw", "area_factor") == Approx(5.0));
   size_t wafer = inv.process_index.at("wafer_tw");
   CHECK(p.ExchangeAmount(wafer, 0) == Approx(5.0));
@@ -55,7 +58,7 @@ TEST_CASE("process parameters hide globals and parameters_from is seen", "[param
 }
 
 TEST_CASE("an unknown name in a formula names the formula and the name", "[parameters]") {
-  std::vector<Diagnostic> problems;
+  std::vector<inventory::Diagnostic> problems;
   test::Parse(std::string(kHeader) + R"T(
 [[parameter]]
 id = "x"
@@ -65,7 +68,7 @@ formula = "y * 2"
 }
 
 TEST_CASE("a circular definition names every parameter in it", "[parameters]") {
-  std::vector<Diagnostic> problems;
+  std::vector<inventory::Diagnostic> problems;
   test::Parse(std::string(kHeader) + R"T(
 [[parameter]]
 id = "p"
@@ -81,7 +84,7 @@ formula = "p"
 }
 
 TEST_CASE("a formula that does not parse is reported with its text", "[parameters]") {
-  std::vector<Diagnostic> problems;
+  std::vector<inventory::Diagnostic> problems;
   test::Parse(std::string(kHeader) + R"T(
 [[parameter]]
 id = "x"
@@ -101,7 +104,7 @@ TEST_CASE("harvest_yield is the binomial probability of at most k bad units", "[
   CHECK_THROWS_AS(HarvestYield(1.2, 3, 1), FormulaError);
   CHECK_THROWS_AS(HarvestYield(0.9, 2.5, 1), FormulaError);
   CHECK_THROWS_AS(HarvestYield(0.9, 3, 4), FormulaError);
-  Inventory inv = test::ParseValid(std::string(kHeader) + R"T(
+  inventory::Inventory inv = test::ParseValid(std::string(kHeader) + R"T(
 [[parameter]]
 id = "units"
 value = 3
@@ -110,10 +113,10 @@ source = "s"
 id = "y"
 formula = "harvest_yield(0.9, units, 1)"
 )T");
-  ParameterSet p(inv);
+  inventory::ParameterSet p(inv);
   CHECK(p.Value("", "y") == Approx(0.972));
   // Constant arguments are checked when the formula is read, with its line.
-  std::vector<Diagnostic> problems;
+  std::vector<inventory::Diagnostic> problems;
   test::Parse(std::string(kHeader) + R"T(
 [[parameter]]
 id = "y"
@@ -133,7 +136,7 @@ TEST_CASE("die_yield gives the model of its code, and names a bad argument", "[p
   CHECK_THROWS_WITH(DieYieldAt(4, 0.5, 10), Catch::Contains("yield model 4"));
   CHECK_THROWS_WITH(DieYieldAt(3, -1, 10), Catch::Contains("A*D0 -1"));
   CHECK_THROWS_WITH(DieYieldAt(3, 0.5, 0), Catch::Contains("alpha 0"));
-  Inventory inv = test::ParseValid(std::string(kHeader) + R"T(
+  inventory::Inventory inv = test::ParseValid(std::string(kHeader) + R"T(
 [[parameter]]
 id = "m"
 value = 3
@@ -142,6 +145,6 @@ source = "s"
 id = "y"
 formula = "die_yield(m, 8.14 * 0.11, 10)"
 )T");
-  ParameterSet p(inv);
+  inventory::ParameterSet p(inv);
   CHECK(p.Value("", "y") == Approx(0.4241976).epsilon(1e-6));
 }

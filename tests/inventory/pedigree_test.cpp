@@ -11,7 +11,7 @@
 #include "inventory/model/validate.h"
 #include "tests/test_support.h"
 
-namespace gpulca {
+namespace gpulca::inventory {
 namespace {
 
 TEST_CASE("the v3 variances of the pedigree matrix", "[pedigree]") {
@@ -113,4 +113,4 @@ TEST_CASE("the validator's rules for distributions", "[pedigree][toml]") {
 }
 
 }  // namespace
-}  // namespace gpulca
+}  // namespace gpulca::inventory

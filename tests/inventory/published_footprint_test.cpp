@@ -9,6 +9,8 @@
 
 using namespace gpulca;
 
+using gpulca::inventory::Diagnostic;
+
 namespace {
 
 const char* const kFootprint = R"T([[source]]
@@ -36,10 +38,10 @@ standard = "ISO 14067"
 )T";
 
 std::vector<Diagnostic> Problems(const std::string& text) {
-  Inventory inv = test::ParseValid(test::kSmallInventory);
+  inventory::Inventory inv = test::ParseValid(test::kSmallInventory);
   std::vector<Diagnostic> problems;
-  PublishedSet set = ParsePublishedToml(text, "v.toml", problems);
-  if (problems.empty()) problems = CheckPublishedFootprints(set, inv);
+  inventory::PublishedSet set = inventory::ParsePublishedToml(text, "v.toml", problems);
+  if (problems.empty()) problems = inventory::CheckPublishedFootprints(set, inv);
   return problems;
 }
 
@@ -53,12 +55,12 @@ std::string Replace(std::string text, const std::string& from, const std::string
 
 TEST_CASE("a published footprint reads with every field", "[published]") {
   std::vector<Diagnostic> problems;
-  PublishedSet set = ParsePublishedToml(kFootprint, "v.toml", problems);
-  INFO(JoinDiagnostics(problems));
+  inventory::PublishedSet set = inventory::ParsePublishedToml(kFootprint, "v.toml", problems);
+  INFO(inventory::JoinDiagnostics(problems));
   REQUIRE(problems.empty());
   REQUIRE(set.footprints.size() == 1);
   REQUIRE(set.sources.size() == 1);
-  const PublishedFootprint& f = set.footprints[0];
+  const inventory::PublishedFootprint& f = set.footprints[0];
   CHECK(f.id == "wafer-pcf");
   CHECK(f.origin.ToString() == "v.toml:7");
   CHECK(f.DemandProcess() == "wafer_tw");
@@ -104,23 +106,23 @@ TEST_CASE("a bad published footprint says where and why", "[published]") {
   for (const Case& c : cases) {
     INFO(c.to);
     const std::vector<Diagnostic> problems = Problems(Replace(kFootprint, c.from, c.to));
-    INFO(JoinDiagnostics(problems));
+    INFO(inventory::JoinDiagnostics(problems));
     CHECK(test::AnyProblem(problems, c.expect));
   }
 }
 
 TEST_CASE("LoadPublishedFootprints throws InputError listing every problem", "[published]") {
-  Inventory inv = test::ParseValid(test::kSmallInventory);
+  inventory::Inventory inv = test::ParseValid(test::kSmallInventory);
   test::TempDir dir;
   dir.Write("bad.toml", Replace(kFootprint, "device = \"wafer_tw\"", "device = \"gpu9000\""));
   try {
-    LoadPublishedFootprints({dir.path().string()}, inv);
+    inventory::LoadPublishedFootprints({dir.path().string()}, inv);
     FAIL("no error");
   } catch (const InputError& e) {
     CHECK_THAT(e.what(), Catch::Contains("bad.toml:7") && Catch::Contains("gpu9000"));
   }
   dir.Write("bad.toml", kFootprint);
-  CHECK(LoadPublishedFootprints({dir.path().string()}, inv).footprints.size() == 1);
+  CHECK(inventory::LoadPublishedFootprints({dir.path().string()}, inv).footprints.size() == 1);
 }
 
 TEST_CASE("the inventory loader skips data/validation", "[published][toml]") {
@@ -129,7 +131,7 @@ TEST_CASE("the inventory loader skips data/validation", "[published][toml]") {
   std::filesystem::create_directories(dir.path() / "validation");
   dir.Write("validation/published.toml", kFootprint);
   std::vector<Diagnostic> problems;
-  const std::vector<std::string> files = ListTomlFiles({dir.path().string()}, problems);
+  const std::vector<std::string> files = inventory::ListTomlFiles({dir.path().string()}, problems);
   CHECK(problems.empty());
   REQUIRE(files.size() == 1);
   CHECK(files[0].find("small.toml") != std::string::npos);

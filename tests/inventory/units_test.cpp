@@ -4,7 +4,7 @@
 
 #include "lca/error.h"
 
-using gpulca::ConversionFactor;
+using gpulca::inventory::ConversionFactor;
 
 TEST_CASE("units convert within a dimension", "[units]") {
   CHECK(ConversionFactor("g", "kg") == Approx(1e-3));

@@ -20,12 +20,12 @@ lca::LineEstimate Estimate() {
   return e;
 }
 
-OrderLine Line(double declared_kg, const std::string& boundary = "cradle-to-gate",
-               const std::string& standard = "ISO 14067") {
-  OrderLine l;
+inventory::OrderLine Line(double declared_kg, const std::string& boundary = "cradle-to-gate",
+                          const std::string& standard = "ISO 14067") {
+  inventory::OrderLine l;
   l.product = "gpu";
   l.quantity = 4;
-  DeclaredFootprint d;
+  inventory::DeclaredFootprint d;
   d.kg_co2e_per_unit = declared_kg;
   d.boundary = boundary;
   d.standard = standard;
@@ -68,7 +68,7 @@ TEST_CASE("a cradle-to-grave declaration is flagged and compared with the life c
 }
 
 TEST_CASE("no declaration, no standard, no interval and other regions are notes", "[audit]") {
-  OrderLine none;
+  inventory::OrderLine none;
   none.product = "gpu";
   none.quantity = 1;
   auto v = lca::JudgeLine(none, Estimate());
@@ -86,7 +86,7 @@ TEST_CASE("no declaration, no standard, no interval and other regions are notes"
   CHECK(Find(c, "no-interval")->message.find("(0.50x)") != std::string::npos);
   CHECK_FALSE(Find(c, "declared-below-interval"));
 
-  OrderLine moved = Line(500);
+  inventory::OrderLine moved = Line(500);
   moved.fab_region = "KR";
   moved.assembly_region = "TW";
   moved.transport = "sea";

@@ -10,17 +10,18 @@
 
 using namespace gpulca;
 using namespace gpulca::lca;
+using gpulca::inventory::Inventory;
 
 namespace {
 
 LcaResult Run(const Inventory& inv, const std::string& demand, double amount,
               SolverChoice choice = SolverChoice::kAuto, const LinkOptions& links = {}) {
-  ParameterSet parameters(inv);
+  inventory::ParameterSet parameters(inv);
   return Calculate(
       BuildMatrices(inv, parameters, ResolveDemand(inv, demand), amount, {}, links), choice);
 }
 
-double StageValue(const LcaResult& r, int k, gpulca::Stage stage) {
+double StageValue(const LcaResult& r, int k, gpulca::inventory::Stage stage) {
   return r.by_stage[k][static_cast<int>(stage)];
 }
 
@@ -128,8 +129,8 @@ TEST_CASE("Heijungs & Suh: s = [100, 2], g = [120, 14, -100]", "[calc]") {
     // Direct contributions: p1 emits 100 kg, p2 20 kg.
     CHECK(r.by_process[0][0] == Approx(100));
     CHECK(r.by_process[0][1] == Approx(20));
-    CHECK(StageValue(r, 0, gpulca::Stage::kAssembly) == Approx(100));
-    CHECK(StageValue(r, 0, gpulca::Stage::kMaterials) == Approx(20));
+    CHECK(StageValue(r, 0, gpulca::inventory::Stage::kAssembly) == Approx(100));
+    CHECK(StageValue(r, 0, gpulca::inventory::Stage::kMaterials) == Approx(20));
     // Intensity: 1 kWh carries 0.12 kg; 1 L of fuel 0.1 kg.
     CHECK(r.intensity[0][0] == Approx(0.12));
     CHECK(r.intensity[0][1] == Approx(0.1));
@@ -141,7 +142,7 @@ TEST_CASE("background electricity counts in the stage of its consumer", "[calc]"
   // wafer: 1 cm2 needs 2*2.5 = 5 kWh of TW electricity at 0.5 kg/kWh, plus 0.1 kg.
   LcaResult r = Run(inv, "wafer_tw", 10);
   CHECK(r.impacts[0] == Approx(10 * (5 * 0.5 + 0.1)));
-  CHECK(StageValue(r, 0, gpulca::Stage::kFabrication) == Approx(26));
+  CHECK(StageValue(r, 0, gpulca::inventory::Stage::kFabrication) == Approx(26));
   CHECK(r.by_stage[0][kUnassigned] == Approx(0));
   // Demanding electricity itself leaves it unassigned to any stage.
   LcaResult e = Run(inv, "electricity", 4);
@@ -178,7 +179,8 @@ product = { flow = "steel", amount = 1, unit = "kg" }
 )T";
   Inventory inv = test::ParseValid(text);
   auto& grid = inv.processes[inv.process_index.at("grid_tw")];
-  grid.exchanges.push_back(Exchange{"steel", 100, "", "g", 1e-3, "s1", false, "", {}, std::nullopt, "", {}});
+  grid.exchanges.push_back(
+      inventory::Exchange{"steel", 100, "", "g", 1e-3, "s1", false, "", {}, std::nullopt, "", {}});
   inv.BuildIndex();
   LcaResult r = Run(inv, "grid_tw", 1);
   CHECK(std::string(r.solver) == "klu");
@@ -241,7 +243,7 @@ TEST_CASE("the upstream tree and Sankey data add up", "[calc]") {
 
 TEST_CASE("an unknown method or demand is an error naming it", "[calc]") {
   Inventory inv = test::ParseValid(test::kSmallInventory);
-  ParameterSet parameters(inv);
+  inventory::ParameterSet parameters(inv);
   CHECK_THROWS_WITH(BuildMatrices(inv, parameters, "wafer_tw", 1, {"gwp999"}, {}),
                     Catch::Contains("'gwp999'"));
   CHECK_THROWS_WITH(ResolveDemand(inv, "h100"), Catch::Contains("'h100'"));

@@ -15,6 +15,7 @@
 namespace gpulca::lca {
 namespace {
 
+using inventory::Stage;
 using testing::Dense;
 using testing::SteelLoop;
 

@@ -27,7 +27,8 @@ lca::ChipOptions ActChip() {
   return o;
 }
 
-std::string Argument(const Inventory& inv, const ParameterSet& p, const lca::ChipOptions& o) {
+std::string Argument(const inventory::Inventory& inv, const inventory::ParameterSet& p,
+                     const lca::ChipOptions& o) {
   try {
     lca::AssessChip(inv, p, o);
   } catch (const InvalidArgument& e) {
@@ -39,8 +40,8 @@ std::string Argument(const Inventory& inv, const ParameterSet& p, const lca::Chi
 }  // namespace
 
 TEST_CASE("AssessChip reproduces ACT with ACT's terms", "[chip][data]") {
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet parameters(inv);
   const lca::ChipAssessment a = lca::AssessChip(inv, parameters, ActChip());
   // (0.583×2.75 + 0.3275 + 0.5)/0.875 + 0.15 = 2.928.
   CHECK(a.node == "n5");
@@ -64,8 +65,8 @@ TEST_CASE("AssessChip reproduces ACT with ACT's terms", "[chip][data]") {
 }
 
 TEST_CASE("AssessChip names the value it refuses", "[chip][data][errors]") {
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet parameters(inv);
   lca::ChipOptions o = ActChip();
   o.node = "n9";
   CHECK(Argument(inv, parameters, o) == "node");

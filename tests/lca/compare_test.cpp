@@ -14,8 +14,8 @@
 using namespace gpulca;
 
 TEST_CASE("compare divides each GPU's totals by its functional units", "[compare][data]") {
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet parameters(inv);
   const std::vector<std::string> gpus = {"nvidia-h100-sxm5", "amd-mi300x"};
   std::vector<lca::GpuAssessment> a;
   for (const auto& g : gpus) a.push_back(lca::AssessGpu(inv, parameters, lca::GpuAssessmentOptions(g, true, "US", 0.5)));
@@ -51,8 +51,8 @@ TEST_CASE("compare divides each GPU's totals by its functional units", "[compare
 
 TEST_CASE("the deciding stage is the stage that differs most from the first GPU",
           "[compare][data]") {
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet parameters(inv);
   lca::CompareOptions o;
   o.gpus = {"nvidia-h100-sxm5", "nvidia-h100-pcie"};
   o.cradle_to_grave = false;
@@ -78,8 +78,8 @@ TEST_CASE("the deciding stage is the stage that differs most from the first GPU"
 }
 
 TEST_CASE("compare rejects what it cannot compare", "[compare][data]") {
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet parameters(inv);
   lca::CompareOptions o;
   o.gpus = {"nvidia-h100-sxm5"};
   CHECK_THROWS_AS(lca::Compare(inv, parameters, o), InvalidArgument);

@@ -16,7 +16,8 @@ namespace {
 
 double Impact(const lca::LcaResult& r, const char* id) { return r.impacts[r.ImpactIndex(id)]; }
 
-lca::LcaResult Run(const Inventory& inv, const ParameterSet& parameters, const std::string& id) {
+lca::LcaResult Run(const inventory::Inventory& inv, const inventory::ParameterSet& parameters,
+                   const std::string& id) {
   return lca::Calculate(lca::BuildMatrices(inv, parameters, id, 1, {}));
 }
 
@@ -24,8 +25,8 @@ lca::LcaResult Run(const Inventory& inv, const ParameterSet& parameters, const s
 
 TEST_CASE("host share: GWP, fossil energy and ADP of the NegaOctet server, per GPU",
           "[data][deployment]") {
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet parameters(inv);
   lca::LcaResult host = Run(inv, parameters, "host_share");
   // Boavizta SERVER: gwp 3,660 kg, adpf 51,500 MJ, adpe 0.0378 kg Sb-eq; per GPU / 8.
   // The e-waste of 30/8 kg adds its own small terms, so compare the direct part.
@@ -38,8 +39,8 @@ TEST_CASE("host share: GWP, fossil energy and ADP of the NegaOctet server, per G
 }
 
 TEST_CASE("host power per GPU is each platform's own", "[data][deployment]") {
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet parameters(inv);
   auto host = [&](const char* gpu) {
     return parameters.Value(std::string(gpu) + "-lifecycle", "host_power_w_per_gpu");
   };
@@ -62,8 +63,8 @@ TEST_CASE("host power per GPU is each platform's own", "[data][deployment]") {
 
 TEST_CASE("module assembly books the source's own GWP, primary energy and ADP",
           "[data][deployment]") {
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet parameters(inv);
   lca::LcaResult a = Run(inv, parameters, "module_assembly");
   // Boavizta factors.yml assembly (UBA Texte 94/2021): 6.68 kg, 68.60 MJ, 1.41e-6 kg Sb-eq.
   CHECK(Impact(a, "gwp100") == Approx(6.68));

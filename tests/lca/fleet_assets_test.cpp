@@ -201,8 +201,8 @@ TEST_CASE("fleet assets: a byte-order mark, quoted fields and a quoted header", 
 
 TEST_CASE("fleet assets: the bundled model is the per-GPU assessment, affine in utilisation",
           "[fleet][data]") {
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet parameters(inv);
   lca::AssetModel model = lca::MakeAssetModel(inv, parameters);
   CHECK(parameters.Value("", "utilization") == 0.6);  // restored
   lca::GpuAssessmentOptions g;

@@ -22,8 +22,8 @@ double ProductUnits(const lca::YearShipments& s) {
 }  // namespace
 
 TEST_CASE("fleet shipments add up to the cited totals", "[fleet][data]") {
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet parameters(inv);
   CHECK(lca::ShipmentYears(parameters) == std::vector<int>{2022, 2023, 2024});
   auto s22 = lca::ReadShipments(inv, parameters, 2022);
   auto s23 = lca::ReadShipments(inv, parameters, 2023);
@@ -51,8 +51,8 @@ TEST_CASE("fleet shipments add up to the cited totals", "[fleet][data]") {
 }
 
 TEST_CASE("fleet shipments reject a mix that does not add up to 1", "[fleet][data]") {
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet parameters(inv);
   parameters.Override("mix_2023_amd_mi300x", 0.6);
   parameters.Evaluate();
   CHECK_THROWS_WITH(lca::ReadShipments(inv, parameters, 2023),
@@ -63,8 +63,8 @@ TEST_CASE("fleet shipments reject a mix that does not add up to 1", "[fleet][dat
 }
 
 TEST_CASE("fleet --mix replaces a vendor's mix as a whole", "[fleet][data]") {
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet parameters(inv);
   auto s = lca::ReadShipments(inv, parameters, 2023, {{"nvidia-h100-sxm5", 0.5}, {"nvidia-b200", 0.5}});
   double h100 = 0, b200 = 0, a100 = 0;
   for (const auto& p : s.products) {
@@ -84,8 +84,8 @@ TEST_CASE("fleet --mix replaces a vendor's mix as a whole", "[fleet][data]") {
 
 TEST_CASE("fleet year scales per-GPU results by units, and 2023 is 44% more units than 2022",
           "[fleet][data]") {
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet parameters(inv);
   lca::FleetOptions o;
   o.year = 2023;
   o.regions = {{"US", 1.0}};

@@ -17,8 +17,8 @@ using namespace gpulca;
 
 TEST_CASE("fleet Monte Carlo: embodied = sum of units x each module's paired samples",
           "[lca][mc][fleet][data]") {
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet parameters(inv);
   lca::FleetOptions fo;
   fo.year = 2023;
   const lca::FleetAssessment f = lca::AssessFleet(inv, parameters, fo);

@@ -11,6 +11,9 @@
 
 using namespace gpulca;
 
+using gpulca::inventory::Inventory;
+using gpulca::inventory::ParameterSet;
+
 namespace {
 
 lca::GpuAssessmentOptions Options(const std::string& region = "",
@@ -60,7 +63,7 @@ TEST_CASE("AssessGpu: totals, use phase and operational part by hand", "[lca][re
   CHECK(a.host_share[kGwp] == Approx(42));
   CHECK(a.operational[kGwp] == Approx(6307.2));
   CHECK(a.operational[kWater] == Approx(10512));
-  CHECK(a.grave->by_stage[kGwp][static_cast<int>(Stage::kEndOfLife)] == Approx(6));
+  CHECK(a.grave->by_stage[kGwp][static_cast<int>(inventory::Stage::kEndOfLife)] == Approx(6));
   // Per GPU-hour over 4 years; per PFLOP-hour at 1 PFLOPS x 0.5.
   CHECK(a.lifetime_hours == 35040);
   CHECK(a.per_gpu_hour[kGwp] == Approx(6473.2 / 35040));

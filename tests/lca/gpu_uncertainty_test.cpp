@@ -85,8 +85,8 @@ lca::McOptions Mc(int iterations, uint64_t seed = 7) {
 }  // namespace
 
 TEST_CASE("at the gate an intensity still carries the lifetime's uncertainty", "[lca][mc][report]") {
-  Inventory inv = test::ParseValid(UncertainLifetime());
-  ParameterSet p(inv);
+  inventory::Inventory inv = test::ParseValid(UncertainLifetime());
+  inventory::ParameterSet p(inv);
   lca::GpuAssessment a = lca::AssessGpu(inv, p, lca::GpuAssessmentOptions("g1", false));
   lca::GpuUncertainty u = std::move(lca::RunGpuMonteCarlo(inv, p, {&a}, Mc(4000)).front());
   // The module's 120 kg read no uncertain input: every sample is exact.
@@ -117,8 +117,8 @@ TEST_CASE("at the gate an intensity still carries the lifetime's uncertainty", "
 
 TEST_CASE("cradle to grave: the use phase and the intensity move with one drawn lifetime",
           "[lca][mc][report]") {
-  Inventory inv = test::ParseValid(UncertainLifetime());
-  ParameterSet p(inv);
+  inventory::Inventory inv = test::ParseValid(UncertainLifetime());
+  inventory::ParameterSet p(inv);
   lca::GpuAssessment a = lca::AssessGpu(inv, p, lca::GpuAssessmentOptions("g1"));
   lca::GpuUncertainty u = std::move(lca::RunGpuMonteCarlo(inv, p, {&a}, Mc(500)).front());
   REQUIRE(u.run.uncertain_inputs == 1);
@@ -134,8 +134,8 @@ TEST_CASE("cradle to grave: the use phase and the intensity move with one drawn 
 }
 
 TEST_CASE("compare --mc: P(A < B) from paired draws, known by hand", "[lca][mc][compare]") {
-  Inventory inv = test::ParseValid(UncertainLifetime() + kSecondModule);
-  ParameterSet p(inv);
+  inventory::Inventory inv = test::ParseValid(UncertainLifetime() + kSecondModule);
+  inventory::ParameterSet p(inv);
   lca::CompareOptions o;
   o.gpus = {"g1", "g2"};
   o.cradle_to_grave = false;
@@ -164,8 +164,8 @@ TEST_CASE("compare --mc: P(A < B) from paired draws, known by hand", "[lca][mc][
 }
 
 TEST_CASE("a tracked parameter that does not exist is an error naming it", "[lca][mc]") {
-  Inventory inv = test::ParseValid(test::kGpuFixture);
-  ParameterSet p(inv);
+  inventory::Inventory inv = test::ParseValid(test::kGpuFixture);
+  inventory::ParameterSet p(inv);
   const lca::MatrixData d = lca::BuildMatrices(inv, p, "g1", 1.0, {});
   lca::McOptions o = Mc(10);
   o.tracked = {{"", "no_such_parameter"}};

@@ -26,9 +26,9 @@ using test::UncertaintyToml;
 
 constexpr const char* kLognormal15 = "{ distribution = \"lognormal\", gsd = 1.5 }";
 
-McResult Run(const gpulca::Inventory& inv, const std::string& demand, int iterations, int threads = 1,
-             uint64_t seed = 11) {
-  ParameterSet p(inv);
+McResult Run(const gpulca::inventory::Inventory& inv, const std::string& demand, int iterations,
+             int threads = 1, uint64_t seed = 11) {
+  inventory::ParameterSet p(inv);
   const MatrixData d = BuildMatrices(inv, p, demand, 1.0, {});
   McOptions o;
   o.iterations = iterations;
@@ -50,7 +50,7 @@ TEST_CASE("one lognormal emission: a lognormal result with known median and p05/
   CHECK(s.p95 == Approx(19.481375).epsilon(0.02));
   CHECK(s.mean == Approx(10.856685).epsilon(0.01));
   // The GPU is the only process: all of it in its stage, assembly.
-  CHECK(r.stages[0][static_cast<int>(Stage::kAssembly)].p50 == s.p50);
+  CHECK(r.stages[0][static_cast<int>(inventory::Stage::kAssembly)].p50 == s.p50);
   REQUIRE(r.sensitivity[0].size() == 1);
   CHECK(r.sensitivity[0][0].input == "exchange:gpu:co2");
   CHECK(r.sensitivity[0][0].spearman == Approx(1.0));
@@ -68,7 +68,8 @@ TEST_CASE("a lognormal input through the technosphere, with a loop (KLU)", "[lca
   CHECK(r.impacts[0].p50 == Approx(1.25).epsilon(0.01));
   CHECK(r.impacts[0].p95 == Approx(1.686166).epsilon(0.015));
   // Electricity and steel are background: they count in the GPU's stage.
-  CHECK(r.stages[0][static_cast<int>(Stage::kAssembly)].p50 == Approx(1.25).epsilon(0.01));
+  CHECK(r.stages[0][static_cast<int>(inventory::Stage::kAssembly)].p50 ==
+        Approx(1.25).epsilon(0.01));
 }
 
 // A loop, uncertain parameters read by formulas, exchanges and a factor: the
@@ -98,7 +99,7 @@ TEST_CASE("the same seed gives bit-identical samples on 1, 2 and 4 threads", "[l
     CHECK(many.impacts[0].sd == one.impacts[0].sd);
   }
   // The first iteration is no exception: it is not the nominal result.
-  ParameterSet p(inv);
+  inventory::ParameterSet p(inv);
   const LcaResult nominal = Calculate(BuildMatrices(inv, p, "gpu", 1.0, {}));
   CHECK(one.samples[0][0] != nominal.impacts[0]);
   CHECK(Run(inv, "gpu", 300, 1, 12).samples != one.samples);
@@ -166,7 +167,7 @@ TEST_CASE("paired runs share their draws: P(A < B)", "[lca][mc]") {
       TomlParameter("g", "1", kLognormal15) + Grid("", "0.5 * g") +
       Gpu(TomlExchange("electricity", "100", "kWh")) +
       Gpu(TomlExchange("electricity", "120", "kWh"), "server_build", "server")));
-  ParameterSet p(inv);
+  inventory::ParameterSet p(inv);
   McOptions o;
   o.iterations = 500;
   o.threads = 2;

@@ -27,8 +27,8 @@ std::string Linear() {
 }
 
 TEST_CASE("one at a time on a linear system", "[lca][oat]") {
-  const Inventory inv = test::ParseValid(Linear());
-  ParameterSet p(inv);
+  const inventory::Inventory inv = test::ParseValid(Linear());
+  inventory::ParameterSet p(inv);
   const MatrixData d = BuildMatrices(inv, p, "gpu", 1.0, {"gwp100", "energy"});
   const OatResult r = OneAtATime(inv, p, d, {"f"});
   REQUIRE(r.impact_ids == std::vector<std::string>{"gwp100", "energy"});
@@ -62,8 +62,8 @@ TEST_CASE("one at a time on a linear system", "[lca][oat]") {
 }
 
 TEST_CASE("one at a time: bad names are errors", "[lca][oat]") {
-  const Inventory inv = test::ParseValid(Linear());
-  ParameterSet p(inv);
+  const inventory::Inventory inv = test::ParseValid(Linear());
+  inventory::ParameterSet p(inv);
   const MatrixData d = BuildMatrices(inv, p, "gpu", 1.0, {});
   CHECK_THROWS_WITH(OneAtATime(inv, p, d, {"nope"}), Catch::Contains("no parameter"));
   CHECK_THROWS_WITH(OneAtATime(inv, p, d, {"twice_f"}), Catch::Contains("formula"));

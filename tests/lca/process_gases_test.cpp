@@ -15,6 +15,10 @@
 
 using namespace gpulca;
 
+using gpulca::inventory::Inventory;
+using gpulca::inventory::LoadAndValidate;
+using gpulca::inventory::ParameterSet;
+
 namespace {
 
 // The inventory (kg per flow) and gwp100, gwp20 of `amount` of `process`.
@@ -74,7 +78,7 @@ TEST_CASE("abatement_mix moves every node between ACT's 95% and 99% tables", "[d
     CHECK(parameters.Value("", id) == Approx(g99));
   }
   // The range is uncertainty on one shared parameter, so every node has it.
-  const Parameter* mix = inv.FindGlobal("abatement_mix");
+  const inventory::Parameter* mix = inv.FindGlobal("abatement_mix");
   REQUIRE(mix != nullptr);
   CHECK(mix->uncertainty.IsSet());
 }

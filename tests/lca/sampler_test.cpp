@@ -13,6 +13,8 @@
 namespace gpulca::lca {
 namespace {
 
+using inventory::Uncertainty;
+
 constexpr int kDraws = 100000;
 
 std::vector<double> Draws(const Uncertainty& u, double nominal, uint64_t key = 7) {

@@ -15,6 +15,9 @@
 
 using namespace gpulca;
 
+using gpulca::inventory::Inventory;
+using gpulca::inventory::PublishedSet;
+
 namespace {
 
 const char* const kBoard = R"T(
@@ -104,10 +107,11 @@ includes = ["chips", "heat sink"]
 )T";
 
 PublishedSet Published(const std::string& text, const Inventory& inv) {
-  std::vector<Diagnostic> problems;
-  PublishedSet set = ParsePublishedToml(text, "published.toml", problems);
-  for (const Diagnostic& d : CheckPublishedFootprints(set, inv)) problems.push_back(d);
-  INFO(JoinDiagnostics(problems));
+  std::vector<inventory::Diagnostic> problems;
+  PublishedSet set = inventory::ParsePublishedToml(text, "published.toml", problems);
+  for (const inventory::Diagnostic& d : inventory::CheckPublishedFootprints(set, inv))
+    problems.push_back(d);
+  INFO(inventory::JoinDiagnostics(problems));
   REQUIRE(problems.empty());
   return set;
 }
@@ -124,7 +128,7 @@ lca::McOptions Options(int iterations) {
 
 TEST_CASE("validation: nominal, ratio and categories by hand", "[validation]") {
   Inventory inv = test::ParseValid(std::string(test::kSmallInventory) + kBoard);
-  ParameterSet parameters(inv);
+  inventory::ParameterSet parameters(inv);
   PublishedSet set = Published(kPublished, inv);
   lca::ValidationRun run = lca::RunValidation(inv, parameters, set.footprints, Options(0));
   REQUIRE(run.comparisons.size() == 1);
@@ -155,7 +159,7 @@ TEST_CASE("validation: nominal, ratio and categories by hand", "[validation]") {
 
 TEST_CASE("validation: the 90 % interval decides inside or outside", "[validation]") {
   Inventory inv = test::ParseValid(std::string(test::kSmallInventory) + kBoard);
-  ParameterSet parameters(inv);
+  inventory::ParameterSet parameters(inv);
   PublishedSet set = Published(kPublished, inv);
   // Two figures: one at gpulca's nominal (inside), the published 48.8 (outside).
   set.footprints.push_back(set.footprints[0]);
@@ -190,7 +194,7 @@ TEST_CASE("validation: the 90 % interval decides inside or outside", "[validatio
 
 TEST_CASE("validation: a source's own range overlaps gpulca's interval", "[validation]") {
   Inventory inv = test::ParseValid(std::string(test::kSmallInventory) + kBoard);
-  ParameterSet parameters(inv);
+  inventory::ParameterSet parameters(inv);
   PublishedSet set = Published(kPublished, inv);
   set.footprints[0].low = 30;
   set.footprints[0].high = 60;
@@ -202,9 +206,9 @@ TEST_CASE("validation: a source's own range overlaps gpulca's interval", "[valid
 TEST_CASE("validation: categories that supply one another are an error with file:line",
           "[validation]") {
   Inventory inv = test::ParseValid(std::string(test::kSmallInventory) + kBoard);
-  ParameterSet parameters(inv);
+  inventory::ParameterSet parameters(inv);
   PublishedSet set = Published(kPublished, inv);
-  PublishedCategory energy;
+  inventory::PublishedCategory energy;
   energy.name = "energy";
   energy.percent = 10;
   energy.products = {"electricity"};

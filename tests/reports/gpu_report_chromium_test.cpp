@@ -36,8 +36,8 @@ TEST_CASE("HTML report renders in headless Chromium with its three charts", "[re
   INFO("chromium not found: scripts/setup installs Debian's chromium package");
   REQUIRE_FALSE(chromium.empty());
 
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet parameters(inv);
   lca::GpuAssessmentOptions o;
   o.gpu = "nvidia-h100-sxm5";
   o.query_wh = 0.3;

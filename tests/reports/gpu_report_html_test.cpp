@@ -29,8 +29,8 @@ std::string Svg(const std::string& html, const std::string& id) {
 }  // namespace
 
 TEST_CASE("HTML report: self-contained, three inline charts, print rules", "[report][html]") {
-  Inventory inv = test::ParseValid(test::kGpuFixture);
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = test::ParseValid(test::kGpuFixture);
+  inventory::ParameterSet parameters(inv);
   lca::GpuAssessmentOptions o;
   o.gpu = "g1";
   o.query_wh = 2.0;
@@ -61,8 +61,8 @@ TEST_CASE("HTML report: self-contained, three inline charts, print rules", "[rep
 
 TEST_CASE("HTML report of every catalogue GPU is self-contained with three charts",
           "[report][html][data]") {
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet parameters(inv);
   for (const std::string& gpu : lca::CatalogueGpus(inv)) {
     INFO(gpu);
     for (bool grave : {true, false}) {

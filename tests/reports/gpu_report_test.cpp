@@ -32,8 +32,8 @@ struct Rendered {
 };
 
 Rendered Render(bool grave, bool credits, bool query) {
-  static const Inventory inv = test::ParseValid(test::kGpuFixture);
-  ParameterSet p(inv);
+  static const inventory::Inventory inv = test::ParseValid(test::kGpuFixture);
+  inventory::ParameterSet p(inv);
   if (credits) {
     p.Override("eol_credits", 1);
     p.Evaluate();

@@ -18,6 +18,7 @@
 #include "tests/test_support.h"
 
 using namespace gpulca;
+using gpulca::inventory::Inventory;
 using nlohmann::json;
 
 namespace {
@@ -159,7 +160,7 @@ reports::PactContext Context() {
 }
 
 lca::GpuAssessment AssessSmall(const Inventory& inv) {
-  ParameterSet parameters(inv);
+  inventory::ParameterSet parameters(inv);
   return lca::AssessGpu(inv, parameters, lca::GpuAssessmentOptions("g1", false));
 }
 
@@ -282,8 +283,8 @@ TEST_CASE("PACT: a small GPU's footprint, fossil and biogenic, by hand", "[pact]
 }
 
 TEST_CASE("PACT: the bundled H100 has every required field", "[pact]") {
-  Inventory inv = LoadAndValidate({GPULCA_SOURCE_DIR "/data"});
-  ParameterSet parameters(inv);
+  Inventory inv = inventory::LoadAndValidate({GPULCA_SOURCE_DIR "/data"});
+  inventory::ParameterSet parameters(inv);
   auto a = lca::AssessGpu(inv, parameters, lca::GpuAssessmentOptions("nvidia-h100-sxm5"));
   reports::PactContext c = Context();
   c.product_mass_kg = parameters.Value("nvidia-h100-sxm5", "module_mass_kg");
@@ -329,7 +330,7 @@ TEST_CASE("PACT in: our own footprint reads back as it was written", "[pact]") {
   Inventory inv = test::ParseValid(kSmallGpu);
   auto a = AssessSmall(inv);
   std::string text = reports::RenderGpuPact(a, Context());
-  PactFootprint d = ParsePactFootprint(text, "ours.json");
+  inventory::PactFootprint d = inventory::ParsePactFootprint(text, "ours.json");
   CHECK(d.company_name == "Example Compute Inc.");
   CHECK(d.declared_unit == "kilogram");
   CHECK(d.unitary_amount == 2);
@@ -358,7 +359,7 @@ TEST_CASE("PACT in: a supplier's response, and files that are not footprints", "
             "geographicScope": {"geographyRegionOrSubregion": "Eastern Asia"},
             "exemptedEmissionsPercent": 1.5, "exemptedEmissionsDescription": "cleaning agents",
             "packagingEmissionsIncluded": false}}})";
-  PactFootprint d = ParsePactFootprint(supplier, "supplier.json");
+  inventory::PactFootprint d = inventory::ParsePactFootprint(supplier, "supplier.json");
   CHECK(d.spec_version == "2.2.0");
   CHECK(d.product_ids == std::vector<std::string>{"urn:supplier:part:AX-100"});
   CHECK(d.per_product == Approx(120.4 * 2.5));
@@ -368,8 +369,8 @@ TEST_CASE("PACT in: a supplier's response, and files that are not footprints", "
   CHECK(d.boundary == "cradle to gate, packaging excluded");
 
   auto fails = [](const std::string& text, const char* where) {
-    CHECK_THROWS_AS(ParsePactFootprint(text, "bad.json"), InputError);
-    CHECK_THROWS_WITH(ParsePactFootprint(text, "bad.json"),
+    CHECK_THROWS_AS(inventory::ParsePactFootprint(text, "bad.json"), InputError);
+    CHECK_THROWS_WITH(inventory::ParsePactFootprint(text, "bad.json"),
                       Catch::Contains("bad.json") && Catch::Contains(where));
   };
   std::string no_value = supplier;
@@ -383,5 +384,6 @@ TEST_CASE("PACT in: a supplier's response, and files that are not footprints", "
   fails(zero, "pcf.unitaryProductAmount: must be above 0");
   fails("{\"data\": []}", "holds 0 footprints");
   fails("[1, 2", "not JSON");
-  CHECK_THROWS_WITH(ReadPactFootprint("/nonexistent/x.json"), Catch::Contains("cannot be read"));
+  CHECK_THROWS_WITH(inventory::ReadPactFootprint("/nonexistent/x.json"),
+                    Catch::Contains("cannot be read"));
 }

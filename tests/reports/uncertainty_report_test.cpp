@@ -75,7 +75,7 @@ struct Results {
     mc.impact_units = {"kg CO2e"};
     mc.impacts = {{10.5, 2.0, 7.0, 10.0, 14.0}};
     mc.stages.resize(1);
-    mc.stages[0][static_cast<int>(Stage::kFabrication)] = {10.5, 2.0, 7.0, 10.0, 14.0};
+    mc.stages[0][static_cast<int>(inventory::Stage::kFabrication)] = {10.5, 2.0, 7.0, 10.0, 14.0};
     mc.sensitivity = {{{"param:pue", 1.5, 0.9, 0.8}, {"param:yield", 0.9, -0.3, 0.1}}};
     oat.impact_ids = {"gwp100"};
     oat.impact_units = {"kg CO2e"};

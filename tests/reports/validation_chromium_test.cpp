@@ -24,10 +24,10 @@ namespace fs = std::filesystem;
 TEST_CASE("the validate page renders in headless Chromium with its chart",
           "[validation][html][chromium]") {
   REQUIRE_FALSE(Chromium().empty());
-  Inventory inv = LoadAndValidate({test::BundledData()});
-  ParameterSet parameters(inv);
-  PublishedSet set =
-      LoadPublishedFootprints({(fs::path(test::BundledData()) / "validation").string()}, inv);
+  inventory::Inventory inv = inventory::LoadAndValidate({test::BundledData()});
+  inventory::ParameterSet parameters(inv);
+  inventory::PublishedSet set = inventory::LoadPublishedFootprints(
+      {(fs::path(test::BundledData()) / "validation").string()}, inv);
   REQUIRE_FALSE(set.footprints.empty());
   lca::McOptions mc;
   mc.iterations = 200;

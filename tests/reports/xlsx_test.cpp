@@ -104,8 +104,8 @@ TEST_CASE("xlsx: names Excel refuses and files that cannot be written", "[xlsx]"
 }
 
 TEST_CASE("xlsx: a GPU report reopens with the assessment's numbers", "[xlsx]") {
-  Inventory inv = LoadAndValidate({GPULCA_SOURCE_DIR "/data"});
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = inventory::LoadAndValidate({GPULCA_SOURCE_DIR "/data"});
+  inventory::ParameterSet parameters(inv);
   auto a = lca::AssessGpu(inv, parameters, lca::GpuAssessmentOptions("nvidia-h100-sxm5", true, "", 2.0));
   test::TempDir dir;
   std::string path = (dir.path() / "h100.xlsx").string();
@@ -142,7 +142,7 @@ TEST_CASE("xlsx: a GPU report reopens with the assessment's numbers", "[xlsx]") 
   for (int row = 1; row < stages.rows; ++row) sum += stages.numbers.at({row, 1});
   CHECK(sum == Approx(a.total[0]));
   CHECK(stages.numbers.at({RowOf(stages, "deployment"), 1}) ==
-        Same(r.by_stage[0][static_cast<int>(Stage::kDeployment)]));
+        Same(r.by_stage[0][static_cast<int>(inventory::Stage::kDeployment)]));
 
   // Every process, largest direct gwp100 first; every flow with its amount.
   const auto& processes = SheetNamed(sheets, "Processes");
@@ -166,8 +166,8 @@ TEST_CASE("xlsx: a GPU report reopens with the assessment's numbers", "[xlsx]") 
 }
 
 TEST_CASE("xlsx: a fleet year reopens with the assessment's numbers", "[xlsx]") {
-  Inventory inv = LoadAndValidate({GPULCA_SOURCE_DIR "/data"});
-  ParameterSet parameters(inv);
+  inventory::Inventory inv = inventory::LoadAndValidate({GPULCA_SOURCE_DIR "/data"});
+  inventory::ParameterSet parameters(inv);
   lca::FleetOptions o;
   o.year = 2023;
   o.regions = {{"US", 1.0}};

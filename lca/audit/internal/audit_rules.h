@@ -49,6 +49,6 @@ struct LineEstimate {
 //                                   have for this product's node
 //   assembly-region-differs   note  likewise for assembly
 //   transport-differs         note  the estimate could not use the order's transport
-std::vector<Verdict> JudgeLine(const OrderLine& line, const LineEstimate& estimate);
+std::vector<Verdict> JudgeLine(const inventory::OrderLine& line, const LineEstimate& estimate);
 
 }  // namespace gpulca::lca

@@ -51,13 +51,14 @@ std::string VendorOf(const std::string& gpu);
 // mix_<year>_<gpu with '_' for '-'>.
 std::string MixParameter(int year, const std::string& gpu);
 // Years that have a shipments_<year>_total parameter, ascending.
-std::vector<int> ShipmentYears(const ParameterSet& parameters);
+std::vector<int> ShipmentYears(const inventory::ParameterSet& parameters);
 
 // Reads year `year`. Throws NotFound for a year without data (listing those
 // with), and InputError naming the year and vendor when a mix does not add up
 // to 1, a vendor has units but no mix (or a mix but no units), the vendors do
 // not add up to the total, or a mix names a GPU that is not in the catalogue.
-YearShipments ReadShipments(const Inventory& inventory, const ParameterSet& parameters, int year,
+YearShipments ReadShipments(const inventory::Inventory& inventory,
+                            const inventory::ParameterSet& parameters, int year,
                             const MixOverride& mix = {});
 
 }  // namespace gpulca::lca

@@ -37,7 +37,7 @@ struct McInput {
   // "factor:METHOD:FLOW".
   std::string name;
   uint64_t key = 0;  // the input's random stream (sampler.h)
-  Uncertainty uncertainty;
+  inventory::Uncertainty uncertainty;
   // The value the distribution is around, as written (1 for a factor on a
   // formula amount).
   double nominal = 0;
@@ -83,15 +83,15 @@ struct McPlan {
 // (a lifetime that divides a total, say): the uncertain parameters they read
 // are drawn and their formulas re-evaluated even where no system reads them,
 // but they are no system's input (they rank no system's sensitivity).
-McPlan PlanMonteCarlo(const Inventory& inventory, const ParameterSet& nominal,
+McPlan PlanMonteCarlo(const inventory::Inventory& inventory, const inventory::ParameterSet& nominal,
                       const std::vector<const MatrixData*>& systems,
                       const std::vector<int>& tracked = {});
 
 // Whether parameter slot `slot` is drawn when something reads it: it holds a
 // number (not a formula), has a distribution and is not overridden.
-bool IsDrawnParameter(const ParameterSet& parameters, int slot);
+bool IsDrawnParameter(const inventory::ParameterSet& parameters, int slot);
 
 // The name of parameter slot `slot` as McInput names it.
-std::string ParameterInputName(const ParameterSet& parameters, int slot);
+std::string ParameterInputName(const inventory::ParameterSet& parameters, int slot);
 
 }  // namespace gpulca::lca

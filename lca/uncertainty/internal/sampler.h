@@ -51,17 +51,17 @@ RandomEngine StreamEngine(uint64_t base, uint64_t iteration);
 //   uniform: [min, max];  none: nominal.
 // Degenerate distributions (gsd 1, sd 0, min == max, nominal 0 for a
 // lognormal) return nominal (min for uniform).
-double Sample(const Uncertainty& u, double nominal, RandomEngine& engine);
+double Sample(const inventory::Uncertainty& u, double nominal, RandomEngine& engine);
 
 // Sample(u, nominal, ·) prepared for many draws (logarithms taken once):
 // the same numbers, faster.
 class Distribution {
  public:
-  Distribution(const Uncertainty& u, double nominal);
+  Distribution(const inventory::Uncertainty& u, double nominal);
   double operator()(RandomEngine& engine) const;
 
  private:
-  Uncertainty u_;
+  inventory::Uncertainty u_;
   double nominal_;
   double sigma_ = 0;  // ln gsd
 };

@@ -287,7 +287,7 @@ TEST_CASE("the doc table of metal masses matches the inventory", "[data][metals]
         Row{"nvidia-h100-sxm5", "silver_ore_ag", 0.718},
         Row{"nvidia-h100-sxm5", "tungsten_ore_w", 0.429},
         Row{"nvidia-h100-sxm5", "gold_ore_au", 0.0583},
-        Row{"nvidia-h100-sxm5", "palladium_ore_pd", 0.0476}, Row{"nvidia-b200", "tin_ore_sn", 7.96},
+        Row{"nvidia-h100-sxm5", "palladium_ore_pd", 0.0476}, Row{"nvidia-b200", "tin_ore_sn", 7.77},
         Row{"amd-mi300x", "tungsten_ore_w", 1.26}, Row{"nvidia-l40s", "tungsten_ore_w", 0.122}}) {
     INFO(row.gpu << " " << row.flow);
     lca::LcaResult g = test::Gate(inv, parameters, row.gpu, 1.0);

@@ -64,6 +64,14 @@ std::string ReadAll(const std::filesystem::path& path) {
   return buffer.str();
 }
 
+int LineOf(const std::string& text, const std::string& needle) {
+  size_t at = text.find(needle);
+  REQUIRE(at != std::string::npos);
+  int line = 1;
+  for (size_t i = 0; i < at; ++i) line += text[i] == '\n';
+  return line;
+}
+
 const char* const kSmallInventory = R"T(
 [[source]]
 id = "s1"

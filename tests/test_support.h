@@ -36,6 +36,10 @@ class TempDir {
 
 std::string ReadAll(const std::filesystem::path& path);
 
+// The 1-based line of `text` on which `needle` first begins (fails the test
+// when it does not occur).
+int LineOf(const std::string& text, const std::string& needle);
+
 // A two-process inventory: a wafer that needs electricity from a grid.
 extern const char* const kSmallInventory;
 

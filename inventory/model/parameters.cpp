@@ -246,15 +246,20 @@ ParameterSet::ParameterSet(const Inventory& inventory, std::vector<Diagnostic>* 
   }
   try {
     Evaluate();
-  } catch (const FormulaError& e) {
+  } catch (const FormulaError&) {
+    // With `problems`, a formula that is not finite is CheckFormulaValues'
+    // to report (formula_values.h), with its place and inputs.
     if (!problems) throw;
-    problems->push_back({{}, e.what()});
   }
 }
 
 ParameterSet::~ParameterSet() = default;
 
 int ParameterSet::Override(const std::string& id, double value) {
+  if (!std::isfinite(value)) {
+    throw InvalidArgument("override", fmt::format("override {}: {} is not a finite number", id,
+                                                  value));
+  }
   int matched = 0;
   for (size_t s = 0; s < impl_->slots.size(); ++s) {
     if (impl_->slots[s].id != id) continue;

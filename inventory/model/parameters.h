@@ -33,14 +33,17 @@ class ParameterSet {
  public:
   // Compiles every parameter and formula exchange of `inventory` (which must
   // outlive this object). Problems go to `problems` when given; otherwise the
-  // first batch is thrown as FormulaError. Evaluates once at the end.
+  // first batch is thrown as FormulaError. Evaluates once at the end: a
+  // formula that is not finite then is thrown as FormulaError without
+  // `problems`, and left to CheckFormulaValues (formula_values.h) with it.
   explicit ParameterSet(const Inventory& inventory, std::vector<Diagnostic>* problems = nullptr);
   ~ParameterSet();
   ParameterSet(const ParameterSet&) = delete;
   ParameterSet& operator=(const ParameterSet&) = delete;
 
   // Sets every parameter named `id` to `value`. Returns how many matched;
-  // throws InvalidArgument (argument "override") when none does. Call
+  // throws InvalidArgument (argument "override") when none does or when
+  // `value` is nan or infinite (nothing is set then). Call
   // Evaluate() afterwards.
   int Override(const std::string& id, double value);
   // Recomputes every formula parameter in dependency order.

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "lca/error.h"
+#include "inventory/model/formula_values.h"
 #include "inventory/model/parameters.h"
 #include "inventory/model/providers.h"
 #include "inventory/model/units.h"
@@ -73,6 +74,7 @@ class Checker {
         Problem(p.origin, fmt::format("{} is marked as an estimate but has no uncertainty range",
                                       what));
       }
+      if (p.value) CheckFinite(*p.value, p.origin, what + ": value");
       if (p.value) {
         std::string bad = CheckUncertainty(p.uncertainty, *p.value);
         if (!bad.empty()) Problem(p.origin, what + ": " + bad);
@@ -132,6 +134,7 @@ class Checker {
           Problem(p.origin, fmt::format("{}: reference product '{}' is an elementary flow", what,
                                         p.product));
         }
+        if (!normalize_only) CheckFinite(p.product_amount, p.origin, what + ": reference amount");
         if (!normalize_only && p.product_amount <= 0) {
           Problem(p.origin, fmt::format("{}: reference amount must be positive", what));
         }
@@ -182,6 +185,7 @@ class Checker {
     } else if (f->kind != FlowKind::kElementary && !e.output) {
       CheckLinkable(p, e, what);
     }
+    if (e.amount) CheckFinite(*e.amount, e.origin, what + ": amount");
     if (e.amount) {
       std::string bad = CheckUncertainty(e.uncertainty, *e.amount);
       if (!bad.empty()) Problem(e.origin, what + ": " + bad);
@@ -245,6 +249,7 @@ class Checker {
           Problem(f.origin, fmt::format("{}: duplicate factor", what));
         }
         if (!f.source.empty()) CheckSource(f.source, f.origin, what, false);
+        CheckFinite(f.value, f.origin, what + ": value");
         std::string bad = CheckUncertainty(f.uncertainty, f.value);
         if (!bad.empty()) Problem(f.origin, what + ": " + bad);
       }
@@ -258,7 +263,18 @@ class Checker {
     CheckProcesses(false);
     CheckMethods(false);
     inv_.BuildIndex();
-    ParameterSet formulas(inv_, &problems_);
+    std::vector<Diagnostic> compile;
+    ParameterSet formulas(inv_, &compile);
+    problems_.insert(problems_.end(), compile.begin(), compile.end());
+    if (compile.empty()) CheckFormulaValues(inv_, formulas, problems_);
+  }
+
+  // Defence for inventories not read from TOML (the TOML reader already
+  // rejects nan and inf at their line): a stored number must be finite.
+  void CheckFinite(double value, const Origin& where, const std::string& what) {
+    if (!std::isfinite(value)) {
+      Problem(where, fmt::format("{} must be a finite number, not {}", what, value));
+    }
   }
 
   void RunNormalize() {

@@ -1,7 +1,9 @@
 // Validate: checks an inventory's references, units, sources, distributions
 // and formulas, and sets the derived unit factors (Normalize). Returns every
 // problem found, each with file:line; an empty result means the inventory
-// can be stored and calculated.
+// can be stored and calculated: every number is finite, and every formula is
+// finite at the nominal values and at the ends of the parameters' ranges
+// (formula_values.h).
 #pragma once
 
 #include <vector>

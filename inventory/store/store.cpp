@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cmath>
 #include <boost/algorithm/string/classification.hpp>
 #include <boost/algorithm/string/split.hpp>
 #include <boost/lexical_cast.hpp>
@@ -63,26 +64,72 @@ Uncertainty::Kind ParseKind(const std::string& s) {
   return Uncertainty::Kind::kNone;
 }
 
-void BindUncertainty(SQLite::Statement& q, const Uncertainty& u) {
-  q.bind(":unc_kind", ToString(u.kind));
-  q.bind(":unc_gsd", u.gsd);
-  q.bind(":unc_sd", u.sd);
-  q.bind(":unc_min", u.min);
-  q.bind(":unc_max", u.max);
+Origin OriginColumns(const SQLite::Statement& q) {
+  return {q.getColumn("file").getString(), q.getColumn("line").getInt()};
 }
 
-Uncertainty ReadUncertainty(const SQLite::Statement& q) {
+// SQLite keeps nan as NULL, which reads back as 0: a number that is not
+// finite is never written (StoreError; the transaction writes nothing).
+double Finite(double value, const char* column, const Origin& origin) {
+  if (!std::isfinite(value)) {
+    throw StoreError(fmt::format("{}: {} is {}, not a finite number; nothing was written",
+                                 origin.ToString(), column, value));
+  }
+  return value;
+}
+
+// A stored number, which must be finite (SQLite keeps an infinity as such).
+double StoredFinite(const SQLite::Statement& q, const char* table, const char* column) {
+  double value = q.getColumn(column).getDouble();
+  if (!std::isfinite(value)) {
+    throw StoreError(fmt::format("{}: {} row: {} is {}, not a finite number; rebuild the "
+                                 "database from its sources",
+                                 OriginColumns(q).ToString(), table, column, value));
+  }
+  return value;
+}
+
+// A numeric column that must hold a number: NULL is a StoreError, not 0.
+double NumberColumn(const SQLite::Statement& q, const char* table, const char* column) {
+  SQLite::Column c = q.getColumn(column);
+  if (c.isNull()) {
+    throw StoreError(fmt::format("{}: {} row: {} is NULL, not a number (a nan written by an "
+                                 "older gpulca?); rebuild the database from its sources",
+                                 OriginColumns(q).ToString(), table, column));
+  }
+  return StoredFinite(q, table, column);
+}
+
+void BindUncertainty(SQLite::Statement& q, const Uncertainty& u, const Origin& origin) {
+  q.bind(":unc_kind", ToString(u.kind));
+  q.bind(":unc_gsd", Finite(u.gsd, "uncertainty gsd", origin));
+  q.bind(":unc_sd", Finite(u.sd, "uncertainty sd", origin));
+  q.bind(":unc_min", Finite(u.min, "uncertainty min", origin));
+  q.bind(":unc_max", Finite(u.max, "uncertainty max", origin));
+}
+
+Uncertainty ReadUncertainty(const SQLite::Statement& q, const char* table) {
   Uncertainty u;
   u.kind = ParseKind(q.getColumn("unc_kind").getString());
-  u.gsd = q.getColumn("unc_gsd").getDouble();
-  u.sd = q.getColumn("unc_sd").getDouble();
-  u.min = q.getColumn("unc_min").getDouble();
-  u.max = q.getColumn("unc_max").getDouble();
+  u.gsd = NumberColumn(q, table, "unc_gsd");
+  u.sd = NumberColumn(q, table, "unc_sd");
+  u.min = NumberColumn(q, table, "unc_min");
+  u.max = NumberColumn(q, table, "unc_max");
   return u;
 }
 
-template <typename T>
-void BindOptional(SQLite::Statement& q, const char* name, const std::optional<T>& v) {
+// A number, or NULL for "none" (the value of a formula parameter, the amount
+// of a formula exchange).
+void BindOptional(SQLite::Statement& q, const char* name, const std::optional<double>& v,
+                  const Origin& origin) {
+  if (v) {
+    q.bind(name, Finite(*v, name + 1, origin));
+  } else {
+    q.bind(name);  // NULL
+  }
+}
+
+void BindOptional(SQLite::Statement& q, const char* name, const std::optional<std::string>& v) {
   if (v) {
     q.bind(name, *v);
   } else {
@@ -90,14 +137,21 @@ void BindOptional(SQLite::Statement& q, const char* name, const std::optional<T>
   }
 }
 
-std::optional<double> OptionalColumn(const SQLite::Statement& q, const char* name) {
-  SQLite::Column c = q.getColumn(name);
-  if (c.isNull()) return std::nullopt;
-  return c.getDouble();
-}
-
-Origin OriginColumns(const SQLite::Statement& q) {
-  return {q.getColumn("file").getString(), q.getColumn("line").getInt()};
+// A number that is NULL exactly when `formula` is set: a NULL without a
+// formula is a StoreError (it would read back as 0).
+std::optional<double> OptionalColumn(const SQLite::Statement& q, const char* table,
+                                     const char* column, const std::string& formula) {
+  SQLite::Column c = q.getColumn(column);
+  if (c.isNull()) {
+    if (formula.empty()) {
+      throw StoreError(fmt::format("{}: {} row: {} is NULL and there is no formula (a nan "
+                                   "written by an older gpulca?); rebuild the database from its "
+                                   "sources",
+                                   OriginColumns(q).ToString(), table, column));
+    }
+    return std::nullopt;
+  }
+  return StoredFinite(q, table, column);
 }
 
 // The pedigree column: the five scores as text, "1,2,3,4,5" (schema 2).
@@ -128,8 +182,8 @@ struct Store::Impl {
     q.reset();
     SQLite::bind(q, p.scope, p.id, p.formula, p.unit, p.source, p.description, p.estimate,
                  p.origin.file, p.origin.line, position);
-    BindOptional(q, ":value", p.value);
-    BindUncertainty(q, p.uncertainty);
+    BindOptional(q, ":value", p.value, p.origin);
+    BindUncertainty(q, p.uncertainty, p.origin);
     q.exec();
   }
 
@@ -167,7 +221,8 @@ struct Store::Impl {
         ":amount, :pedigree, {})", kUncertaintyColumns, kUncertaintyValues));
     for (const Process& p : inv.processes) {
       pro.reset();
-      SQLite::bind(pro, p.id, p.name, ToString(p.stage), p.location, p.product, p.product_amount,
+      SQLite::bind(pro, p.id, p.name, ToString(p.stage), p.location, p.product,
+                   Finite(p.product_amount, "reference amount", p.origin),
                    p.product_unit, p.is_default, p.parameters_from, p.description, p.source,
                    p.origin.file, p.origin.line);
       pro.exec();
@@ -177,9 +232,9 @@ struct Store::Impl {
         exc.reset();
         SQLite::bind(exc, p.id, k++, e.flow, e.formula, e.unit, e.source, e.output, e.provider,
                      e.comment, e.origin.file, e.origin.line);
-        BindOptional(exc, ":amount", e.amount);
+        BindOptional(exc, ":amount", e.amount, e.origin);
         BindOptional(exc, ":pedigree", PedigreeText(e.pedigree));
-        BindUncertainty(exc, e.uncertainty);
+        BindUncertainty(exc, e.uncertainty, e.origin);
         exc.exec();
       }
     }
@@ -196,9 +251,9 @@ struct Store::Impl {
       int k = 0;
       for (const ImpactFactor& f : m.factors) {
         fac.reset();
-        SQLite::bind(fac, m.id, f.flow, f.value, f.unit, f.source, f.origin.file, f.origin.line,
-                     k++);
-        BindUncertainty(fac, f.uncertainty);
+        SQLite::bind(fac, m.id, f.flow, Finite(f.value, "factor value", f.origin), f.unit,
+                     f.source, f.origin.file, f.origin.line, k++);
+        BindUncertainty(fac, f.uncertainty, f.origin);
         fac.exec();
       }
     }
@@ -304,13 +359,13 @@ Inventory Store::Read() const {
       Parameter p;
       p.scope = par.getColumn("scope").getString();
       p.id = par.getColumn("id").getString();
-      p.value = OptionalColumn(par, "value");
       p.formula = par.getColumn("formula").getString();
+      p.value = OptionalColumn(par, "parameters", "value", p.formula);
       p.unit = par.getColumn("unit").getString();
       p.source = par.getColumn("source").getString();
       p.description = par.getColumn("description").getString();
       p.estimate = par.getColumn("estimate").getInt() != 0;
-      p.uncertainty = ReadUncertainty(par);
+      p.uncertainty = ReadUncertainty(par, "parameters");
       p.origin = OriginColumns(par);
       if (p.scope.empty()) {
         inv.parameters.push_back(std::move(p));
@@ -338,13 +393,13 @@ Inventory Store::Read() const {
       Exchange e;
       std::string process = exc.getColumn("process").getString();
       e.flow = exc.getColumn("flow").getString();
-      e.amount = OptionalColumn(exc, "amount");
       e.formula = exc.getColumn("formula").getString();
+      e.amount = OptionalColumn(exc, "exchanges", "amount", e.formula);
       e.unit = exc.getColumn("unit").getString();
       e.source = exc.getColumn("source").getString();
       e.output = exc.getColumn("output").getInt() != 0;
       e.provider = exc.getColumn("provider").getString();
-      e.uncertainty = ReadUncertainty(exc);
+      e.uncertainty = ReadUncertainty(exc, "exchanges");
       if (SQLite::Column pedigree = exc.getColumn("pedigree"); !pedigree.isNull()) {
         e.pedigree = ParsePedigreeText(pedigree.getString());
         if (!e.pedigree) {
@@ -365,7 +420,7 @@ Inventory Store::Read() const {
       p.stage = ParseStage(pro.getColumn("stage").getString()).value_or(Stage::kNone);
       p.location = pro.getColumn("location").getString();
       p.product = pro.getColumn("product").getString();
-      p.product_amount = pro.getColumn("product_amount").getDouble();
+      p.product_amount = NumberColumn(pro, "processes", "product_amount");
       p.product_unit = pro.getColumn("product_unit").getString();
       p.is_default = pro.getColumn("is_default").getInt() != 0;
       p.parameters_from = pro.getColumn("parameters_from").getString();
@@ -381,11 +436,11 @@ Inventory Store::Read() const {
     while (fac.executeStep()) {
       ImpactFactor f;
       f.flow = fac.getColumn("flow").getString();
-      f.value = fac.getColumn("value").getDouble();
+      f.value = NumberColumn(fac, "factors", "value");
       f.unit = fac.getColumn("unit").getString();
       f.source = fac.getColumn("source").getString();
       f.origin = OriginColumns(fac);
-      f.uncertainty = ReadUncertainty(fac);
+      f.uncertainty = ReadUncertainty(fac, "factors");
       factors[fac.getColumn("method").getString()].push_back(std::move(f));
     }
     SQLite::Statement met(db, "SELECT * FROM methods ORDER BY rowid");

@@ -7,6 +7,12 @@
 // lookups. `meta` holds key/value facts: data_hash (of the TOML files a
 // build read), content_hash (of the stored rows, see ContentHash), origin,
 // built_at, and what was added after the build (additions.h).
+//
+// Numbers: SQLite keeps nan as NULL, which would read back as 0. A number
+// that is not finite is never written (StoreError naming its file:line, and
+// the transaction writes nothing); a NULL read where a number belongs (a
+// factor, a reference amount, an uncertainty column, a value or amount
+// without a formula), or an infinity read back, is a StoreError, never 0.
 #pragma once
 
 #include <map>

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cmath>
 #include <toml.hpp>
 
 #include "lca/error.h"
@@ -13,6 +14,13 @@
 namespace gpulca::inventory {
 namespace {
 
+// "parameter 'epa'", "exchange of 'electricity'": `what` and the string under
+// `key` of table `v`, for messages; `what` alone when there is none.
+std::string Named(const toml::value& v, const std::string& what, const char* key) {
+  if (!v.is_table() || !v.as_table().count(key) || !v.as_table().at(key).is_string()) return what;
+  return fmt::format("{} '{}'", what, v.as_table().at(key).as_string().str);
+}
+
 Uncertainty ReadUncertainty(TableReader& owner) {
   Uncertainty u;
   if (!owner.Has("uncertainty")) return u;
@@ -21,7 +29,7 @@ Uncertainty ReadUncertainty(TableReader& owner) {
     owner.ProblemAt("uncertainty", "'uncertainty' must be a table");
     return u;
   }
-  TableReader r(v, owner.file(), "uncertainty", owner.problems());
+  TableReader r(v, owner.file(), "uncertainty of " + owner.what(), owner.problems());
   std::string kind = r.String("distribution", true);
   if (kind == "lognormal") {
     u.kind = Uncertainty::Kind::kLognormal;
@@ -43,15 +51,16 @@ Uncertainty ReadUncertainty(TableReader& owner) {
 
 Parameter ReadParameter(const toml::value& v, const std::string& file, const std::string& scope,
                         std::vector<Diagnostic>& problems) {
-  TableReader r(v, file, "parameter", problems);
+  TableReader r(v, file, Named(v, "parameter", "id"), problems);
   Parameter p;
   p.origin = r.origin();
   p.scope = scope;
   p.id = r.String("id", true);
-  p.value = r.Number("value", false);
+  bool has_value = r.Has("value");
+  p.value = r.Number("value", false);  // nan or inf: a problem at its line, and no value
   p.formula = r.String("formula", false);
-  if (p.value && !p.formula.empty()) r.Problem(fmt::format("'{}' has both value and formula", p.id));
-  if (!p.value && p.formula.empty()) r.Problem(fmt::format("'{}' needs a value or a formula", p.id));
+  if (has_value && !p.formula.empty()) r.Problem("has both value and formula");
+  if (!has_value && p.formula.empty()) r.Problem("needs a value or a formula");
   if (!p.value && p.formula.empty()) p.value = 0.0;
   p.unit = r.String("unit", false);
   p.source = r.String("source", false);
@@ -64,7 +73,7 @@ Parameter ReadParameter(const toml::value& v, const std::string& file, const std
 
 Exchange ReadExchange(const toml::value& v, const std::string& file,
                       std::vector<Diagnostic>& problems) {
-  TableReader r(v, file, "exchange", problems);
+  TableReader r(v, file, Named(v, "exchange of", "flow"), problems);
   Exchange e;
   e.origin = r.origin();
   e.flow = r.String("flow", true);
@@ -78,7 +87,7 @@ Exchange ReadExchange(const toml::value& v, const std::string& file,
       if (!e.amount) e.amount = 0.0;
     }
   } else {
-    r.Problem(fmt::format("exchange of '{}' has no amount", e.flow));
+    r.Problem("no amount");
     e.amount = 0.0;
   }
   e.unit = r.String("unit", true);
@@ -157,7 +166,7 @@ ImpactMethod ReadMethod(const toml::value& v, const std::string& file,
   m.source = r.String("source", true);
   m.description = r.String("description", false);
   for (const toml::value* t : r.Tables("factors")) {
-    TableReader fr(*t, file, "factor", problems);
+    TableReader fr(*t, file, Named(*t, "factor of", "flow"), problems);
     ImpactFactor f;
     f.origin = fr.origin();
     f.flow = fr.String("flow", true);
@@ -253,8 +262,11 @@ std::vector<std::pair<std::string, double>> LoadOverrides(const std::string& pat
     for (const auto& [key, v] : doc.as_table()) {
       if (v.is_integer()) {
         out.emplace_back(key, static_cast<double>(v.as_integer()));
-      } else if (v.is_floating()) {
+      } else if (v.is_floating() && std::isfinite(v.as_floating())) {
         out.emplace_back(key, v.as_floating());
+      } else if (v.is_floating()) {
+        throw InputError(fmt::format("{}:{}: parameter '{}' must be a finite number, not {}", path,
+                                     v.location().line(), key, v.as_floating()));
       } else {
         throw InputError(fmt::format("{}:{}: parameter '{}' must be a number", path,
                                      v.location().line(), key));

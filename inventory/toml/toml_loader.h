@@ -34,7 +34,8 @@ Inventory LoadAndValidate(const std::vector<std::string>& paths);
 namespace gpulca::inventory {
 
 // Reads a parameter-override file: `name = number` lines at the top level
-// (`--params FILE.toml`). Throws InputError with file:line on a bad entry.
+// (`--params FILE.toml`). Throws InputError with file:line on a bad entry
+// (not a number, or nan/inf).
 std::vector<std::pair<std::string, double>> LoadOverrides(const std::string& path);
 
 }  // namespace gpulca::inventory

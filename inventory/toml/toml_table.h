@@ -1,11 +1,13 @@
 // Internal to inventory/: reading TOML tables (toml11) with the bookkeeping
 // that every gpulca file format shares — required and typed keys, unknown
-// keys reported as typos, and file:line on every problem. Not a public
+// keys reported as typos, and file:line on every problem. A number is finite:
+// nan and inf (which TOML allows) are problems at the key's line. Not a public
 // header: toml11 types stay inside inventory/.
 #pragma once
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <functional>
 #include <optional>
 #include <set>
@@ -68,7 +70,12 @@ class TableReader {
     }
     const toml::value& v = At(key);
     if (v.is_integer()) return static_cast<double>(v.as_integer());
-    if (v.is_floating()) return v.as_floating();
+    if (v.is_floating()) {
+      // TOML spells nan and inf; no gpulca number may be either.
+      if (std::isfinite(v.as_floating())) return v.as_floating();
+      ProblemAt(key, fmt::format("'{}' must be a finite number, not {}", key, v.as_floating()));
+      return std::nullopt;
+    }
     ProblemAt(key, fmt::format("'{}' must be a number", key));
     return std::nullopt;
   }
@@ -128,6 +135,7 @@ class TableReader {
   }
 
   const std::string& file() const { return file_; }
+  const std::string& what() const { return what_; }
   std::vector<Diagnostic>& problems() { return problems_; }
 
  private:

@@ -160,13 +160,17 @@ void AddAuditCommands(CLI::App& app, Context& context) {
   auto* list = audit->add_subcommand("list", "The recorded audits");
   list->callback([&context] { List(context); });
   auto* show = audit->add_subcommand("show", "One recorded audit, as it was recorded");
-  show->add_option("id", o->id, "The audit's id (see 'audit list')")->required();
+  show->add_option("id", o->id, "The audit's id (see 'audit list')")
+      ->required()
+      ->check(RecordId);
   o->show_output.Add(*show, "terminal", {"terminal", "md", "json", "csv", "xlsx"});
   show->callback([&context, o] { Show(context, *o); });
 
   auto* verify = app.add_subcommand(
       "verify", "Check a recorded audit's hash chain and recompute its results");
-  verify->add_option("id", o->id, "The audit's id (see 'audit list')")->required();
+  verify->add_option("id", o->id, "The audit's id (see 'audit list')")
+      ->required()
+      ->check(RecordId);
   verify->add_option("--threads", o->threads, "Monte Carlo threads")->check(CLI::Range(1, 256));
   verify->callback([&context, o] { Verify(context, *o); });
 }

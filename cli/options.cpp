@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
+#include <limits>
 #include <cmath>
 #include <fstream>
 #include <optional>
@@ -43,6 +45,21 @@ CLI::Validator NumberCheck(const std::string& rule, std::function<bool(double)> 
 
 const CLI::Validator PositiveFinite =
     NumberCheck("a positive number", [](double v) { return v > 0; }).description("POSITIVE");
+
+const CLI::Validator RecordId = CLI::Validator(
+    [](std::string& text) -> std::string {
+      long long id = 0;
+      const char* end = text.data() + text.size();
+      bool digits = !text.empty() && std::all_of(text.begin(), text.end(),
+                                                 [](char c) { return c >= '0' && c <= '9'; });
+      auto [ptr, ec] = std::from_chars(text.data(), end, id);
+      if (!digits || ec != std::errc() || ptr != end || id < 1) {
+        return fmt::format("must be an audit id, a whole number from 1 to {}, not '{}'",
+                           std::numeric_limits<long long>::max(), text);
+      }
+      return "";
+    },
+    "ID");
 
 void ParameterOptions::Add(CLI::App& command) {
   command.add_option("--set", sets, "Override a parameter: name=value (repeatable)");

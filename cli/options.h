@@ -25,6 +25,10 @@ CLI::Validator NumberCheck(const std::string& rule, std::function<bool(double)> 
 
 // A finite number greater than zero ("must be a positive number, not '0'").
 extern const CLI::Validator PositiveFinite;
+// A recorded audit's id: a whole number from 1 to the largest the log holds
+// (2^63 - 1), written in digits only; anything else, including a number too
+// large to hold, is a usage error rather than a clamped or wrapped id.
+extern const CLI::Validator RecordId;
 
 struct ParameterOptions {
   std::vector<std::string> sets;  // name=value

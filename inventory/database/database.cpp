@@ -1,7 +1,6 @@
 #include "inventory/database/database.h"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -9,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "inventory/database/temporaries.h"
 #include "lca/error.h"
 #include "inventory/jsonld/jsonld_import.h"
 #include "inventory/model/validate.h"
@@ -75,7 +75,8 @@ std::string BuildDatabase(const std::string& path, const std::vector<std::string
   std::string hash = HashFiles(files, paths.size() == 1 ? paths[0] : "");
   fs::path target(path);
   if (target.has_parent_path()) fs::create_directories(target.parent_path());
-  std::string temp = fmt::format("{}.tmp-{}", path, ::getpid());
+  RemoveOrphanTemporaries(path);
+  std::string temp = TemporaryPath(path, "tmp");
   fs::remove(temp);
   try {
     {
@@ -146,7 +147,8 @@ void RebuildDatabase(const std::string& path, const std::string& bundled_dir) {
                                  "again with 'gpulca db build --db {} DIR...'", path, path));
   }
   std::vector<Addition> additions = RecordedAdditions(path);
-  std::string temp = fmt::format("{}.rebuild-{}", path, ::getpid());
+  RemoveOrphanTemporaries(path);
+  std::string temp = TemporaryPath(path, "rebuild");
   try {
     BuildDatabase(temp, paths, bundled ? "bundled" : "files");
     {

@@ -92,6 +92,20 @@ TEST_CASE("an audit is recorded, listed, shown as recorded and verified", "[audi
   CHECK(RunGpulca(f.db + " audit show 3").exit_code == 1);
 }
 
+TEST_CASE("an audit id must be a whole number from 1, not clamped or wrapped", "[audit][cli]") {
+  // CLI11 read a number too large for the id as the largest id, and a
+  // negative one as it was: both then failed as "no audit N" (exit 1).
+  for (const char* args :
+       {"verify 99999999999999999999", "audit show 9223372036854775808", "verify 0",
+        "audit show 1.5", "verify 0x10", "audit show ' 1'"}) {
+    INFO(args);
+    auto run = RunGpulca(args);
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.find("must be an audit id, a whole number from 1 to 9223372036854775807") !=
+          std::string::npos);
+  }
+}
+
 TEST_CASE("verify names a record changed with sqlite3", "[audit][cli]") {
   Fixture f;
   REQUIRE(RunGpulca(f.db + " audit " + f.order + " --format json").exit_code == 0);

@@ -48,14 +48,13 @@ const CLI::Validator PositiveFinite =
 
 const CLI::Validator RecordId = CLI::Validator(
     [](std::string& text) -> std::string {
-      long long id = 0;
+      // from_chars takes digits and a leading '-' only, and says when they overflow.
+      long id = 0;
       const char* end = text.data() + text.size();
-      bool digits = !text.empty() && std::all_of(text.begin(), text.end(),
-                                                 [](char c) { return c >= '0' && c <= '9'; });
       auto [ptr, ec] = std::from_chars(text.data(), end, id);
-      if (!digits || ec != std::errc() || ptr != end || id < 1) {
+      if (ec != std::errc() || ptr != end || id < 1) {
         return fmt::format("must be an audit id, a whole number from 1 to {}, not '{}'",
-                           std::numeric_limits<long long>::max(), text);
+                           std::numeric_limits<long>::max(), text);
       }
       return "";
     },

@@ -29,10 +29,20 @@ class UnitError : public Error {
   using Error::Error;
 };
 
-// A formula that does not parse, names an unknown parameter, or is circular.
+// A formula that does not parse, names an unknown parameter, is circular,
+// or evaluates to a number that is not finite. what() says where and why;
+// reason() says why alone ("evaluates to inf", muparser's complaint), for a
+// caller that reports the place itself.
 class FormulaError : public Error {
  public:
   using Error::Error;
+  FormulaError(const std::string& what, std::string reason)
+      : Error(what), reason_(std::move(reason)) {}
+  // The reason given, else the whole message.
+  std::string reason() const { return reason_.empty() ? what() : reason_; }
+
+ private:
+  std::string reason_;
 };
 
 // A lookup of an id that the database does not hold (flow, process, GPU…).

@@ -26,15 +26,10 @@ std::string SlotName(const ParameterSet& parameters, int slot) {
   return p.scope.empty() ? p.id : fmt::format("{} (of process '{}')", p.id, p.scope);
 }
 
-// "evaluates to inf", "evaluates to nan" or muparser's complaint, from the
-// FormulaError of ParameterSet.
+// "evaluates to inf", or "fails: " and why the formula could not be evaluated.
 std::string Why(const FormulaError& e) {
-  std::string what = e.what();
-  const std::string marker = "evaluates to ";
-  auto at = what.rfind(marker);
-  if (at != std::string::npos) return what.substr(at);
-  auto colon = what.rfind(": ");
-  return colon == std::string::npos ? what : "fails: " + what.substr(colon + 2);
+  std::string reason = e.reason();
+  return reason.rfind("evaluates to ", 0) == 0 ? reason : "fails: " + reason;
 }
 
 class FormulaValueChecker {

@@ -285,11 +285,13 @@ void ParameterSet::EvaluateSlot(int s) {
     v = slot.parser->Eval();
   } catch (const mu::Parser::exception_type& e) {
     throw FormulaError(fmt::format("{}: parameter '{}': {}", slot.origin.ToString(), slot.id,
-                                   e.GetMsg()));
+                                   e.GetMsg()),
+                       e.GetMsg());
   }
   if (!std::isfinite(v)) {
     throw FormulaError(fmt::format("{}: parameter '{}' = '{}' evaluates to {}",
-                                   slot.origin.ToString(), slot.id, slot.formula, v));
+                                   slot.origin.ToString(), slot.id, slot.formula, v),
+                       fmt::format("evaluates to {}", v));
   }
   impl_->values[s] = v;
 }
@@ -319,12 +321,13 @@ double ParameterSet::ExchangeAmount(size_t process, size_t exchange) const {
   try {
     v = it->second.parser->Eval();
   } catch (const mu::Parser::exception_type& e) {
-    throw FormulaError(fmt::format("{}: {}", ex.origin.ToString(), e.GetMsg()));
+    throw FormulaError(fmt::format("{}: {}", ex.origin.ToString(), e.GetMsg()), e.GetMsg());
   }
   if (!std::isfinite(v)) {
     throw FormulaError(fmt::format("{}: amount '{}' of flow '{}' in process '{}' evaluates to {}",
                                    ex.origin.ToString(), ex.formula, ex.flow,
-                                   impl_->inventory.processes[process].id, v));
+                                   impl_->inventory.processes[process].id, v),
+                       fmt::format("evaluates to {}", v));
   }
   return v * ex.unit_factor;
 }

@@ -74,8 +74,8 @@ class Checker {
         Problem(p.origin, fmt::format("{} is marked as an estimate but has no uncertainty range",
                                       what));
       }
-      if (p.value) CheckFinite(*p.value, p.origin, what + ": value");
       if (p.value) {
+        CheckFinite(*p.value, p.origin, what + ": value");
         std::string bad = CheckUncertainty(p.uncertainty, *p.value);
         if (!bad.empty()) Problem(p.origin, what + ": " + bad);
       } else if (p.uncertainty.IsSet()) {
@@ -185,8 +185,8 @@ class Checker {
     } else if (f->kind != FlowKind::kElementary && !e.output) {
       CheckLinkable(p, e, what);
     }
-    if (e.amount) CheckFinite(*e.amount, e.origin, what + ": amount");
     if (e.amount) {
+      CheckFinite(*e.amount, e.origin, what + ": amount");
       std::string bad = CheckUncertainty(e.uncertainty, *e.amount);
       if (!bad.empty()) Problem(e.origin, what + ": " + bad);
     } else if (e.uncertainty.IsSet() && e.uncertainty.kind != Uncertainty::Kind::kLognormal) {

@@ -148,10 +148,11 @@ std::string RenderCompareHtml(const Comparison& c, const CompareReportOptions& o
     rows.push_back(std::move(row));
     against.push_back(std::move(diff));
   }
-  out += HtmlSectionElement("impacts", "Impacts per functional unit", HtmlTable(head, numeric, rows));
+  out += HtmlSectionElement("impacts", "Impacts per functional unit", HtmlTable(fmt::format("Impacts per {}", lca::ToString(c.per)), head, numeric, rows));
   std::vector<bool> text(numeric.size(), false);
   out += HtmlSectionElement("against-first", "Against the first GPU: the stage that makes the "
-                            "difference", HtmlTable(head, text, against));
+                            "difference", HtmlTable("Against the first GPU: difference and the stage that decides it", head, text,
+                                      against));
   std::string charts;
   for (size_t k = 0; k < c.impact_ids.size(); ++k) {
     StackedBarChart chart;
@@ -174,7 +175,8 @@ std::string RenderCompareHtml(const Comparison& c, const CompareReportOptions& o
   }
   out += HtmlSectionElement(
       "functional-units", fmt::format("Functional units per GPU ({})", lca::ToString(c.per)),
-      HtmlTable({"GPU", "name", "units"}, {false, false, true}, units));
+      HtmlTable("Functional units each GPU delivers", {"GPU", "name", "units"},
+                {false, false, true}, units));
   if (HasMc(c)) {
     std::vector<std::vector<std::string>> rows = McRows(c);
     for (auto& r : rows) {
@@ -183,8 +185,8 @@ std::string RenderCompareHtml(const Comparison& c, const CompareReportOptions& o
     std::vector<std::string> head;
     for (const std::string& h : kMcHead) head.push_back(EscapeXml(h));
     out += HtmlSectionElement("uncertainty", McHeading(c),
-                              HtmlTable(head, {false, false, true, true, true, true, true, true},
-                                        rows));
+                              HtmlTable(McHeading(c), head,
+                                        {false, false, true, true, true, true, true, true}, rows));
   }
   std::string footer = "gpulca";
   if (!o.data_hash.empty()) footer += fmt::format(" · database <code>{}</code>", o.data_hash.substr(0, 16));

@@ -82,10 +82,7 @@ ordered_json YearJson(const FleetYear& y, const FleetAssessment& f) {
   ordered_json stages = ordered_json::object();
   for (int s = 0; s < lca::kStageSlots; ++s) {
     const std::vector<double> v = StageValues(y, s);
-    if (!AnyNonZero(v)) continue;
-    ordered_json st = ordered_json::object();
-    for (size_t k = 0; k < ids.size(); ++k) st[ids[k]] = ToFleetUnit(v[k], units[k]).value;
-    stages[lca::StageSlotName(s)] = st;
+    if (AnyNonZero(v)) stages[lca::StageSlotName(s)] = Impacts(v, ids, units);
   }
   j["stages"] = stages;
   ordered_json vendors = ordered_json::array();

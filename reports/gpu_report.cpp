@@ -101,14 +101,13 @@ std::vector<TextSection> TextSections(const GpuSections& s, const GpuReportOptio
 
   TextSection& up = add("use_phase");
   if (s.use_phase_on) {
-    up.notes.push_back("use phase = the deployment stage of the life cycle; operational = the use "
-                       "phase less the host share's deployment part (its end of life is not in the "
-                       "use phase); per year = operational / service life");
-    TextTable ut{{"impact", "unit", "use phase", "host share", "operational", "operational per year",
-                  "embodied share of total"}, {false, false, true, true, true, true, true}, {}};
+    up.notes.push_back(s.use_phase_note);
+    TextTable ut{{"impact", "unit", "use phase", "operational", "host share in use",
+                  "operational per year", "embodied share of total"},
+                 {false, false, true, true, true, true, true}, {}};
     for (const UsePhaseRow& row : s.use_phase) {
-      ut.rows.push_back({row.id, row.unit, FormatNumber(row.use_phase), FormatNumber(row.host_share),
-                         FormatNumber(row.operational), FormatNumber(row.operational_per_year),
+      ut.rows.push_back({row.id, row.unit, FormatNumber(row.use_phase), FormatNumber(row.operational),
+                         FormatNumber(row.host_share_in_use), FormatNumber(row.operational_per_year),
                          FormatPercent(row.embodied_share)});
     }
     up.tables.push_back(ut);
@@ -118,9 +117,13 @@ std::vector<TextSection> TextSections(const GpuSections& s, const GpuReportOptio
 
   TextSection& in = add("intensities");
   in.notes.push_back("per GPU-hour: " + s.intensity_basis);
+  if (!s.per_pflop_hour_undefined.empty()) {
+    in.notes.push_back("per PFLOP-hour: n/a (undefined): " + s.per_pflop_hour_undefined);
+  }
   TextTable itb{{"impact", "unit", "per GPU-hour", "per PFLOP-hour"}, {false, false, true, true}, {}};
   for (const IntensityRow& row : s.intensities) {
-    itb.rows.push_back({row.id, row.unit, FormatNumber(row.per_gpu_hour), FormatNumber(row.per_pflop_hour)});
+    itb.rows.push_back({row.id, row.unit, FormatNumber(row.per_gpu_hour),
+                        row.per_pflop_hour ? FormatNumber(*row.per_pflop_hour) : "n/a"});
   }
   in.tables.push_back(itb);
 
@@ -281,6 +284,7 @@ std::string RenderGpuJson(const GpuAssessment& a, const GpuReportOptions& o) {
   for (const UsePhaseRow& row : s.use_phase) {
     j["use_phase"][row.id] = {{"total", row.use_phase},
                               {"host_share", row.host_share},
+                              {"host_share_in_use", row.host_share_in_use},
                               {"operational", row.operational},
                               {"operational_per_year", row.operational_per_year},
                               {"embodied_share", row.embodied_share},
@@ -289,7 +293,11 @@ std::string RenderGpuJson(const GpuAssessment& a, const GpuReportOptions& o) {
   j["intensities"] = {{"basis", s.intensity_basis}};
   for (const IntensityRow& row : s.intensities) {
     j["intensities"]["per_gpu_hour"][row.id] = row.per_gpu_hour;
-    j["intensities"]["per_pflop_hour"][row.id] = row.per_pflop_hour;
+    j["intensities"]["per_pflop_hour"][row.id] =
+        row.per_pflop_hour ? ordered_json(*row.per_pflop_hour) : ordered_json(nullptr);
+  }
+  if (!s.per_pflop_hour_undefined.empty()) {
+    j["intensities"]["per_pflop_hour_undefined"] = s.per_pflop_hour_undefined;
   }
   ordered_json q = {{"on", s.per_query.on}, {"basis", s.per_query.basis}};
   if (s.per_query.on) {
@@ -392,6 +400,7 @@ std::string RenderGpuCsv(const GpuAssessment& a, const GpuReportOptions& o) {
   for (const UsePhaseRow& row : s.use_phase) {
     num("use_phase", row.id, "use_phase", row.use_phase, row.unit);
     num("use_phase", row.id, "host_share", row.host_share, row.unit);
+    num("use_phase", row.id, "host_share_in_use", row.host_share_in_use, row.unit);
     num("use_phase", row.id, "operational", row.operational, row.unit);
     num("use_phase", row.id, "operational_per_year", row.operational_per_year, row.unit + "/yr");
     num("use_phase", row.id, "embodied_share", row.embodied_share, "1");
@@ -399,7 +408,12 @@ std::string RenderGpuCsv(const GpuAssessment& a, const GpuReportOptions& o) {
   text("intensities", "basis", s.intensity_basis);
   for (const IntensityRow& row : s.intensities) {
     num("intensities", row.id, "per_gpu_hour", row.per_gpu_hour, row.unit + "/GPU-hour");
-    num("intensities", row.id, "per_pflop_hour", row.per_pflop_hour, row.unit + "/PFLOP-hour");
+    if (row.per_pflop_hour) {
+      num("intensities", row.id, "per_pflop_hour", *row.per_pflop_hour, row.unit + "/PFLOP-hour");
+    }
+  }
+  if (!s.per_pflop_hour_undefined.empty()) {
+    text("intensities", "per_pflop_hour_undefined", s.per_pflop_hour_undefined);
   }
   text("per_query", "basis", s.per_query.basis);
   if (s.per_query.on) {

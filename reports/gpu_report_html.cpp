@@ -44,7 +44,7 @@ std::string Assumptions(const GpuSections& s) {
     rows.push_back({Esc(row.label), row.value ? Num(*row.value) : Esc(row.text), Esc(row.unit),
                     fmt::format("<code>{}</code>", Esc(row.key))});
   }
-  return out + HtmlTable({"assumption", "value", "unit", "parameter"}, {false, true, false, false}, rows,
+  return out + HtmlTable("Assumptions of the assessment", {"assumption", "value", "unit", "parameter"}, {false, true, false, false}, rows,
                      "assumptions");
 }
 
@@ -67,7 +67,7 @@ std::string Impacts(const GpuSections& s) {
     rows.push_back({Esc(row.id), Num(row.total), Esc(row.unit), Num(row.embodied),
                     Pct(row.embodied_share)});
   }
-  return out + HtmlTable({"impact", "total", "unit", "embodied", "embodied share"},
+  return out + HtmlTable("Impacts: total and embodied", {"impact", "total", "unit", "embodied", "embodied share"},
                      {false, true, false, true, true}, rows, "impacts");
 }
 
@@ -96,7 +96,7 @@ std::string Stages(const GpuSections& s) {
     for (double v : row.values) cells.push_back(Num(v));
     rows.push_back(cells);
   }
-  return out + HtmlTable(head, numeric, rows, "stages");
+  return out + HtmlTable("Impacts by life-cycle stage", head, numeric, rows, "stages");
 }
 
 std::string UsePhase(const GpuAssessment& a, const GpuSections& s) {
@@ -109,7 +109,7 @@ std::string UsePhase(const GpuAssessment& a, const GpuSections& s) {
   double other = a.total[h] - a.embodied[h] - a.host_share[h] - a.operational[h];
   chart.parts = {{"embodied module (cradle to gate)", a.embodied[h]}};
   if (a.cradle_to_grave) {
-    chart.parts.push_back({"host share (embodied, its end of life)", a.host_share[h]});
+    chart.parts.push_back({"host share (embodied, use, end of life)", a.host_share[h]});
     chart.parts.push_back({"operational (electricity, cooling water)", a.operational[h]});
     if (std::abs(other) > 1e-9 * std::abs(a.total[h])) {
       chart.parts.push_back({"other (delivery to site, module end of life, credits)", other});
@@ -120,26 +120,32 @@ std::string UsePhase(const GpuAssessment& a, const GpuSections& s) {
     return out + "<p class=\"note\">Cradle to gate: no use phase. Run with "
                  "<code>--boundary cradle-to-grave</code> to include it.</p>\n";
   }
-  out += "<p>Use phase = the deployment stage of the life cycle; operational = the use phase less "
-         "the host share's deployment part (its end of life is not in the use phase); per year = "
-         "operational / service life.</p>\n";
+  out += fmt::format("<p>{}.</p>\n", Esc(s.use_phase_note));
   std::vector<std::vector<std::string>> rows;
   for (const UsePhaseRow& row : s.use_phase) {
-    rows.push_back({Esc(row.id), Esc(row.unit), Num(row.use_phase), Num(row.host_share),
-                    Num(row.operational), Num(row.operational_per_year), Pct(row.embodied_share)});
+    rows.push_back({Esc(row.id), Esc(row.unit), Num(row.use_phase), Num(row.operational),
+                    Num(row.host_share_in_use), Num(row.operational_per_year),
+                    Pct(row.embodied_share)});
   }
-  return out + HtmlTable({"impact", "unit", "use phase", "host share", "operational",
+  return out + HtmlTable("Use phase: operational and the host share in use",
+                         {"impact", "unit", "use phase", "operational", "host share in use",
                       "operational per year", "embodied share of total"},
                      {false, false, true, true, true, true, true}, rows, "use-phase");
 }
 
 std::string Intensities(const GpuSections& s) {
   std::string out = fmt::format("<p>Per GPU-hour: {}.</p>\n", Esc(s.intensity_basis));
+  if (!s.per_pflop_hour_undefined.empty()) {
+    out += fmt::format("<p class=\"note\">Per PFLOP-hour: n/a (undefined): {}.</p>\n",
+                       Esc(s.per_pflop_hour_undefined));
+  }
   std::vector<std::vector<std::string>> rows;
   for (const IntensityRow& row : s.intensities) {
-    rows.push_back({Esc(row.id), Esc(row.unit), Num(row.per_gpu_hour), Num(row.per_pflop_hour)});
+    rows.push_back({Esc(row.id), Esc(row.unit), Num(row.per_gpu_hour),
+                    row.per_pflop_hour ? Num(*row.per_pflop_hour) : "n/a"});
   }
-  return out + HtmlTable({"impact", "unit", "per GPU-hour", "per PFLOP-hour"},
+  return out + HtmlTable("Impacts per GPU-hour and per PFLOP-hour",
+                         {"impact", "unit", "per GPU-hour", "per PFLOP-hour"},
                      {false, false, true, true}, rows, "intensities");
 }
 
@@ -168,7 +174,7 @@ std::string PerQuerySection(const GpuSections& s) {
   for (const PerQueryRow& row : s.per_query.rows) {
     rows.push_back({Esc(row.id), Num(row.value), Esc(row.unit)});
   }
-  return out + HtmlTable({"quantity", "per query", "unit"}, {false, true, false}, rows, "per-query");
+  return out + HtmlTable("Impacts per query", {"quantity", "per query", "unit"}, {false, true, false}, rows, "per-query");
 }
 
 std::string TopProcesses(const GpuSections& s) {
@@ -177,7 +183,8 @@ std::string TopProcesses(const GpuSections& s) {
     rows.push_back({Id(row.id), Esc(row.name), Esc(row.stage), Esc(row.location), Num(row.value),
                     Pct(row.share)});
   }
-  return HtmlTable({"process", "name", "stage", "location", Esc(s.headline_unit), "share"},
+  return HtmlTable(fmt::format("Largest processes by direct {}", s.headline_id),
+                   {"process", "name", "stage", "location", Esc(s.headline_unit), "share"},
                {false, false, false, false, true, true}, rows, "top-processes");
 }
 
@@ -186,7 +193,8 @@ std::string TopFlows(const GpuSections& s) {
   for (const FlowRow& row : s.top_flows) {
     rows.push_back({Id(row.id), Num(row.amount), Esc(row.unit), Num(row.value), Pct(row.share)});
   }
-  return HtmlTable({"flow", "amount", "unit", Esc(s.headline_unit), "share"},
+  return HtmlTable(fmt::format("Largest elementary flows by {}", s.headline_id),
+                   {"flow", "amount", "unit", Esc(s.headline_unit), "share"},
                {false, true, false, true, true}, rows, "top-flows");
 }
 
@@ -240,9 +248,13 @@ std::string Tree(const GpuSections& s, const GpuReportOptions& o) {
       "<p>Each process with its upstream {} ({}), indented under the process that consumes it; "
       "branches below {}% of the total are cut off.</p>\n",
       Esc(s.headline_id), Esc(s.headline_unit), Num(100 * s.tree_cutoff));
-  out += "<table class=\"tree\"><thead><tr><th>process</th><th class=\"num\">amount</th>"
-         "<th>unit</th><th class=\"num\">upstream</th><th class=\"num\">direct</th>"
-         "<th class=\"num\">share</th><th></th></tr></thead><tbody>\n";
+  out += fmt::format(
+      "<table class=\"tree\"><caption>Upstream tree of {}</caption><thead><tr>"
+      "<th scope=\"col\">process</th><th scope=\"col\" class=\"num\">amount</th>"
+      "<th scope=\"col\">unit</th><th scope=\"col\" class=\"num\">upstream</th>"
+      "<th scope=\"col\" class=\"num\">direct</th><th scope=\"col\" class=\"num\">share</th>"
+      "<th scope=\"col\"><span class=\"visually-hidden\">bar</span></th></tr></thead><tbody>\n",
+      Esc(s.headline_id));
   for (size_t i = 0; i < s.tree_lines.size() && i < o.tree_rows; ++i) {
     const TreeLine& n = s.tree_lines[i];
     out += fmt::format(
@@ -269,7 +281,7 @@ std::string Credits(const GpuSections& s) {
   for (const CreditRow& row : s.credits.rows) {
     rows.push_back({Esc(row.id), Esc(row.unit), Num(row.credit), Num(row.net), Num(row.gross)});
   }
-  return out + HtmlTable({"impact", "unit", "credit", "net total", "total without credits"},
+  return out + HtmlTable("End-of-life credits", {"impact", "unit", "credit", "net total", "total without credits"},
                      {false, false, true, true, true}, rows, "eol-credits");
 }
 
@@ -291,7 +303,8 @@ std::string Quality(const GpuSections& s) {
                     std::to_string(q.exchanges), Pct(row.estimated_share), Pct(row.uncertain_share),
                     ids.empty() ? "(none)" : ids});
   }
-  out += HtmlTable({"process", "stage", "location", Esc(s.headline_unit), "exchanges", "estimated",
+  out += HtmlTable("Data quality of the processes",
+                   {"process", "stage", "location", Esc(s.headline_unit), "exchanges", "estimated",
                 "uncertain", "sources"},
                {false, false, false, true, true, true, true, false}, rows, "quality");
   out += "<h3>Sources cited</h3>\n<ul class=\"sources\">\n";

@@ -1,6 +1,7 @@
 #include "reports/internal/gpu_report_sections.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -158,10 +159,22 @@ GpuSections BuildGpuSections(const GpuAssessment& a, const GpuReportOptions& o) 
 
   s.use_phase_on = a.cradle_to_grave;
   if (a.cradle_to_grave) {
+    std::vector<std::string> whole;
     for (size_t k = 0; k < d.impact_ids.size(); ++k) {
-      s.use_phase.push_back({d.impact_ids[k], d.impact_units[k], a.use_phase[k], a.host_share[k],
-                             a.operational[k], a.operational[k] / a.lifetime_years,
-                             Share(a.embodied[k], a.total[k])});
+      whole.push_back(fmt::format("{} {} {}", FormatNumber(a.host_share[k]), d.impact_units[k],
+                                  d.impact_ids[k]));
+    }
+    s.use_phase_note = fmt::format(
+        "Use phase = the deployment stage of the life cycle = operational + host share in use "
+        "(the host's part of the deployment stage); per year = operational / service life. The "
+        "host's whole share also carries its embodied and end-of-life parts, which are in the "
+        "other stages: {}",
+        fmt::join(whole, ", "));
+    for (size_t k = 0; k < d.impact_ids.size(); ++k) {
+      s.use_phase.push_back({d.impact_ids[k], d.impact_units[k], a.use_phase[k],
+                             a.use_phase[k] - a.operational[k], a.operational[k],
+                             a.operational[k] / a.lifetime_years,
+                             Share(a.embodied[k], a.total[k]), a.host_share[k]});
     }
   }
 
@@ -176,9 +189,11 @@ GpuSections BuildGpuSections(const GpuAssessment& a, const GpuReportOptions& o) 
                         "BF16",
                         years, hours, FormatNumber(a.utilization));
   for (size_t k = 0; k < d.impact_ids.size(); ++k) {
-    s.intensities.push_back(
-        {d.impact_ids[k], d.impact_units[k], a.per_gpu_hour[k], a.per_pflop_hour[k]});
+    std::optional<double> per_pflop_hour;
+    if (!a.per_pflop_hour.empty()) per_pflop_hour = a.per_pflop_hour[k];
+    s.intensities.push_back({d.impact_ids[k], d.impact_units[k], a.per_gpu_hour[k], per_pflop_hour});
   }
+  s.per_pflop_hour_undefined = a.per_pflop_hour_undefined;
 
   PerQuery& q = s.per_query;
   q.on = !a.per_query.empty();

@@ -30,12 +30,36 @@ Table Impacts(const lca::GpuAssessment& a) {
                                                       : "total, cradle to gate")},
                        a.total));
   t.rows.push_back(Row({std::string("embodied, cradle to gate")}, a.embodied));
-  t.rows.push_back(Row({std::string("use phase")}, a.use_phase));
-  t.rows.push_back(Row({std::string("use phase, operational")}, a.operational));
-  t.rows.push_back(Row({std::string("use phase, host share")}, a.host_share));
-  t.rows.push_back(Row({std::string("per GPU-hour")}, a.per_gpu_hour));
-  t.rows.push_back(Row({std::string("per PFLOP-hour")}, a.per_pflop_hour));
-  if (!a.per_query.empty()) t.rows.push_back(Row({std::string("per query")}, a.per_query));
+  if (a.cradle_to_grave) {
+    std::vector<double> host_in_use;
+    for (size_t k = 0; k < a.use_phase.size(); ++k) {
+      host_in_use.push_back(a.use_phase[k] - a.operational[k]);
+    }
+    t.rows.push_back(Row({std::string("use phase")}, a.use_phase));
+    t.rows.push_back(Row({std::string("use phase, operational")}, a.operational));
+    t.rows.push_back(Row({std::string("use phase, host share in use")}, host_in_use));
+    t.rows.push_back(Row({std::string("host share, whole life (embodied, use, end of life)")},
+                         a.host_share));
+  }
+  return t;
+}
+
+// One row per impact, its unit in a column: an intensity's unit is the
+// impact's unit per functional unit, so no column header can carry it.
+Table Intensities(const lca::GpuAssessment& a) {
+  const auto& d = a.headline().data;
+  Table t{"Intensities", {"impact", "unit", "per GPU-hour (unit/GPU-hour)",
+                          "per PFLOP-hour (unit/PFLOP-hour)"}, {}};
+  if (!a.per_query.empty()) t.headers.push_back("per query (unit/query)");
+  t.headers.push_back("note");
+  for (size_t k = 0; k < d.impact_ids.size(); ++k) {
+    std::vector<Cell> row{d.impact_ids[k], d.impact_units[k], a.per_gpu_hour[k]};
+    row.push_back(a.per_pflop_hour.empty() ? Cell{} : Cell{a.per_pflop_hour[k]});
+    if (!a.per_query.empty()) row.emplace_back(a.per_query[k]);
+    row.emplace_back(a.per_pflop_hour.empty() ? "per PFLOP-hour undefined: " + a.per_pflop_hour_undefined
+                                              : std::string());
+    t.rows.push_back(std::move(row));
+  }
   return t;
 }
 
@@ -129,7 +153,8 @@ Table Quality(const lca::GpuAssessment& a) {
 }  // namespace
 
 std::vector<Table> GpuAssessmentTables(const lca::GpuAssessment& a) {
-  return {Impacts(a), ByStage(a), Processes(a), Flows(a), Assumptions(a), Quality(a)};
+  return {Impacts(a), Intensities(a), ByStage(a), Processes(a), Flows(a), Assumptions(a),
+          Quality(a)};
 }
 
 }  // namespace gpulca::reports

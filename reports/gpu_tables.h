@@ -1,8 +1,11 @@
 // A GPU assessment as tables for a spreadsheet (table.h), one concept per
 // sheet; every impact is a column whose header carries its unit:
-//   "Impacts"        rows: total (the boundary's), embodied (cradle to gate),
-//                    use phase, operational, host share, per GPU-hour, per
-//                    PFLOP-hour, per query (when a query energy was given);
+//   "Impacts"        rows: total (the boundary's), embodied (cradle to gate)
+//                    and, cradle to grave, use phase = operational + host
+//                    share in use, and the host's whole share;
+//   "Intensities"    a row per impact with its unit: per GPU-hour, per
+//                    PFLOP-hour (empty when undefined, with the reason in
+//                    the note), per query (when a query energy was given);
 //   "By stage"       the headline result by life-cycle stage;
 //   "Processes"      every process of the headline result: id, name, stage,
 //                    location, scaling, direct impacts, largest gwp100 first;

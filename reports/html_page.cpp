@@ -20,6 +20,8 @@ h3 { font-size: 15px; margin: 18px 0 6px; }
 .sub, .note, footer { color: var(--muted); }
 code, .id { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12.5px; }
 table { border-collapse: collapse; margin: 6px 0 12px; }
+caption { caption-side: top; text-align: left; color: var(--muted); font-size: 0.9em; padding: 2px 0; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 th, td { padding: 4px 10px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
 thead th { background: var(--band); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -65,11 +67,14 @@ std::string HtmlSectionElement(const std::string& id, const std::string& heading
                      EscapeXml(heading), body_html);
 }
 
-std::string HtmlTable(const std::vector<std::string>& head, const std::vector<bool>& numeric,
+std::string HtmlTable(const std::string& caption, const std::vector<std::string>& head,
+                      const std::vector<bool>& numeric,
                       const std::vector<std::vector<std::string>>& rows, const char* cls) {
-  std::string out = fmt::format("<table class=\"{}\"><thead><tr>", cls);
+  std::string out = fmt::format("<table class=\"{}\"><caption>{}</caption><thead><tr>", cls,
+                                EscapeXml(caption));
   for (size_t i = 0; i < head.size(); ++i) {
-    out += fmt::format("<th{}>{}</th>", numeric[i] ? " class=\"num\"" : "", head[i]);
+    out += fmt::format("<th scope=\"col\"{}>{}</th>", numeric[i] ? " class=\"num\"" : "",
+                       head[i]);
   }
   out += "</tr></thead><tbody>\n";
   for (const auto& row : rows) {
@@ -102,7 +107,9 @@ std::string HtmlSectionBody(const TextSection& s) {
       for (const std::string& cell : row) cells.push_back(EscapeXml(cell));
       rows.push_back(cells);
     }
-    out += HtmlTable(head, numeric, rows, s.id.c_str());
+    std::string caption = s.title;
+    if (s.tables.size() > 1) caption += fmt::format(" ({} of {})", &t - &s.tables[0] + 1, s.tables.size());
+    out += HtmlTable(caption, head, numeric, rows, s.id.c_str());
   }
   return out;
 }

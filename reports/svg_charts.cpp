@@ -15,11 +15,11 @@ constexpr double kPi = 3.14159265358979323846;
 // A coordinate: two decimals, and 0 for anything not finite.
 std::string N(double v) { return fmt::format("{:.2f}", std::isfinite(v) ? v : 0.0); }
 
-// A value for a label: four significant digits.
-std::string V(double v) { return fmt::format("{:.4g}", std::isfinite(v) ? v : 0.0); }
+// A value for a label: four significant digits; "n/a" for an undefined one.
+std::string V(double v) { return std::isfinite(v) ? fmt::format("{:.4g}", v) : "n/a"; }
 
 std::string Pct(double share) {
-  return fmt::format("{:.1f}%", std::isfinite(share) ? 100 * share : 0.0);
+  return std::isfinite(share) ? fmt::format("{:.1f}%", 100 * share) : "n/a";
 }
 
 std::string Open(const std::string& id, const std::string& title, double width, double height) {

@@ -15,7 +15,7 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::string G(double v) { return fmt::format("{:.4g}", std::isfinite(v) ? v : 0.0); }
+std::string G(double v) { return std::isfinite(v) ? fmt::format("{:.4g}", v) : "n/a"; }
 
 // A table rendered as aligned text, Markdown or HTML.
 struct Shown {
@@ -58,12 +58,16 @@ std::string Markdown(const Shown& t) {
 }
 
 std::string Html(const Shown& t) {
-  std::string out = "<h3>" + EscapeXml(t.title) + "</h3>\n<table>\n<tr>";
-  for (const auto& h : t.header) out += "<th>" + EscapeXml(h) + "</th>";
+  std::string out = "<h3>" + EscapeXml(t.title) + "</h3>\n<table>\n<caption>" +
+                    EscapeXml(t.title) + "</caption>\n<tr>";
+  for (const auto& h : t.header) out += "<th scope=\"col\">" + EscapeXml(h) + "</th>";
   out += "</tr>\n";
   for (const auto& row : t.rows) {
     out += "<tr>";
-    for (const auto& cell : row) out += "<td>" + EscapeXml(cell) + "</td>";
+    for (size_t i = 0; i < row.size(); ++i) {
+      out += i == 0 ? "<th scope=\"row\">" + EscapeXml(row[i]) + "</th>"
+                    : "<td>" + EscapeXml(row[i]) + "</td>";
+    }
     out += "</tr>\n";
   }
   return out + "</table>\n";
@@ -100,6 +104,9 @@ std::vector<Shown> Tables(const UncertaintyView& v) {
     if (!v.intensities.empty()) {
       Shown in{"Intensities: each iteration's total over that iteration's functional units",
                {"impact", "per", "nominal", "mean", "sd", "p05", "p50", "p95", "unit"}, {}};
+      for (const UncertainIntensity& x : v.intensities) {
+        if (!x.undefined.empty()) in.title += fmt::format("; per {}: n/a (undefined): {}", x.label, x.undefined);
+      }
       for (size_t k = 0; k < mc->impact_ids.size(); ++k) {
         for (const UncertainIntensity& x : v.intensities) {
           if (k >= x.summary.size()) continue;
@@ -261,6 +268,11 @@ std::string MergeUncertaintyJson(const std::string& json, const UncertaintyView&
     if (!v.intensities.empty()) {
       m["intensities"] = ordered_json::object();
       for (const UncertainIntensity& x : v.intensities) {
+        if (!x.undefined.empty()) {
+          m["intensities"][x.key] = nullptr;
+          m["intensities"][x.key + "_undefined"] = x.undefined;
+          continue;
+        }
         ordered_json by_impact = ordered_json::object();
         for (size_t k = 0; k < mc->impact_ids.size() && k < x.summary.size(); ++k) {
           ordered_json one = {{"unit", mc->impact_units[k] + " per " + x.label}};

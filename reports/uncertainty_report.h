@@ -19,7 +19,8 @@ struct UncertainIntensity {
   std::string key;    // "per_gpu_hour": the JSON and CSV key
   std::string label;  // "GPU-hour": units read "kg CO2e per GPU-hour"
   std::vector<double> nominal;        // [k]
-  std::vector<lca::Summary> summary;  // [k], of mc's impacts
+  std::vector<lca::Summary> summary;  // [k], of mc's impacts; empty when undefined
+  std::string undefined;              // why the intensity is undefined; empty when defined
 };
 
 // What to show; either result may be absent (null).

@@ -66,11 +66,9 @@ void WriteXlsx(const std::vector<Table>& tables, const std::string& path) {
         const auto col = static_cast<lxw_col_t>(c);
         const Cell& cell = t.rows[r][c];
         if (const double* number = std::get_if<double>(&cell)) {
-          if (std::isfinite(*number)) {
-            worksheet_write_number(sheet, row, col, *number, nullptr);
-          } else {
-            worksheet_write_string(sheet, row, col, "n/a", nullptr);
-          }
+          // Not finite: undefined, left empty like a missing figure (never 0,
+          // never a text in a column of numbers).
+          if (std::isfinite(*number)) worksheet_write_number(sheet, row, col, *number, nullptr);
         } else if (const auto* text = std::get_if<std::string>(&cell)) {
           worksheet_write_string(sheet, row, col, text->c_str(), nullptr);
         }

@@ -1,8 +1,9 @@
 // Tables as an Excel workbook (.xlsx, libxlsxwriter inside): one sheet per
 // table in the given order, the header row bold and frozen, numbers written
 // as numbers (16 significant digits, Excel's precision), text as text,
-// empty cells left empty. A number that is not finite is written as the
-// text "n/a".
+// empty cells left empty. A number that is not finite is undefined and
+// left empty too (a table says why in a note column), so that a column of
+// numbers holds only numbers.
 #pragma once
 
 #include <string>

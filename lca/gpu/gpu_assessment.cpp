@@ -153,6 +153,13 @@ void RequirePositive(const std::optional<double>& v, const char* name) {
   }
 }
 
+// Why an impact per PFLOP-hour means nothing for `a`.
+std::string NoWorkReason(const GpuAssessment& a) {
+  return fmt::format("at utilization {:g} of {:g} peak dense BF16 TFLOPS the GPU does no work "
+                     "over its life (0 PFLOP-hours), so there is nothing to divide by",
+                     a.utilization, a.peak_tflops);
+}
+
 }  // namespace
 
 void CheckUseParameters(const inventory::ParameterSet& parameters) {
@@ -279,10 +286,11 @@ GpuAssessment AssessGpu(const inventory::Inventory& inventory, const inventory::
       a.facility_wh_per_query = a.use_kwh * 1000.0 / a.lifetime_hours / a.queries_per_hour;
     }
   }
+  if (!(pflops > 0)) a.per_pflop_hour_undefined = NoWorkReason(a);
   for (size_t k = 0; k < impacts; ++k) {
     double per_hour = a.total[k] / a.lifetime_hours;
     a.per_gpu_hour.push_back(per_hour);
-    a.per_pflop_hour.push_back(pflops > 0 ? per_hour / pflops : 0.0);
+    if (pflops > 0) a.per_pflop_hour.push_back(per_hour / pflops);
     if (a.queries_per_hour > 0) a.per_query.push_back(per_hour / a.queries_per_hour);
   }
   a.quality = DataQuality(inventory, parameters, a.headline().data);

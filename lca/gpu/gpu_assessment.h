@@ -100,6 +100,10 @@ struct GpuAssessment {
   std::vector<double> operational;  // use phase less the deployment-stage part of the host share
   std::vector<double> host_share;   // upstream of the host share (embodied and its end of life)
   std::vector<double> per_gpu_hour, per_pflop_hour, per_query;  // per_query empty without Q
+  // Why per_pflop_hour is empty: the GPU does no work (utilization or peak
+  // throughput 0), so an impact per unit of work is undefined, not 0. Empty
+  // when per_pflop_hour is defined.
+  std::string per_pflop_hour_undefined;
   std::vector<double> eol_credits;  // upstream of the credit processes (<= 0 for a credit)
   double host_share_amount = 0;     // units of host_share the life cycle needs (0 at the gate)
   bool eol_credits_on = false;      // the parameter eol_credits is not 0

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "inventory/model/model.h"
@@ -27,8 +28,11 @@ struct GpuUncertainty {
   McResult run;                // the headline system; run.tracked holds the use parameters
   std::vector<UseFactors> use;  // [iteration]
   // [k] the report's intensities (per_query empty when the assessment has
-  // no queries per hour).
+  // no queries per hour; per_pflop_hour empty when it is undefined, at the
+  // nominal point or in any iteration, with the reason in
+  // per_pflop_hour_undefined).
   std::vector<Summary> per_gpu_hour, per_pflop_hour, per_query;
+  std::string per_pflop_hour_undefined;
 };
 
 // The paired run of `assessments` (REQUIRES: each made by AssessGpu from
@@ -41,7 +45,9 @@ std::vector<GpuUncertainty> RunGpuMonteCarlo(const inventory::Inventory& invento
 
 // Impact k of `a` per functional unit `per`, iteration by iteration; per
 // query from `query_wh` (compare) or, when absent, from the assessment's own
-// per-query basis. A functional unit of 0 gives 0.
+// per-query basis. Throws SolveError, naming the GPU, the functional unit and
+// the first such iteration, when any iteration has no functional units (0 or
+// not finite): the impact per unit is then undefined, not 0.
 std::vector<double> PerUnitSamples(const GpuAssessment& a, const GpuUncertainty& u, int k,
                                    PerUnit per, std::optional<double> query_wh = std::nullopt);
 

@@ -62,15 +62,18 @@ struct StageRow {
 };
 std::vector<StageRow> StageRows(const lca::LcaResult& r);
 
+// use_phase = operational + host_share_in_use: the row adds up. host_share is
+// the host's whole share (embodied, use and end of life), for reference.
 struct UsePhaseRow {
   std::string id, unit;
-  double use_phase = 0, host_share = 0, operational = 0, operational_per_year = 0,
-         embodied_share = 0;
+  double use_phase = 0, host_share_in_use = 0, operational = 0, operational_per_year = 0,
+         embodied_share = 0, host_share = 0;
 };
 
 struct IntensityRow {
   std::string id, unit;
-  double per_gpu_hour = 0, per_pflop_hour = 0;
+  double per_gpu_hour = 0;
+  std::optional<double> per_pflop_hour;  // none: undefined (GpuSections::per_pflop_hour_undefined)
 };
 
 // Per-query figures in small units (g CO2e, kJ, mL, mg Sb-eq).
@@ -138,8 +141,10 @@ struct GpuSections {
   std::vector<StageRow> stages;
   bool use_phase_on = false;           // cradle to grave
   std::vector<UsePhaseRow> use_phase;  // empty at the gate
+  std::string use_phase_note;          // what the columns are, and the host's whole share
   std::string intensity_basis;         // what per GPU-hour divides, over which life
   std::vector<IntensityRow> intensities;
+  std::string per_pflop_hour_undefined;  // why per PFLOP-hour is undefined; empty when defined
   PerQuery per_query;
   std::vector<ProcessRow> top_processes;
   std::vector<FlowRow> top_flows;

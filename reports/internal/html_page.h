@@ -18,12 +18,16 @@ std::string HtmlPageEnd(const std::string& footer_html);
 // <section id="id with '_' written '-'"><h2>heading</h2>body_html</section>
 std::string HtmlSectionElement(const std::string& id, const std::string& heading,
                                const std::string& body_html);
-// A table whose cells are markup; the first cell of a row is its header.
-std::string HtmlTable(const std::vector<std::string>& head_html, const std::vector<bool>& numeric,
+// A table whose cells are markup, with `caption` (plain text, escaped here)
+// as its <caption>; column headers are <th scope="col">, and the first cell
+// of a row is its header, <th scope="row">.
+std::string HtmlTable(const std::string& caption, const std::vector<std::string>& head_html,
+                      const std::vector<bool>& numeric,
                       const std::vector<std::vector<std::string>>& rows_html, const char* cls = "");
 
 // A text section's notes as paragraphs and its tables as HtmlTable (class:
-// the section's id), every cell escaped.
+// the section's id; caption: its title, "(n of m)" when it has several),
+// every cell escaped.
 std::string HtmlSectionBody(const TextSection& section);
 
 }  // namespace gpulca::reports

@@ -171,3 +171,28 @@ TEST_CASE("a tracked parameter that does not exist is an error naming it", "[lca
   o.tracked = {{"", "no_such_parameter"}};
   CHECK_THROWS_WITH(lca::RunMonteCarlo(inv, p, d, o), Catch::Contains("no_such_parameter"));
 }
+
+TEST_CASE("at utilization 0 an impact per PFLOP-hour is undefined, not 0", "[lca][mc][report]") {
+  inventory::Inventory inv = test::ParseValid(
+      Replace(test::kGpuFixture, "id = \"utilization\"\nvalue = 0.5\n",
+              "id = \"utilization\"\nvalue = 0\n"));
+  inventory::ParameterSet p(inv);
+  lca::GpuAssessment a = lca::AssessGpu(inv, p, lca::GpuAssessmentOptions("g1"));
+  // By hand (gpu_fixture.h): gpu_power_fraction = 0 + (1 - 0) x 0 = 0, so no
+  // use-phase electricity; the life cycle is the 166 kg of the module, the
+  // host share and the module's e-waste, over 4 x 8760 = 35,040 h.
+  CHECK(a.total[0] == Approx(166));
+  CHECK(a.per_gpu_hour[0] == Approx(166.0 / 35040));
+  CHECK(a.per_pflop_hour.empty());
+  CHECK_THAT(a.per_pflop_hour_undefined, Catch::Contains("utilization 0 of 1000 peak"));
+  lca::GpuUncertainty u = std::move(lca::RunGpuMonteCarlo(inv, p, {&a}, Mc(50)).front());
+  CHECK(u.per_gpu_hour.size() == a.per_gpu_hour.size());
+  CHECK(u.per_pflop_hour.empty());
+  CHECK(u.per_pflop_hour_undefined == a.per_pflop_hour_undefined);
+  // Asked for the samples anyway (compare --per pflop-hour --mc): refused.
+  CHECK_THROWS_AS(lca::PerUnitSamples(a, u, 0, lca::PerUnit::kPflopHour), SolveError);
+  CHECK_THROWS_WITH(lca::PerUnitSamples(a, u, 0, lca::PerUnit::kPflopHour),
+                    Catch::Contains("g1: impacts per pflop-hour are undefined in 50 of 50 Monte "
+                                    "Carlo iterations; iteration 1 drew 0 functional units "
+                                    "(utilization 0"));
+}

@@ -82,6 +82,8 @@ std::map<std::string, std::vector<Expect>> Expected(const reports::GpuSections& 
     const std::string at = "/use_phase/" + row.id + "/";
     e["use_phase"].push_back({row.use_phase, at + "total", row.id, "use_phase"});
     e["use_phase"].push_back({row.host_share, at + "host_share", row.id, "host_share"});
+    e["use_phase"].push_back(
+        {row.host_share_in_use, at + "host_share_in_use", row.id, "host_share_in_use"});
     e["use_phase"].push_back({row.operational, at + "operational", row.id, "operational"});
     e["use_phase"].push_back(
         {row.operational_per_year, at + "operational_per_year", row.id, "operational_per_year"});
@@ -89,8 +91,9 @@ std::map<std::string, std::vector<Expect>> Expected(const reports::GpuSections& 
   for (const auto& row : s.intensities) {
     e["intensities"].push_back(
         {row.per_gpu_hour, "/intensities/per_gpu_hour/" + row.id, row.id, "per_gpu_hour"});
+    REQUIRE(row.per_pflop_hour);
     e["intensities"].push_back(
-        {row.per_pflop_hour, "/intensities/per_pflop_hour/" + row.id, row.id, "per_pflop_hour"});
+        {*row.per_pflop_hour, "/intensities/per_pflop_hour/" + row.id, row.id, "per_pflop_hour"});
   }
   if (s.per_query.on) {
     e["per_query"].push_back({s.per_query.queries_per_hour, "/per_query/queries_per_hour", "",

@@ -81,7 +81,8 @@ TEST_CASE("xlsx: numbers stay numbers, text stays text, sheets keep their order"
   CHECK(s.numbers.at({2, 2}) == Same(third));
   CHECK(s.numbers.count({3, 1}) == 0);  // empty stays empty
   CHECK(s.text.count({3, 1}) == 0);
-  CHECK(s.text.at({3, 2}) == "n/a");     // not a number
+  CHECK(s.text.count({3, 2}) == 0);      // not a number: undefined, left empty
+  CHECK(s.numbers.count({3, 2}) == 0);
   CHECK(s.text.count({1, 1}) == 0);      // a number is not written as text
   CHECK(sheets[1].numbers.at({1, 0}) == 42.0);
 }
@@ -113,18 +114,21 @@ TEST_CASE("xlsx: a GPU report reopens with the assessment's numbers", "[xlsx]") 
   auto sheets = test::ReadXlsx(path);
   std::vector<std::string> names;
   for (const auto& s : sheets) names.push_back(s.name);
-  CHECK(names == std::vector<std::string>{"Impacts", "By stage", "Processes", "Flows",
-                                          "Assumptions", "Data quality"});
+  CHECK(names == std::vector<std::string>{"Impacts", "Intensities", "By stage", "Processes",
+                                          "Flows", "Assumptions", "Data quality"});
   const lca::LcaResult& r = a.headline();
   const auto& ids = r.data.impact_ids;
 
   const auto& impacts = SheetNamed(sheets, "Impacts");
   REQUIRE(ColumnOf(impacts, "gwp100 (kg CO2e)") == 1);
   int total = RowOf(impacts, "total, cradle to grave"), embodied = RowOf(impacts, "embodied, cradle to gate");
-  int per_query = RowOf(impacts, "per query");
   REQUIRE(total > 0);
   REQUIRE(embodied > 0);
-  REQUIRE(per_query > 0);
+  // Intensities: a row per impact, the unit in its own column.
+  const auto& intensities = SheetNamed(sheets, "Intensities");
+  REQUIRE(ColumnOf(intensities, "per GPU-hour (unit/GPU-hour)") == 2);
+  REQUIRE(ColumnOf(intensities, "per PFLOP-hour (unit/PFLOP-hour)") == 3);
+  REQUIRE(ColumnOf(intensities, "per query (unit/query)") == 4);
   for (size_t k = 0; k < ids.size(); ++k) {
     int col = ColumnOf(impacts, fmt::format("{} ({})", ids[k], r.data.impact_units[k]));
     INFO(ids[k]);
@@ -132,8 +136,13 @@ TEST_CASE("xlsx: a GPU report reopens with the assessment's numbers", "[xlsx]") 
     CHECK(impacts.numbers.at({total, col}) == Same(a.total[k]));
     CHECK(impacts.numbers.at({embodied, col}) == Same(a.embodied[k]));
     CHECK(impacts.numbers.at({RowOf(impacts, "use phase, operational"), col}) == Same(a.operational[k]));
-    CHECK(impacts.numbers.at({RowOf(impacts, "per PFLOP-hour"), col}) == Same(a.per_pflop_hour[k]));
-    CHECK(impacts.numbers.at({per_query, col}) == Same(a.per_query[k]));
+    CHECK(impacts.numbers.at({RowOf(impacts, "use phase, host share in use"), col}) ==
+          Same(a.use_phase[k] - a.operational[k]));
+    const int row = RowOf(intensities, ids[k]);
+    CHECK(intensities.text.at({row, 1}) == r.data.impact_units[k]);
+    CHECK(intensities.numbers.at({row, 2}) == Same(a.per_gpu_hour[k]));
+    CHECK(intensities.numbers.at({row, 3}) == Same(a.per_pflop_hour[k]));
+    CHECK(intensities.numbers.at({row, 4}) == Same(a.per_query[k]));
   }
 
   // By stage: the stages add up to the total, as in the assessment.

@@ -13,8 +13,8 @@
 #include "inventory/jsonld/jsonld_import.h"
 #include "inventory/model/validate.h"
 #include "inventory/store/additions.h"
-#include "inventory/store/audit_log.h"
 #include "inventory/store/sha256.h"
+#include "inventory/store/install.h"
 #include "inventory/toml/toml_files.h"
 #include "inventory/toml/toml_loader.h"
 
@@ -90,8 +90,8 @@ std::string BuildDatabase(const std::string& path, const std::vector<std::string
                           {"build_paths", fmt::format("{}", fmt::join(absolute, "\n"))}});
     }
     // A rebuilt database keeps the audits recorded in the one it replaces.
-    if (fs::exists(target)) AuditLog::CarryOver(path, temp);
-    fs::rename(temp, target);
+    InstallDatabase(temp, path);
+    fs::remove(temp);
   } catch (...) {
     std::error_code ec;
     fs::remove(temp, ec);
@@ -163,8 +163,16 @@ void RebuildDatabase(const std::string& path, const std::string& bundled_dir) {
         }
       }
     }
-    AuditLog::CarryOver(path, temp);
-    fs::rename(temp, path);
+    // An import that committed after the additions were read would be lost
+    // with the file it went into: refuse instead, under the lock.
+    InstallDatabase(temp, path, [&] {
+      if (DescribeAdditions(RecordedAdditions(path)) != DescribeAdditions(additions)) {
+        throw StoreError(fmt::format("{}: data was added to it while it was being rebuilt ({}); "
+                                     "nothing was changed; run the rebuild again", path,
+                                     DescribeAdditions(RecordedAdditions(path))));
+      }
+    });
+    fs::remove(temp);
   } catch (...) {
     std::error_code ec;
     fs::remove(temp, ec);

@@ -3,8 +3,11 @@
 // A database built from the bundled data/ carries meta origin = "bundled"
 // and the hash of its files (data_hash); OpenDatabase rebuilds such a
 // database when the data changed. A build writes a temporary file beside
-// the target and renames it into place, so a failed build leaves the target
-// file byte-for-byte as it was.
+// the target and installs it (install.h): a new target is that file; an
+// existing one has its inventory tables rewritten from it in one
+// transaction, its audits kept, so that no audit or import is lost to a
+// concurrent build. A failed build leaves the target file byte-for-byte as
+// it was.
 //
 // Additions (additions.h): data added to a database after its build (an
 // openLCA import, TOML files added) are recorded in its meta. Such a

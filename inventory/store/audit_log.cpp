@@ -4,8 +4,9 @@
 #include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
 
-#include "lca/error.h"
+#include "inventory/store/internal/connection.h"
 #include "inventory/store/sha256.h"
+#include "lca/error.h"
 
 namespace gpulca::inventory {
 namespace {
@@ -24,6 +25,15 @@ AuditRecord ReadRecord(SQLite::Statement& q) { return q.getColumns<AuditRecord, 
 
 bool HasAuditTable(SQLite::Database& db) { return db.tableExists("audits"); }
 
+// How many times a writer reopens a file replaced under it before it gives
+// up (each replacement is a whole rebuild by another process).
+constexpr int kReopenLimit = 20;
+
+std::string Replaced(const std::string& path) {
+  return fmt::format("{} was replaced by a rebuild {} times while this was waiting to write; "
+                     "nothing was written", path, kReopenLimit);
+}
+
 }  // namespace
 
 std::string RecordHashInput(const AuditRecord& r) {
@@ -39,18 +49,23 @@ std::string RecordHashInput(const AuditRecord& r) {
 std::string RecordHash(const AuditRecord& record) { return Sha256Hex(RecordHashInput(record)); }
 
 struct AuditLog::Impl {
-  std::unique_ptr<SQLite::Database> db;
+  Connection connection;
   std::string path;
+  SQLite::Database& db() const { return *connection.db; }
 };
 
 AuditLog::AuditLog(const std::string& path) : impl_(std::make_unique<Impl>()) {
   impl_->path = path;
   try {
-    impl_->db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
-    impl_->db->setBusyTimeout(5000);
-    if (!HasAuditTable(*impl_->db)) {
-      SQLite::Transaction tx(*impl_->db);
-      impl_->db->exec(kAuditTable);
+    impl_->connection = OpenConnection(path, SQLite::OPEN_READWRITE);
+    for (int attempt = 0; !HasAuditTable(impl_->db()); ++attempt) {
+      if (attempt == kReopenLimit) throw StoreError(Replaced(path));
+      WriteTransaction tx(impl_->connection);
+      if (tx.replaced()) {
+        impl_->connection = OpenConnection(path, SQLite::OPEN_READWRITE);
+        continue;
+      }
+      impl_->db().exec(kAuditTable);
       tx.commit();
     }
   } catch (const SQLite::Exception& e) {
@@ -62,8 +77,27 @@ AuditLog::~AuditLog() = default;
 
 AuditRecord AuditLog::Append(AuditRecord record) {
   try {
-    SQLite::Transaction tx(*impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement last(*impl_->db, "SELECT id, hash FROM audits ORDER BY id DESC LIMIT 1");
+    for (int attempt = 0;; ++attempt) {
+      if (attempt == kReopenLimit) throw StoreError(Replaced(impl_->path));
+      WriteTransaction tx(impl_->connection);
+      if (!tx.replaced()) {
+        AppendLocked(record);
+        tx.commit();
+        return record;
+      }
+      // A rebuild put a new file in place while this waited for the lock:
+      // append to that one (its audits table was carried over).
+      impl_->connection = OpenConnection(impl_->path, SQLite::OPEN_READWRITE);
+      if (!HasAuditTable(impl_->db())) impl_->db().exec(kAuditTable);
+    }
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(fmt::format("{}: the audit cannot be recorded: {}", impl_->path, e.what()));
+  }
+}
+
+void AuditLog::AppendLocked(AuditRecord& record) {
+  {
+    SQLite::Statement last(impl_->db(), "SELECT id, hash FROM audits ORDER BY id DESC LIMIT 1");
     record.id = 1;
     record.previous_hash = kGenesisHash;
     if (last.executeStep()) {
@@ -71,24 +105,20 @@ AuditRecord AuditLog::Append(AuditRecord record) {
       record.previous_hash = last.getColumn(1).getString();
     }
     record.hash = RecordHash(record);
-    SQLite::Statement insert(*impl_->db,
+    SQLite::Statement insert(impl_->db(),
                              fmt::format("INSERT INTO audits ({}) VALUES (?,?,?,?,?,?,?,?,?,?)",
                                          kColumns));
     SQLite::bind(insert, static_cast<int64_t>(record.id), record.created_at,
                  record.gpulca_version, record.content_hash, record.order_id, record.order,
                  record.parameters, record.results, record.previous_hash, record.hash);
     insert.exec();
-    tx.commit();
-  } catch (const SQLite::Exception& e) {
-    throw StoreError(fmt::format("{}: the audit cannot be recorded: {}", impl_->path, e.what()));
   }
-  return record;
 }
 
 std::vector<AuditRecord> AuditLog::All() const {
   std::vector<AuditRecord> out;
   try {
-    SQLite::Statement q(*impl_->db, fmt::format("SELECT {} FROM audits ORDER BY id", kColumns));
+    SQLite::Statement q(impl_->db(), fmt::format("SELECT {} FROM audits ORDER BY id", kColumns));
     while (q.executeStep()) out.push_back(ReadRecord(q));
   } catch (const SQLite::Exception& e) {
     throw StoreError(fmt::format("{}: the audit log cannot be read: {}", impl_->path, e.what()));
@@ -98,7 +128,7 @@ std::vector<AuditRecord> AuditLog::All() const {
 
 std::optional<AuditRecord> AuditLog::Find(long id) const {
   try {
-    SQLite::Statement q(*impl_->db, fmt::format("SELECT {} FROM audits WHERE id = ?", kColumns));
+    SQLite::Statement q(impl_->db(), fmt::format("SELECT {} FROM audits WHERE id = ?", kColumns));
     SQLite::bind(q, static_cast<int64_t>(id));
     if (q.executeStep()) return ReadRecord(q);
   } catch (const SQLite::Exception& e) {
@@ -134,30 +164,5 @@ std::vector<ChainProblem> AuditLog::CheckChain(long up_to) const {
   return problems;
 }
 
-void AuditLog::CarryOver(const std::string& from, const std::string& to) {
-  try {
-    SQLite::Database old(from, SQLite::OPEN_READONLY);
-    if (!HasAuditTable(old)) return;
-  } catch (const SQLite::Exception&) {
-    return;  // not a database that could hold audits
-  }
-  try {
-    SQLite::Database db(to, SQLite::OPEN_READWRITE);
-    SQLite::Statement attach(db, "ATTACH DATABASE ? AS previous");
-    SQLite::bind(attach, from);
-    attach.exec();
-    {
-      SQLite::Transaction tx(db);
-      db.exec(kAuditTable);
-      db.exec(fmt::format("INSERT INTO audits ({0}) SELECT {0} FROM previous.audits ORDER BY id",
-                          kColumns));
-      tx.commit();
-    }
-    db.exec("DETACH DATABASE previous");
-  } catch (const SQLite::Exception& e) {
-    throw StoreError(fmt::format("the audits of {} cannot be carried over to {}: {}", from, to,
-                                 e.what()));
-  }
-}
 
 }  // namespace gpulca::inventory

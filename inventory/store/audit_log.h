@@ -14,7 +14,11 @@
 // Invariants of a sound log: ids run 1, 2, 3, ...; record 1's previous_hash
 // is kGenesisHash; record k's previous_hash is record k-1's hash; each hash
 // is RecordHash of its record. Append keeps them, in one IMMEDIATE
-// transaction, so two processes appending at once still chain correctly.
+// transaction, so two processes appending at once still chain correctly;
+// and it appends to the file at the log's path even when that file was
+// replaced while the append waited for the lock (internal/connection.h). A
+// rebuild does not replace the file: it rewrites the inventory tables in
+// place and leaves this table alone (install.h).
 #pragma once
 
 #include <memory>
@@ -72,13 +76,12 @@ class AuditLog {
   // each hash recomputed, each link, and ids without gaps. Empty: sound.
   std::vector<ChainProblem> CheckChain(long up_to = 0) const;
 
-  // Copies every audit record of the database at `from` into the database
-  // at `to` (which has none), as they are — so that rebuilding a database
-  // from changed data keeps its audits. Nothing when `from` has no audits
-  // table or is not an SQLite file. Throws StoreError when the copy fails.
-  static void CarryOver(const std::string& from, const std::string& to);
 
  private:
+  // Sets `record`'s id and hashes and inserts it; REQUIRES: a write
+  // transaction on the live file.
+  void AppendLocked(AuditRecord& record);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -14,6 +14,7 @@
 
 #include "lca/error.h"
 #include "inventory/model/validate.h"
+#include "inventory/store/internal/connection.h"
 #include "inventory/store/store_hash.h"
 
 namespace gpulca::inventory {
@@ -176,7 +177,19 @@ std::optional<std::array<int, 5>> ParsePedigreeText(const std::string& text) {
 
 struct Store::Impl {
   std::string path;
-  std::unique_ptr<SQLite::Database> db;
+  Connection connection;
+  std::unique_ptr<SQLite::Database>& db = connection.db;
+
+  // Throws StoreError when another process put a new file at the path while
+  // this waited for the write lock: what this would write was decided on
+  // the old file's content.
+  void RequireLive(const WriteTransaction& tx) const {
+    if (tx.replaced()) {
+      throw StoreError(fmt::format("{}: the database was rebuilt by another process while this "
+                                   "was waiting to write; nothing was written; run it again",
+                                   path));
+    }
+  }
 
   void InsertParameter(SQLite::Statement& q, const Parameter& p, int position) {
     q.reset();
@@ -273,12 +286,13 @@ Store::Store(const std::string& path, bool create) : impl_(std::make_unique<Impl
   impl_->path = path;
   try {
     int flags = SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0);
-    impl_->db = std::make_unique<SQLite::Database>(path, flags);
+    impl_->connection = OpenConnection(path, flags);
     impl_->db->exec("PRAGMA foreign_keys = ON");
     int version = impl_->db->execAndGet("PRAGMA user_version").getInt();
     bool empty = impl_->db->execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0;
     if (empty && create) {
-      SQLite::Transaction tx(*impl_->db);
+      WriteTransaction tx(impl_->connection);
+      impl_->RequireLive(tx);
       for (const char* sql : kSchema) impl_->db->exec(sql);
       impl_->db->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
       tx.commit();
@@ -294,8 +308,8 @@ Store::Store(const std::string& path, bool create) : impl_(std::make_unique<Impl
 
 std::string Store::PeekMeta(const std::string& path, const std::string& key) {
   try {
-    SQLite::Database db(path, SQLite::OPEN_READONLY);
-    SQLite::Statement q(db, "SELECT value FROM meta WHERE key = ?");
+    Connection c = OpenConnection(path, SQLite::OPEN_READONLY);
+    SQLite::Statement q(*c.db, "SELECT value FROM meta WHERE key = ?");
     SQLite::bind(q, key);
     return q.executeStep() ? q.getColumn(0).getString() : "";
   } catch (const SQLite::Exception&) {
@@ -313,7 +327,8 @@ int Store::SchemaVersion() const {
 
 void Store::Replace(const Inventory& inventory, const std::map<std::string, std::string>& meta) {
   try {
-    SQLite::Transaction tx(*impl_->db);
+    WriteTransaction tx(impl_->connection);
+    impl_->RequireLive(tx);
     for (const char* table : kInventoryTables) impl_->db->exec(std::string("DELETE FROM ") + table);
     impl_->db->exec("DELETE FROM meta");
     impl_->Insert(inventory);
@@ -327,7 +342,8 @@ void Store::Replace(const Inventory& inventory, const std::map<std::string, std:
 
 void Store::Add(const Inventory& inventory, const std::map<std::string, std::string>& meta) {
   try {
-    SQLite::Transaction tx(*impl_->db);
+    WriteTransaction tx(impl_->connection);
+    impl_->RequireLive(tx);
     impl_->Insert(inventory);
     impl_->WriteMeta(meta);
     impl_->WriteMeta({{"content_hash", HashInventoryTables(*impl_->db)}});

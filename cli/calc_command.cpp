@@ -72,8 +72,8 @@ void Run(const Context& context, const CalcOptions& o) {
     std::string json = reports::RenderCalcJson(result, report);
     o.output.Write(uncertain ? reports::MergeUncertaintyJson(json, view) : json);
   } else if (o.output.format == "csv") {
-    std::string csv = reports::RenderCalcCsv(result, report);
-    o.output.Write(uncertain ? csv + reports::RenderUncertaintyCsv(view) : csv);
+    if (uncertain) report.uncertainty = &view;
+    o.output.Write(reports::RenderCalcCsv(result, report));
   } else {
     std::string text = reports::RenderCalcText(result, report);
     o.output.Write(uncertain ? text + reports::RenderUncertaintyText(view) : text);

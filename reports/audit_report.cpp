@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lca/error.h"
+#include "reports/internal/tidy_csv.h"
 
 namespace gpulca::reports {
 namespace {
@@ -338,44 +339,69 @@ std::string RenderAuditMarkdown(const AuditResult& r, const PurchaseOrder& o,
   return out;
 }
 
-std::string RenderAuditCsv(const AuditResult& r, const PurchaseOrder&, const AuditContext& c) {
-  std::string out = "section,line,product,key,value,unit\n";
-  auto row = [&out](const std::string& section, size_t line, const std::string& product,
-                    const std::string& key, double value, const std::string& unit) {
-    out += fmt::format("{},{},{},{},{:.10g},{}\n", section, line, product, key, value, unit);
-  };
-  if (c.record_id > 0) row("record", 0, "", "id", static_cast<double>(c.record_id), "");
+std::string RenderAuditCsv(const AuditResult& r, const PurchaseOrder& o, const AuditContext& c) {
+  TidyCsv csv;
+  const TidyKey run("run");
+  csv.Text(run.Measure("order"), o.id);
+  if (c.record_id > 0) csv.Text(run.Measure("record_id"), std::to_string(c.record_id));
+  csv.Text(run.Measure("data_hash"), c.content_hash);
+  const TidyKey assumptions("assumptions");
+  csv.Text(assumptions.Measure("region"), r.region);
+  csv.Number(assumptions.Measure("pue"), r.pue, "1");
+  csv.Number(assumptions.Measure("utilization"), r.utilization, "1");
+  csv.Number(assumptions.Measure("lifetime_years"), r.lifetime_years, "yr");
   for (size_t k = 0; k < r.impact_ids.size(); ++k) {
-    row("total_gate", 0, "", r.impact_ids[k], r.total_gate[k], r.impact_units[k]);
-    row("total_grave", 0, "", r.impact_ids[k], r.total_grave[k], r.impact_units[k]);
+    const TidyKey impact = TidyKey("totals").Impact(r.impact_ids[k]);
+    csv.Number(impact.Measure("cradle_to_gate"), r.total_gate[k], r.impact_units[k]);
+    csv.Number(impact.Measure("cradle_to_grave"), r.total_grave[k], r.impact_units[k]);
   }
+  // The estimate's interval, the declaration, the intensities and the
+  // what-ifs are of gwp100, in kg CO2e.
+  const std::string gwp = r.impact_ids.empty() ? "" : r.impact_ids[Gwp(r)];
+  const std::string kg = "kg CO2e", per_unit = kg + "/item", per_hour = kg + "/GPU-hour";
   for (size_t i = 0; i < r.lines.size(); ++i) {
     const LineAudit& l = r.lines[i];
-    const std::string& p = l.line.product;
-    row("quantity", i + 1, p, "units", static_cast<double>(l.line.quantity), "item");
+    const TidyKey line = TidyKey("lines").Line(i + 1).Gpu(l.line.product);
+    csv.Number(line.Measure("quantity"), static_cast<double>(l.line.quantity), "item");
     for (size_t k = 0; k < r.impact_ids.size(); ++k) {
-      row("per_unit_gate", i + 1, p, r.impact_ids[k], l.gate[k], r.impact_units[k]);
-      row("per_unit_grave", i + 1, p, r.impact_ids[k], l.grave[k], r.impact_units[k]);
+      const TidyKey impact = line.Impact(r.impact_ids[k]);
+      const std::string unit = r.impact_units[k] + "/item";
+      csv.Number(impact.Measure("cradle_to_gate_per_unit"), l.gate[k], unit);
+      csv.Number(impact.Measure("cradle_to_grave_per_unit"), l.grave[k], unit);
     }
+    const TidyKey headline = line.Impact(gwp);
     if (const auto& s = l.estimate.gate_interval) {
-      row("interval_gate", i + 1, p, "p05", s->p05, "kg CO2e");
-      row("interval_gate", i + 1, p, "p50", s->p50, "kg CO2e");
-      row("interval_gate", i + 1, p, "p95", s->p95, "kg CO2e");
+      for (auto [statistic, v] : lca::Fields(*s)) {
+        csv.Number(headline.Measure("cradle_to_gate_per_unit").Statistic(statistic), v, per_unit);
+      }
     }
     if (l.line.declared) {
-      row("declared", i + 1, p, l.line.declared->boundary, l.line.declared->kg_co2e_per_unit,
-          "kg CO2e");
+      csv.Number(headline.Measure("declared_per_unit"), l.line.declared->kg_co2e_per_unit,
+                 per_unit);
+      csv.Text(line.Measure("declared_boundary"), l.line.declared->boundary);
     }
-    row("per_gpu_hour", i + 1, p, "embodied", l.embodied_per_gpu_hour_kg, "kg CO2e");
-    row("per_gpu_hour", i + 1, p, "life_cycle", l.grave_per_gpu_hour_kg, "kg CO2e");
+    csv.Number(headline.Measure("cradle_to_gate_per_gpu_hour"), l.embodied_per_gpu_hour_kg,
+               per_hour);
+    csv.Number(headline.Measure("cradle_to_grave_per_gpu_hour"), l.grave_per_gpu_hour_kg, per_hour);
     for (const Verdict& v : l.verdicts) {
-      out += fmt::format("verdict,{},{},{},{},\n", i + 1, p, v.code, lca::ToString(v.level));
+      const TidyKey verdict = line.Section("verdicts").Category(v.code);
+      csv.Text(verdict.Measure("level"), lca::ToString(v.level));
+      csv.Text(verdict.Measure("message"), v.message);
     }
     for (const WhatIf& w : l.what_ifs) {
-      row("what_if", i + 1, p, "\"" + w.description + "\"", w.grave_kg, "kg CO2e");
+      const TidyKey what_if = line.Section("what_ifs").Scenario(w.description);
+      const TidyKey impact = what_if.Impact(gwp);
+      csv.Text(what_if.Measure("kind"), w.kind);
+      csv.Number(what_if.Measure("quantity"), w.units, "item");
+      csv.Number(impact.Measure("cradle_to_gate"), w.gate_kg, kg);
+      csv.Number(impact.Measure("cradle_to_grave"), w.grave_kg, kg);
+      csv.Number(impact.Measure("change"), w.change_kg, kg);
+      csv.Number(impact.Measure("cradle_to_gate_per_gpu_hour"), w.embodied_per_gpu_hour_kg,
+                 per_hour);
+      csv.Number(impact.Measure("cradle_to_grave_per_gpu_hour"), w.per_gpu_hour_kg, per_hour);
     }
   }
-  return out;
+  return csv.str();
 }
 
 std::vector<Table> AuditTables(const AuditResult& r) {

@@ -39,7 +39,8 @@ std::string RenderAuditMarkdown(const lca::AuditResult& result,
 // AuditResultsJson, indented, with the record's id, time and content hash.
 std::string RenderAuditJson(const lca::AuditResult& result, const inventory::PurchaseOrder& order,
                             const AuditContext& context);
-// Long CSV: section,line,product,key,value,unit.
+// The tidy CSV (internal/tidy_csv.h): run, assumptions, totals, then by
+// order line its lines rows, verdicts and what_ifs.
 std::string RenderAuditCsv(const lca::AuditResult& result, const inventory::PurchaseOrder& order,
                            const AuditContext& context);
 

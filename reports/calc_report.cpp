@@ -9,6 +9,8 @@
 
 #include "lca/system/upstream_tree.h"
 #include "reports/internal/ranking.h"
+#include "reports/internal/tidy_csv.h"
+#include "reports/internal/uncertainty_csv.h"
 
 namespace gpulca::reports {
 namespace {
@@ -145,26 +147,36 @@ std::string RenderCalcJson(const LcaResult& r, const CalcReportOptions& o) {
   return j.dump(2) + "\n";
 }
 
-std::string RenderCalcCsv(const LcaResult& r, const CalcReportOptions&) {
+std::string RenderCalcCsv(const LcaResult& r, const CalcReportOptions& o) {
   const auto& d = r.data;
-  std::string out = "section,impact,key,value,unit\n";
+  TidyCsv csv;
+  const TidyKey demand("demand");
+  csv.Text(demand.Measure("product"), d.product_ids[0]);
+  csv.Text(demand.Measure("process"), d.process_ids[0]);
+  csv.Number(demand.Measure("amount"), d.demand[0], d.product_units[0]);
+  csv.Text(demand.Measure("boundary"), o.boundary);
+  csv.Text(TidyKey("run").Measure("data_hash"), o.data_hash);
+  csv.Text(TidyKey("run").Measure("solver"), r.solver);
   for (size_t k = 0; k < d.impact_ids.size(); ++k) {
-    const std::string& id = d.impact_ids[k];
     const std::string& unit = d.impact_units[k];
-    out += fmt::format("impact,{},total,{:.10g},{}\n", id, r.impacts[k], unit);
+    csv.Number(TidyKey("impacts").Impact(d.impact_ids[k]).Measure("total"), r.impacts[k], unit);
+    const TidyKey contribution = TidyKey().Impact(d.impact_ids[k]).Measure("contribution");
     for (int slot = 0; slot < lca::kStageSlots; ++slot) {
-      out += fmt::format("stage,{},{},{:.10g},{}\n", id, lca::StageSlotName(slot), r.by_stage[k][slot], unit);
+      csv.Number(contribution.Section("stages").Stage(lca::StageSlotName(slot)),
+                 r.by_stage[k][slot], unit);
     }
     for (size_t p = 0; p < d.process_ids.size(); ++p) {
-      out += fmt::format("process,{},{},{:.10g},{}\n", id, d.process_ids[p], r.by_process[k][p], unit);
+      csv.Number(contribution.Section("processes").Process(d.process_ids[p]), r.by_process[k][p],
+                 unit);
     }
     for (size_t f = 0; f < d.flow_ids.size(); ++f) {
       if (r.by_flow[k][f] != 0.0) {
-        out += fmt::format("flow,{},{},{:.10g},{}\n", id, d.flow_ids[f], r.by_flow[k][f], unit);
+        csv.Number(contribution.Section("flows").Flow(d.flow_ids[f]), r.by_flow[k][f], unit);
       }
     }
   }
-  return out;
+  if (o.uncertainty) AddUncertaintyCsv(*o.uncertainty, TidyKey(), csv);
+  return csv.str();
 }
 
 }  // namespace gpulca::reports

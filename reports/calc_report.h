@@ -5,6 +5,7 @@
 #include <string>
 
 #include "lca/system/result.h"
+#include "reports/uncertainty_report.h"
 
 namespace gpulca::reports {
 
@@ -14,6 +15,7 @@ struct CalcReportOptions {
   std::string data_hash;
   int top = 10;               // rows in the top-contributor tables
   double cutoff = 0.01;       // of the upstream tree
+  const UncertaintyView* uncertainty = nullptr;  // its rows in the CSV, when set
 };
 
 // "cradle-to-grave" when the system reaches the deployment stage (a use
@@ -26,7 +28,9 @@ std::string RenderCalcText(const lca::LcaResult& result, const CalcReportOptions
 // boundary), impacts, stages, plus processes, flows, and the upstream tree
 // and Sankey data of every impact.
 std::string RenderCalcJson(const lca::LcaResult& result, const CalcReportOptions& options);
-// Long CSV: section,impact,key,value,unit — one row per number.
+// The tidy CSV (internal/tidy_csv.h): demand, run, impacts, stages,
+// processes and flows (contributions by impact), and the uncertainty rows
+// when options.uncertainty is set.
 std::string RenderCalcCsv(const lca::LcaResult& result, const CalcReportOptions& options);
 
 }  // namespace gpulca::reports

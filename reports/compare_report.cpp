@@ -6,6 +6,7 @@
 
 #include "reports/internal/html_page.h"
 #include "reports/internal/svg_charts.h"
+#include "reports/internal/tidy_csv.h"
 
 namespace gpulca::reports {
 namespace {
@@ -235,31 +236,37 @@ std::string RenderCompareJson(const Comparison& c, const CompareReportOptions& o
   return j.dump(2) + "\n";
 }
 
-std::string RenderCompareCsv(const Comparison& c, const CompareReportOptions&) {
-  std::string out = "section,gpu,impact,key,value,unit\n";
+std::string RenderCompareCsv(const Comparison& c, const CompareReportOptions& o) {
+  TidyCsv csv;
+  const TidyKey run("run");
+  csv.Text(run.Measure("per"), lca::ToString(c.per));
+  csv.Text(run.Measure("boundary"), Boundary(c));
+  csv.Text(run.Measure("region"), c.region);
+  csv.Text(run.Measure("data_hash"), o.data_hash);
+  // The functional units in one GPU: counted in the unit compared per ("item": the GPU).
+  const std::string per = c.per == lca::PerUnit::kUnit ? "item" : lca::ToString(c.per);
   for (const ComparedGpu& g : c.gpus) {
-    out += fmt::format("functional_units,{},,{},{:.10g},\n", g.gpu, lca::ToString(c.per),
-                       g.functional_units);
+    csv.Number(TidyKey("functional_units").Gpu(g.gpu).Measure("functional_units"),
+               g.functional_units, per);
     for (size_t k = 0; k < c.impact_ids.size(); ++k) {
-      out += fmt::format("impact,{},{},total,{:.10g},{}\n", g.gpu, c.impact_ids[k], g.values[k],
-                         c.impact_units[k]);
+      const TidyKey impact = TidyKey().Gpu(g.gpu).Impact(c.impact_ids[k]);
+      const std::string& unit = c.impact_units[k];
+      csv.Number(impact.Section("impacts").Measure("total"), g.values[k], unit);
       for (int slot = 0; slot < lca::kStageSlots; ++slot) {
-        out += fmt::format("stage,{},{},{},{:.10g},{}\n", g.gpu, c.impact_ids[k],
-                           lca::StageSlotName(slot), g.by_stage[k][slot], c.impact_units[k]);
+        csv.Number(impact.Section("stages").Stage(lca::StageSlotName(slot)).Measure("contribution"),
+                   g.by_stage[k][slot], unit);
       }
       if (HasMc(c)) {
-        const lca::Summary& s = g.interval[k];
-        for (auto [key, v] : lca::Fields(s)) {
-          out += fmt::format("mc,{},{},{},{:.10g},{}\n", g.gpu, c.impact_ids[k], key, v,
-                             c.impact_units[k]);
+        const TidyKey mc = impact.Section("mc");
+        for (auto [statistic, v] : lca::Fields(g.interval[k])) {
+          csv.Number(mc.Measure("total").Statistic(statistic), v, unit);
         }
-        out += fmt::format("mc,{},{},p_below_first,{:.6f},\n", g.gpu, c.impact_ids[k],
-                           g.p_below_first[k]);
-        out += fmt::format("mc,{},{},p_lowest,{:.6f},\n", g.gpu, c.impact_ids[k], g.p_lowest[k]);
+        csv.Number(mc.Measure("p_below_first"), g.p_below_first[k], "1");
+        csv.Number(mc.Measure("p_lowest"), g.p_lowest[k], "1");
       }
     }
   }
-  return out;
+  return csv.str();
 }
 
 std::vector<Table> CompareTables(const Comparison& c) {

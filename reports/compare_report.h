@@ -25,7 +25,8 @@ std::string RenderCompareJson(const lca::Comparison& c, const CompareReportOptio
 // first GPU, and for each impact an inline SVG of stacked bars by stage, one
 // bar per GPU.
 std::string RenderCompareHtml(const lca::Comparison& c, const CompareReportOptions& o);
-// Long CSV: section,gpu,impact,key,value,unit.
+// The tidy CSV (internal/tidy_csv.h): run (per, boundary, region), then by
+// GPU its functional units, impacts, stages and, with Monte Carlo, mc.
 std::string RenderCompareCsv(const lca::Comparison& c, const CompareReportOptions& o);
 
 // Spreadsheet tables: "Compare" (one row per GPU: functional units, every

@@ -17,17 +17,17 @@ std::string CsvField(const std::string& field) {
 }
 
 std::string CsvNumber(double v) {
-  if (std::isnan(v)) return "nan";
-  if (std::isinf(v)) return v < 0 ? "-inf" : "inf";
+  if (!std::isfinite(v)) return "";
   return fmt::format("{}", v);
 }
 
-void CsvWriter::Row(const std::vector<std::string>& fields) {
+std::string CsvLine(const std::vector<std::string>& fields) {
+  std::string line;
   for (size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) text_ += ',';
-    text_ += CsvField(fields[i]);
+    if (i > 0) line += ',';
+    line += CsvField(fields[i]);
   }
-  text_ += '\n';
+  return line + '\n';
 }
 
 }  // namespace gpulca::reports

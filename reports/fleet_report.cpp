@@ -5,9 +5,9 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "reports/internal/csv.h"
 #include "reports/internal/fleet_sections.h"
 #include "reports/internal/ranking.h"
+#include "reports/internal/tidy_csv.h"
 
 namespace gpulca::reports {
 namespace {
@@ -135,31 +135,37 @@ struct McRow {
   double nominal;
   lca::Summary s;
   std::string unit;
+  std::string measure, vendor;  // the CSV's dimensions of the quantity
 };
 
 std::vector<McRow> McRows(const FleetAssessment& f, const lca::FleetUncertainty& u) {
   std::vector<McRow> rows;
-  auto add = [&](const std::string& quantity, size_t k, double nominal, lca::Summary s,
-                 const std::string& suffix) {
+  auto add = [&](const std::string& quantity, const std::string& measure, const std::string& vendor,
+                 size_t k, double nominal, lca::Summary s, const std::string& suffix) {
     // The fleet units are linear: the factor of 1 converts every statistic.
     const FleetValue v = ToFleetUnit(1.0, f.impact_units[k]);
     for (double* x : {&s.mean, &s.sd, &s.p05, &s.p50, &s.p95}) *x *= v.value;
-    rows.push_back({quantity, f.impact_ids[k], nominal * v.value, s, v.unit + suffix});
+    rows.push_back(
+        {quantity, f.impact_ids[k], nominal * v.value, s, v.unit + suffix, measure, vendor});
   };
-  for (size_t k = 0; k < f.impact_ids.size(); ++k) add("embodied", k, f.year.embodied[k], u.embodied[k], "");
+  for (size_t k = 0; k < f.impact_ids.size(); ++k) {
+    add("embodied", "embodied", "", k, f.year.embodied[k], u.embodied[k], "");
+  }
   for (const auto& [vendor, summaries] : u.by_vendor) {
     auto it = f.year.by_vendor.find(vendor);
     if (it == f.year.by_vendor.end()) continue;
     for (size_t k = 0; k < f.impact_ids.size(); ++k) {
-      add("embodied, " + vendor, k, it->second[k], summaries[k], "");
+      add("embodied, " + vendor, "embodied", vendor, k, it->second[k], summaries[k], "");
     }
   }
   for (size_t k = 0; k < f.impact_ids.size(); ++k) {
-    add("operational per year", k, f.year.operational_per_year[k], u.operational_per_year[k], "/yr");
+    add("operational per year", "operational_per_year", "", k, f.year.operational_per_year[k],
+        u.operational_per_year[k], "/yr");
   }
   lca::Summary e = u.kwh_per_year;
   for (double* x : {&e.mean, &e.sd, &e.p05, &e.p50, &e.p95}) *x = Twh(*x);
-  rows.push_back({"electricity (facility)", "", Twh(f.year.kwh_per_year), e, "TWh/yr"});
+  rows.push_back({"electricity (facility)", "", Twh(f.year.kwh_per_year), e, "TWh/yr",
+                  "electricity_per_year", ""});
   return rows;
 }
 
@@ -374,57 +380,71 @@ std::string RenderFleetJson(const FleetAssessment& f, const FleetReportOptions& 
 }
 
 std::string RenderFleetCsv(const FleetAssessment& f, const FleetReportOptions& o) {
-  CsvWriter csv({"section", "key", "impact", "value", "unit"});
-  auto add = [&](const std::string& section, const std::string& key, const std::string& impact, double v,
-                 const std::string& unit) { csv.Row({section, key, impact, CsvNumber(v), unit}); };
-  if (!o.data_hash.empty()) csv.Row({"data_hash", "", "", o.data_hash, ""});
-  for (const auto& r : f.regions) add("region", r.region, "", r.share, "1");
+  TidyCsv csv;
+  csv.Text(TidyKey("run").Measure("data_hash"), o.data_hash);
+  for (const auto& r : f.regions) {
+    csv.Number(TidyKey("regions").Region(r.region).Measure("share"), r.share, "1");
+  }
   for (const FleetYear* y : {f.previous ? &*f.previous : nullptr, &f.year}) {
     if (!y) continue;
-    const std::string year = std::to_string(y->shipments.year);
-    add("units", year, "", y->shipments.total, "item");
-    csv.Row({"units_source", year, "", y->shipments.source, ""});
-    for (const auto& v : y->shipments.vendors) add("vendor_units", year + ":" + v.vendor, "", v.units, "item");
+    const TidyKey year = TidyKey().Year(y->shipments.year);
+    csv.Number(year.Section("fleet").Measure("units"), y->shipments.total, "item");
+    csv.Text(year.Section("fleet").Measure("units_source"), y->shipments.source);
+    for (const auto& v : y->shipments.vendors) {
+      csv.Number(year.Section("by_vendor").Vendor(v.vendor).Measure("units"), v.units, "item");
+    }
     for (size_t k = 0; k < f.impact_ids.size(); ++k) {
-      FleetValue v = ToFleetUnit(y->embodied[k], f.impact_units[k]);
-      add("embodied", year, f.impact_ids[k], v.value, v.unit);
+      const TidyKey impact = year.Impact(f.impact_ids[k]);
+      const TidyKey embodied = impact.Measure("embodied");
+      auto add = [&](const TidyKey& key, double value, const std::string& suffix = "") {
+        const FleetValue v = ToFleetUnit(value, f.impact_units[k]);
+        csv.Number(key, v.value, v.unit + suffix);
+      };
+      add(embodied.Section("fleet"), y->embodied[k]);
       for (const auto& [vendor, values] : y->by_vendor) {
-        v = ToFleetUnit(values[k], f.impact_units[k]);
-        add("embodied_vendor", year + ":" + vendor, f.impact_ids[k], v.value, v.unit);
+        add(embodied.Section("by_vendor").Vendor(vendor), values[k]);
       }
       for (const auto& p : y->products) {
-        v = ToFleetUnit(p.embodied[k], f.impact_units[k]);
-        add("embodied_product", year + ":" + p.gpu, f.impact_ids[k], v.value, v.unit);
+        add(embodied.Section("by_product").Gpu(p.gpu), p.embodied[k]);
       }
       for (int s = 0; s < lca::kStageSlots; ++s) {
-        if (y->by_stage[k][s] == 0) continue;
-        v = ToFleetUnit(y->by_stage[k][s], f.impact_units[k]);
-        add("embodied_stage", year + ":" + lca::StageSlotName(s), f.impact_ids[k], v.value, v.unit);
+        const double v = y->by_stage[k][s];
+        if (v != 0) add(embodied.Section("by_stage").Stage(lca::StageSlotName(s)), v);
       }
-      v = ToFleetUnit(y->operational_per_year[k], f.impact_units[k]);
-      add("operational_per_year", year, f.impact_ids[k], v.value, v.unit + "/yr");
+      const double operational = y->operational_per_year[k];
+      add(impact.Section("fleet").Measure("operational_per_year"), operational, "/yr");
     }
-    add("electricity_per_year", year, "", Twh(y->kwh_per_year), "TWh/yr");
+    csv.Number(year.Section("fleet").Measure("electricity_per_year"), Twh(y->kwh_per_year),
+               "TWh/yr");
   }
-  if (f.dc_twh) add("world_data_centres", std::to_string(f.dc_year), "", *f.dc_twh, "TWh/yr");
+  if (f.dc_twh) {
+    const TidyKey world = TidyKey("world_data_centres").Year(f.dc_year);
+    csv.Number(world.Measure("electricity_per_year"), *f.dc_twh, "TWh/yr");
+    csv.Text(world.Measure("source"), f.dc_source);
+  }
   if (const lca::FleetUncertainty* u = o.uncertainty) {
-    const std::string year = std::to_string(f.year.shipments.year);
+    const TidyKey year = TidyKey("mc").Year(f.year.shipments.year);
     for (const McRow& r : McRows(f, *u)) {
-      for (auto [stat, v] : lca::Fields(r.s)) {
-        add("mc", year + ":" + r.quantity + ":" + stat, r.impact, v, r.unit);
-      }
+      const TidyKey key = year.Vendor(r.vendor).Impact(r.impact).Measure(r.measure);
+      for (auto [statistic, v] : lca::Fields(r.s)) csv.Number(key.Statistic(statistic), v, r.unit);
     }
   }
   if (f.previous) {
-    const std::string key = fmt::format("{}:{}", f.previous->shipments.year, f.year.shipments.year);
-    auto rel = [&](const std::string& what, const std::string& impact, double before, double after) {
-      if (before != 0) add("change", key + ":" + what, impact, after / before - 1, "1");
+    // The relative change from the year before, undefined from nothing.
+    const TidyKey change = TidyKey("change").Year(f.year.shipments.year);
+    const std::string reason =
+        fmt::format("0 in {}: no relative change", f.previous->shipments.year);
+    auto rel = [&](const TidyKey& key, double before, double after) {
+      std::optional<double> relative;
+      if (before != 0) relative = after / before - 1;
+      csv.Figure(key, relative, "1", reason);
     };
-    rel("units", "", f.previous->shipments.total, f.year.shipments.total);
-    rel("electricity", "", f.previous->kwh_per_year, f.year.kwh_per_year);
+    rel(change.Measure("units"), f.previous->shipments.total, f.year.shipments.total);
+    rel(change.Measure("electricity_per_year"), f.previous->kwh_per_year, f.year.kwh_per_year);
     for (size_t k = 0; k < f.impact_ids.size(); ++k) {
-      rel("embodied", f.impact_ids[k], f.previous->embodied[k], f.year.embodied[k]);
-      rel("operational_per_year", f.impact_ids[k], f.previous->operational_per_year[k],
+      const TidyKey impact = change.Impact(f.impact_ids[k]);
+      rel(impact.Measure("embodied"), f.previous->embodied[k], f.year.embodied[k]);
+      rel(impact.Measure("operational_per_year"), f.previous->operational_per_year[k],
           f.year.operational_per_year[k]);
     }
   }
@@ -469,17 +489,18 @@ std::string RenderAssetsJson(const AssetTotals& t, const FleetReportOptions& o) 
 }
 
 std::string RenderAssetsCsv(const AssetTotals& t, const FleetReportOptions& o) {
-  CsvWriter csv({"year", "quantity", "impact", "value", "unit"});
-  if (!o.data_hash.empty()) csv.Row({"", "data_hash", "", o.data_hash, ""});
+  TidyCsv csv;
+  csv.Text(TidyKey("run").Measure("data_hash"), o.data_hash);
   for (const auto& y : t.years) {
-    const std::string year = std::to_string(y.year);
-    csv.Row({year, "gpu_hours", "", CsvNumber(y.gpu_hours), "h"});
-    csv.Row({year, "electricity", "", CsvNumber(y.kwh / 1000), "MWh"});
+    const TidyKey year = TidyKey("years").Year(y.year);
+    csv.Number(year.Measure("gpu_hours"), y.gpu_hours, "h");
+    csv.Number(year.Measure("electricity"), y.kwh / 1000, "MWh");
     for (size_t k = 0; k < t.impact_ids.size(); ++k) {
-      FleetValue e = ToFleetUnit(y.embodied[k], t.impact_units[k]);
-      FleetValue op = ToFleetUnit(y.operational[k], t.impact_units[k]);
-      csv.Row({year, "embodied", t.impact_ids[k], CsvNumber(e.value), e.unit});
-      csv.Row({year, "operational", t.impact_ids[k], CsvNumber(op.value), op.unit});
+      const TidyKey impact = year.Impact(t.impact_ids[k]);
+      const FleetValue e = ToFleetUnit(y.embodied[k], t.impact_units[k]);
+      const FleetValue op = ToFleetUnit(y.operational[k], t.impact_units[k]);
+      csv.Number(impact.Measure("embodied"), e.value, e.unit);
+      csv.Number(impact.Measure("operational"), op.value, op.unit);
     }
   }
   return csv.str();

@@ -28,7 +28,8 @@ std::string RenderFleetMarkdown(const lca::FleetAssessment& f, const FleetReport
 // assumptions, shipments, vendors, products, operational_per_year,
 // comparison, previous and change (the relative change from the previous year).
 std::string RenderFleetJson(const lca::FleetAssessment& f, const FleetReportOptions& o = {});
-// Long CSV: section,key,impact,value,unit.
+// The tidy CSV (internal/tidy_csv.h): run, regions, then by year fleet,
+// by_vendor, by_product and by_stage; world_data_centres, mc and change.
 std::string RenderFleetCsv(const lca::FleetAssessment& f, const FleetReportOptions& o = {});
 // One self-contained page (html_page.h) with the tables of the text formats
 // and inline SVG charts: "chart-vendor-stages" (embodied by vendor and stage),
@@ -42,7 +43,8 @@ Table FleetUncertaintyTable(const lca::FleetAssessment& f, const lca::FleetUncer
 std::string RenderAssetsTerminal(const lca::AssetTotals& t, const FleetReportOptions& o = {});
 std::string RenderAssetsMarkdown(const lca::AssetTotals& t, const FleetReportOptions& o = {});
 std::string RenderAssetsJson(const lca::AssetTotals& t, const FleetReportOptions& o = {});
-// Long CSV: year,quantity,impact,value,unit.
+// The tidy CSV (internal/tidy_csv.h): run, then years (GPU-hours,
+// electricity, embodied and operational by impact) by calendar year.
 std::string RenderAssetsCsv(const lca::AssetTotals& t, const FleetReportOptions& o = {});
 // One page with the tables and "chart-years" (amortised embodied and
 // operational per calendar year).

@@ -6,10 +6,11 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "reports/internal/csv.h"
 #include "reports/internal/gpu_report_sections.h"
 #include "reports/internal/ranking.h"
 #include "reports/internal/text_table.h"
+#include "reports/internal/tidy_csv.h"
+#include "reports/internal/uncertainty_csv.h"
 
 namespace gpulca::reports {
 namespace {
@@ -365,100 +366,109 @@ std::string RenderGpuJson(const GpuAssessment& a, const GpuReportOptions& o) {
 
 std::string RenderGpuCsv(const GpuAssessment& a, const GpuReportOptions& o) {
   const GpuSections s = BuildGpuSections(a, o);
-  CsvWriter csv({"section", "impact", "key", "value", "unit"});
-  auto num = [&](const std::string& section, const std::string& impact, const std::string& key,
-                 double v, const std::string& unit) {
-    csv.Row({section, impact, key, CsvNumber(v), unit});
-  };
-  auto text = [&](const std::string& section, const std::string& key, const std::string& v) {
-    csv.Row({section, "", key, v, ""});
-  };
-  text("demand", "product", s.demand.product);
-  text("demand", "process", s.demand.process);
-  num("demand", "", "amount", s.demand.amount, s.demand.unit);
-  text("demand", "boundary", s.demand.boundary);
-  text("demand", "gpu", s.demand.gpu);
-  text("demand", "functional_unit", s.demand.functional_unit);
-  if (!s.data_hash.empty()) text("demand", "data_hash", s.data_hash);
+  TidyCsv csv;
+  const TidyKey gpu = TidyKey().Gpu(s.demand.gpu);
+  const TidyKey demand = gpu.Section("demand");
+  csv.Text(demand.Measure("product"), s.demand.product);
+  csv.Text(demand.Measure("process"), s.demand.process);
+  csv.Number(demand.Measure("amount"), s.demand.amount, s.demand.unit);
+  csv.Text(demand.Measure("boundary"), s.demand.boundary);
+  csv.Text(demand.Measure("functional_unit"), s.demand.functional_unit);
+  csv.Text(gpu.Section("run").Measure("data_hash"), s.data_hash);
   for (const AssumptionRow& row : s.assumptions) {
+    const TidyKey key = gpu.Section("assumptions").Measure(row.key);
     if (row.value) {
-      num("assumptions", "", row.key, *row.value, row.unit);
+      csv.Number(key, *row.value, row.unit);
     } else {
-      text("assumptions", row.key, row.text);
+      csv.Text(key, row.text);
     }
   }
   for (const ImpactRow& row : s.impacts) {
-    num("impacts", row.id, "total", row.total, row.unit);
-    num("impacts", row.id, "embodied", row.embodied, row.unit);
-    num("impacts", row.id, "embodied_share", row.embodied_share, "1");
+    const TidyKey impact = gpu.Section("impacts").Impact(row.id);
+    csv.Number(impact.Measure("total"), row.total, row.unit);
+    csv.Number(impact.Measure("embodied"), row.embodied, row.unit);
+    csv.Number(impact.Measure("embodied_share"), row.embodied_share, "1");
   }
   for (const StageRow& row : s.stages) {
     for (size_t k = 0; k < s.impact_ids.size(); ++k) {
-      num("stages", s.impact_ids[k], row.key, row.values[k], s.impact_units[k]);
+      csv.Number(
+          gpu.Section("stages").Impact(s.impact_ids[k]).Stage(row.key).Measure("contribution"),
+          row.values[k], s.impact_units[k]);
     }
   }
   for (const UsePhaseRow& row : s.use_phase) {
-    num("use_phase", row.id, "use_phase", row.use_phase, row.unit);
-    num("use_phase", row.id, "host_share", row.host_share, row.unit);
-    num("use_phase", row.id, "host_share_in_use", row.host_share_in_use, row.unit);
-    num("use_phase", row.id, "operational", row.operational, row.unit);
-    num("use_phase", row.id, "operational_per_year", row.operational_per_year, row.unit + "/yr");
-    num("use_phase", row.id, "embodied_share", row.embodied_share, "1");
+    const TidyKey impact = gpu.Section("use_phase").Impact(row.id);
+    csv.Number(impact.Measure("use_phase"), row.use_phase, row.unit);
+    csv.Number(impact.Measure("host_share"), row.host_share, row.unit);
+    csv.Number(impact.Measure("host_share_in_use"), row.host_share_in_use, row.unit);
+    csv.Number(impact.Measure("operational"), row.operational, row.unit);
+    csv.Number(impact.Measure("operational_per_year"), row.operational_per_year, row.unit + "/yr");
+    csv.Number(impact.Measure("embodied_share"), row.embodied_share, "1");
   }
-  text("intensities", "basis", s.intensity_basis);
+  csv.Text(gpu.Section("intensities").Measure("basis"), s.intensity_basis);
   for (const IntensityRow& row : s.intensities) {
-    num("intensities", row.id, "per_gpu_hour", row.per_gpu_hour, row.unit + "/GPU-hour");
-    if (row.per_pflop_hour) {
-      num("intensities", row.id, "per_pflop_hour", *row.per_pflop_hour, row.unit + "/PFLOP-hour");
-    }
+    const TidyKey impact = gpu.Section("intensities").Impact(row.id);
+    csv.Number(impact.Measure("per_gpu_hour"), row.per_gpu_hour, row.unit + "/GPU-hour");
+    csv.Figure(impact.Measure("per_pflop_hour"), row.per_pflop_hour, row.unit + "/PFLOP-hour",
+               s.per_pflop_hour_undefined);
   }
-  if (!s.per_pflop_hour_undefined.empty()) {
-    text("intensities", "per_pflop_hour_undefined", s.per_pflop_hour_undefined);
-  }
-  text("per_query", "basis", s.per_query.basis);
+  const TidyKey query = gpu.Section("per_query");
+  csv.Text(query.Measure("basis"), s.per_query.basis);
   if (s.per_query.on) {
-    num("per_query", "", "queries_per_hour", s.per_query.queries_per_hour, "1/h");
-    num("per_query", "", "gpu_energy", s.per_query.gpu_wh, "Wh");
+    csv.Number(query.Measure("queries_per_hour"), s.per_query.queries_per_hour, "1/h");
+    csv.Number(query.Measure("gpu_energy"), s.per_query.gpu_wh, "Wh");
     if (s.per_query.facility_wh) {
-      num("per_query", "", "facility_electricity", *s.per_query.facility_wh, "Wh");
+      csv.Number(query.Measure("facility_electricity"), *s.per_query.facility_wh, "Wh");
     }
-    for (const PerQueryRow& row : s.per_query.rows) num("per_query", row.id, "value", row.value, row.unit);
+    for (const PerQueryRow& row : s.per_query.rows) {
+      csv.Number(query.Impact(row.id).Measure("per_query"), row.value, row.unit);
+    }
   }
+  const TidyKey headline = gpu.Impact(s.headline_id);
   for (const ProcessRow& row : s.top_processes) {
-    num("top_processes", s.headline_id, row.id, row.value, s.headline_unit);
-    num("top_processes", s.headline_id, row.id + ":share", row.share, "1");
+    const TidyKey process = headline.Section("top_processes").Process(row.id);
+    csv.Number(process.Measure("contribution"), row.value, s.headline_unit);
+    csv.Number(process.Measure("share"), row.share, "1");
   }
   for (const FlowRow& row : s.top_flows) {
-    num("top_flows", "", row.id + ":amount", row.amount, row.unit);
-    num("top_flows", s.headline_id, row.id, row.value, s.headline_unit);
-    num("top_flows", s.headline_id, row.id + ":share", row.share, "1");
+    csv.Number(gpu.Section("top_flows").Flow(row.id).Measure("amount"), row.amount, row.unit);
+    const TidyKey flow = headline.Section("top_flows").Flow(row.id);
+    csv.Number(flow.Measure("contribution"), row.value, s.headline_unit);
+    csv.Number(flow.Measure("share"), row.share, "1");
   }
   for (const TreeLine& line : s.tree_lines) {
-    num("upstream_tree", s.headline_id, line.path, line.total, s.headline_unit);
+    csv.Number(headline.Section("upstream_tree").Process(line.path).Measure("upstream"), line.total,
+               s.headline_unit);
   }
-  num("eol_credits", "", "modelled", s.credits.modelled ? 1 : 0, "");
-  num("eol_credits", "", "applied", s.credits.applied ? 1 : 0, "");
-  text("eol_credits", "status", s.credits.status);
+  const TidyKey credits = gpu.Section("eol_credits");
+  csv.Flag(credits.Measure("modelled"), s.credits.modelled);
+  csv.Flag(credits.Measure("applied"), s.credits.applied);
+  csv.Text(credits.Measure("status"), s.credits.status);
   if (s.credits.applied) {
     for (const CreditRow& row : s.credits.rows) {
-      num("eol_credits", row.id, "credit", row.credit, row.unit);
-      num("eol_credits", row.id, "net", row.net, row.unit);
-      num("eol_credits", row.id, "gross", row.gross, row.unit);
+      const TidyKey impact = credits.Impact(row.id);
+      csv.Number(impact.Measure("credit"), row.credit, row.unit);
+      csv.Number(impact.Measure("net"), row.net, row.unit);
+      csv.Number(impact.Measure("gross"), row.gross, row.unit);
     }
   }
   for (const QualityRow& row : s.quality) {
     const lca::ProcessQuality& q = row.process;
-    num("data_quality", s.headline_id, q.id, row.value, s.headline_unit);
-    num("data_quality", "", q.id + ":exchanges", q.exchanges, "count");
-    num("data_quality", "", q.id + ":estimated", q.estimated, "count");
-    num("data_quality", "", q.id + ":uncertain", q.uncertain, "count");
-    for (const auto& src : q.sources) text("data_quality", q.id + ":source", src.id);
+    const TidyKey process = gpu.Section("data_quality").Process(q.id);
+    csv.Number(headline.Section("data_quality").Process(q.id).Measure("contribution"), row.value,
+               s.headline_unit);
+    csv.Number(process.Measure("exchanges"), q.exchanges, "count");
+    csv.Number(process.Measure("estimated"), q.estimated, "count");
+    csv.Number(process.Measure("uncertain"), q.uncertain, "count");
+    for (const auto& src : q.sources) csv.Flag(process.Source(src.id).Measure("cites"), true);
   }
   for (const lca::SourceRef& src : s.sources) {
-    text("data_quality", "source:" + src.id + ":citation", src.citation);
-    if (!src.url.empty()) text("data_quality", "source:" + src.id + ":url", src.url);
+    const TidyKey source = gpu.Section("sources").Source(src.id);
+    csv.Text(source.Measure("citation"), src.citation);
+    csv.Text(source.Measure("url"), src.url);
   }
-  return o.uncertainty ? csv.str() + RenderUncertaintyCsv(*o.uncertainty) : csv.str();
+  if (o.uncertainty) AddUncertaintyCsv(*o.uncertainty, gpu, csv);
+  return csv.str();
 }
 
 }  // namespace gpulca::reports

@@ -16,7 +16,8 @@ std::string RenderGpuMarkdown(const lca::GpuAssessment& a, const GpuReportOption
 // its id: assumptions, use_phase, intensities, per_query, top_processes,
 // top_flows, upstream_tree, eol_credits, data_quality; and embodied.
 std::string RenderGpuJson(const lca::GpuAssessment& a, const GpuReportOptions& o);
-// Long CSV: section,impact,key,value,unit; text values are quoted when needed.
+// The tidy CSV (internal/tidy_csv.h), the gpu column on every row: demand,
+// run, the sections of kGpuSectionIds, sources, and with o.uncertainty its rows.
 std::string RenderGpuCsv(const lca::GpuAssessment& a, const GpuReportOptions& o);
 
 }  // namespace gpulca::reports

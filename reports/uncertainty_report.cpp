@@ -203,54 +203,6 @@ std::string RenderUncertaintyHtml(const UncertaintyView& view) {
   return out + "</section>\n";
 }
 
-std::string RenderUncertaintyCsv(const UncertaintyView& v) {
-  std::string out;
-  if (const lca::McResult* mc = v.mc) {
-    for (size_t k = 0; k < mc->impact_ids.size(); ++k) {
-      const std::string& id = mc->impact_ids[k];
-      const std::string& unit = mc->impact_units[k];
-      const lca::Summary& s = mc->impacts[k];
-      for (auto [key, value] : lca::Fields(s)) {
-        out += fmt::format("mc,{},{},{:.10g},{}\n", id, key, value, unit);
-      }
-      for (const UncertainIntensity& x : v.intensities) {
-        if (k >= x.summary.size()) continue;
-        const lca::Summary& t = x.summary[k];
-        for (auto [key, value] : lca::Fields(t)) {
-          out += fmt::format("mc_intensity,{},{}.{},{:.10g},{} per {}\n", id, x.key, key, value,
-                             unit, x.label);
-        }
-      }
-      for (int slot = 0; slot < lca::kStageSlots; ++slot) {
-        const lca::Summary& t = mc->stages[k][slot];
-        for (auto [key, value] : lca::Fields(t)) {
-          out += fmt::format("mc_stage,{},{}.{},{:.10g},{}\n", id, lca::StageSlotName(slot), key,
-                             value, unit);
-        }
-      }
-      if (k < mc->sensitivity.size()) {
-        const auto& rows = mc->sensitivity[k];
-        for (size_t r = 0; r < rows.size() && static_cast<int>(r) < v.json_top; ++r) {
-          out += fmt::format("sensitivity,{},{}.spearman,{:.6f},\n", id, rows[r].input, rows[r].spearman);
-          out += fmt::format("sensitivity,{},{}.first_order,{:.6f},\n", id, rows[r].input,
-                             rows[r].first_order);
-        }
-      }
-    }
-  }
-  if (const lca::OatResult* oat = v.oat) {
-    for (size_t k = 0; k < oat->impact_ids.size(); ++k) {
-      for (const auto& row : oat->rows) {
-        out += fmt::format("oat,{},{}.low,{:.10g},{}\n", oat->impact_ids[k], row.parameter,
-                           row.low[k], oat->impact_units[k]);
-        out += fmt::format("oat,{},{}.high,{:.10g},{}\n", oat->impact_ids[k], row.parameter,
-                           row.high[k], oat->impact_units[k]);
-      }
-    }
-  }
-  return out;
-}
-
 std::string MergeUncertaintyJson(const std::string& json, const UncertaintyView& v) {
   ordered_json doc = ordered_json::parse(json, nullptr, false);
   if (!doc.is_object()) throw Error("uncertainty report: the document to extend is no JSON object");

@@ -38,11 +38,8 @@ struct UncertaintyView {
 std::string RenderUncertaintyText(const UncertaintyView& view);
 // The same as Markdown tables.
 std::string RenderUncertaintyMarkdown(const UncertaintyView& view);
-// Rows for the long CSV (section,impact,key,value,unit) without a header:
-// mc (mean, sd, p05, p50, p95), mc_intensity (KEY.STAT), mc_stage
-// (STAGE.STAT), sensitivity (INPUT.spearman, INPUT.first_order), oat
-// (PARAM.low, PARAM.high).
-std::string RenderUncertaintyCsv(const UncertaintyView& view);
+// The CSV rows are added by the CSV of the command they belong to
+// (internal/uncertainty_csv.h).
 // An HTML <section>: the tables, and a tornado chart per impact.
 std::string RenderUncertaintyHtml(const UncertaintyView& view);
 

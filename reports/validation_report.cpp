@@ -4,10 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "reports/internal/csv.h"
 #include "reports/internal/dot_whisker_svg.h"
 #include "reports/internal/html_page.h"
 #include "reports/internal/svg_charts.h"
+#include "reports/internal/tidy_csv.h"
 
 namespace gpulca::reports {
 namespace {
@@ -206,23 +206,27 @@ std::string RenderValidationJson(const ValidationRun& run, const ValidationRepor
   return j.dump(2) + "\n";
 }
 
-std::string RenderValidationCsv(const ValidationRun& run, const ValidationReportOptions&) {
-  CsvWriter csv({"footprint", "key", "value", "unit"});
+std::string RenderValidationCsv(const ValidationRun& run, const ValidationReportOptions& o) {
+  TidyCsv csv;
+  csv.Text(TidyKey("run").Measure("data_hash"), o.data_hash);
   for (const FootprintComparison& c : run.comparisons) {
-    const std::string& id = c.published.id;
-    csv.Row({id, "published", CsvNumber(c.published.value), c.unit});
-    csv.Row({id, "gpulca_nominal", CsvNumber(c.nominal), c.unit});
+    const TidyKey footprint = TidyKey("footprints").Source(c.published.id);
+    const TidyKey impact = footprint.Impact(c.published.impact);
+    csv.Number(impact.Measure("published"), c.published.value, c.unit);
+    csv.Number(impact.Measure("gpulca"), c.nominal, c.unit);
     if (c.interval) {
-      for (const auto& [name, value] : lca::Fields(*c.interval)) {
-        csv.Row({id, std::string("gpulca_") + name, CsvNumber(value), c.unit});
+      for (const auto& [statistic, value] : lca::Fields(*c.interval)) {
+        csv.Number(impact.Measure("gpulca").Statistic(statistic), value, c.unit);
       }
     }
-    csv.Row({id, "divisor", CsvNumber(c.published.divisor), c.published.per});
-    csv.Row({id, "ratio", CsvNumber(c.ratio), ""});
-    if (c.inside) csv.Row({id, "inside", *c.inside ? "1" : "0", ""});
+    csv.Number(footprint.Measure("divisor"), c.published.divisor, c.published.per);
+    csv.Number(impact.Measure("ratio"), c.ratio, "1");
+    if (c.inside) csv.Flag(impact.Measure("inside"), *c.inside);
+    if (c.overlaps) csv.Flag(impact.Measure("overlaps"), *c.overlaps);
     for (const lca::CategoryComparison& k : c.categories) {
-      if (k.published) csv.Row({id, "published_percent:" + k.name, CsvNumber(*k.published), "%"});
-      csv.Row({id, "gpulca:" + k.name, CsvNumber(k.gpulca), c.unit});
+      const TidyKey category = impact.Section("categories").Category(k.name);
+      if (k.published) csv.Number(category.Measure("published_percent"), *k.published, "%");
+      csv.Number(category.Measure("gpulca"), k.gpulca, c.unit);
     }
   }
   return csv.str();

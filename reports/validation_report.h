@@ -37,7 +37,8 @@ std::string RenderValidationMarkdown(const lca::ValidationRun& run,
 //  gpulca_percent}]}], "summary": {footprints, with_interval, inside,
 //  median_ratio, worst_ratio, worst_id}}; absent numbers are null.
 std::string RenderValidationJson(const lca::ValidationRun& run, const ValidationReportOptions& o);
-// Long CSV: footprint,key,value,unit — one row per number.
+// The tidy CSV (internal/tidy_csv.h): run, then by published footprint
+// (the `source` column) its footprints rows and the categories of its split.
 std::string RenderValidationCsv(const lca::ValidationRun& run, const ValidationReportOptions& o);
 // A self-contained page (html_page.h): the dot-and-whisker chart
 // (id "chart-validation": gpulca's intervals as whiskers, its nominal as a

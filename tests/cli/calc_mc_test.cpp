@@ -8,6 +8,7 @@
 #include "cli/progress.h"
 #include "tests/cli/cli_support.h"
 #include "tests/lca/uncertainty_fixtures.h"
+#include "tests/reports/report_support.h"
 #include "tests/test_support.h"
 
 using namespace gpulca::test;
@@ -68,7 +69,16 @@ TEST_CASE("calc --mc: text and CSV, and no progress bar off a terminal", "[cli][
   CHECK_THAT(text.out, !Contains("monte carlo ["));
   const CommandResult csv = s.Calc("--mc 50 --format csv");
   REQUIRE(csv.exit_code == 0);
-  CHECK_THAT(csv.out, Contains("\nmc,gwp100,p05,") && Contains("\noat,gwp100,param:g.high,"));
+  // The tidy CSV: the nominal 100 kWh x 0.5 kg/kWh, g moved by -10 % and +10 %, the interval.
+  const auto rows = ParseCsv(csv.out);
+  CHECK(CsvValue(rows, {{"section", "impacts"}, {"impact", "gwp100"}, {"measure", "total"}}) ==
+        Approx(50.0));
+  const CsvWhere g = {{"section", "one_at_a_time"}, {"impact", "gwp100"}, {"input", "param:g"}};
+  CHECK(CsvValue(rows, g, {{"measure", "at_low"}}) == Approx(45.0));
+  CHECK(CsvValue(rows, g, {{"measure", "at_high"}}) == Approx(55.0));
+  const CsvWhere mc = {{"section", "mc"}, {"impact", "gwp100"}, {"measure", "total"}};
+  CHECK(CsvValue(rows, mc, {{"statistic", "p05"}}) < CsvValue(rows, mc, {{"statistic", "p50"}}));
+  CHECK(CsvValue(rows, mc, {{"statistic", "p50"}}) < CsvValue(rows, mc, {{"statistic", "p95"}}));
   const CommandResult oat = s.Calc("--oat g");
   REQUIRE(oat.exit_code == 0);
   CHECK_THAT(oat.out, Contains("One at a time") && !Contains("Monte Carlo"));

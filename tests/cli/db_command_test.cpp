@@ -10,6 +10,7 @@
 #include "inventory/store/store.h"
 
 #include "tests/cli/cli_support.h"
+#include "tests/reports/report_support.h"
 #include "tests/test_support.h"
 
 using namespace gpulca::test;
@@ -28,7 +29,9 @@ TEST_CASE("db build, info and check on a small inventory", "[cli]") {
         std::string::npos);
   auto calc = RunGpulca("--db " + db + " calc --demand wafer_tw --amount 10 --format csv");
   CHECK(calc.exit_code == 0);
-  CHECK(calc.out.find("impact,gwp100,total,26,kg CO2e") != std::string::npos);
+  CHECK(CsvValue(ParseCsv(calc.out),
+                 {{"section", "impacts"}, {"impact", "gwp100"}, {"measure", "total"}}) ==
+        Approx(26.0));
 }
 
 TEST_CASE("a bad file: every problem with file:line, exit 1, database unchanged", "[cli]") {

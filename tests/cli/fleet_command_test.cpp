@@ -47,8 +47,15 @@ TEST_CASE("fleet --year gives units that add up to the cited shipments, in every
     INFO(k);
     const double embodied = json["impacts"][k]["value"];
     const double operational = json["operational_per_year"][k]["value"];
-    CHECK(test::CsvValue(csv, "embodied", "2023", k) == Approx(embodied).epsilon(1e-12));
-    CHECK(test::CsvValue(csv, "operational_per_year", "2023", k) == Approx(operational).epsilon(1e-12));
+    CHECK(test::CsvValue(
+              csv,
+              {{"section", "fleet"}, {"year", "2023"}, {"impact", k}, {"measure", "embodied"}}) ==
+          Approx(embodied).epsilon(1e-12));
+    CHECK(test::CsvValue(csv, {{"section", "fleet"},
+                               {"year", "2023"},
+                               {"impact", k},
+                               {"measure", "operational_per_year"}}) ==
+          Approx(operational).epsilon(1e-12));
     CHECK(test::MarkdownSection(md, "Embodied, cradle to gate, by vendor").find(FormatNumber(embodied)) !=
           std::string::npos);
     CHECK(test::HtmlSection(html, "embodied_by_vendor").find(FormatNumber(embodied)) != std::string::npos);
@@ -56,8 +63,11 @@ TEST_CASE("fleet --year gives units that add up to the cited shipments, in every
     CHECK(test::TerminalSection(text, "Operational, per year once deployed").find(FormatNumber(operational)) !=
           std::string::npos);
   }
-  CHECK(test::CsvValue(csv, "units", "2022", "") == 2670000);
-  CHECK(test::CsvValue(csv, "change", "2022:2023:units", "") == Approx(3.85 / 2.67 - 1));
+  CHECK(test::CsvValue(csv, {{"section", "fleet"}, {"year", "2022"}, {"measure", "units"}}) ==
+        2670000);
+  CHECK(test::CsvValue(
+            csv, {{"section", "change"}, {"year", "2023"}, {"impact", ""}, {"measure", "units"}}) ==
+        Approx(3.85 / 2.67 - 1));
   test::CheckSelfContained(html);
   CHECK(test::Count(html, "<svg ") == 3);
   for (const char* id : {"chart-vendor-stages", "chart-world", "chart-change"}) {

@@ -47,8 +47,10 @@ TEST_CASE("report: every format agrees with the others and with calc, for severa
       const double embodied = j["embodied"][k];
       CHECK(grave["impacts"][k]["value"].get<double>() == Approx(total).epsilon(1e-12));
       CHECK(gate["impacts"][k]["value"].get<double>() == Approx(embodied).epsilon(1e-12));
-      CHECK(test::CsvValue(csv, "impacts", k, "total") == Approx(total).epsilon(1e-12));
-      CHECK(test::CsvValue(csv, "impacts", k, "embodied") == Approx(embodied).epsilon(1e-12));
+      CHECK(test::CsvValue(csv, {{"section", "impacts"}, {"impact", k}, {"measure", "total"}}) ==
+            Approx(total).epsilon(1e-12));
+      CHECK(test::CsvValue(csv, {{"section", "impacts"}, {"impact", k}, {"measure", "embodied"}}) ==
+            Approx(embodied).epsilon(1e-12));
       CHECK(md_impacts.find(fmt::format("| {} | {} |", k, FormatNumber(total))) != std::string::npos);
       CHECK(html_impacts.find(fmt::format("<th scope=\"row\">{}</th><td class=\"num\">{}</td>", k,
                                           FormatNumber(total))) != std::string::npos);
@@ -57,13 +59,16 @@ TEST_CASE("report: every format agrees with the others and with calc, for severa
       for (auto& [stage, values] : j["stages"].items()) {
         INFO(stage);
         CHECK(grave["stages"][stage][k].get<double>() == Approx(values[k].get<double>()).margin(1e-12));
-        CHECK(test::CsvValue(csv, "stages", k, stage) == Approx(values[k].get<double>()).margin(1e-12));
+        CHECK(test::CsvValue(csv, {{"section", "stages"}, {"impact", k}, {"stage", stage}}) ==
+              Approx(values[k].get<double>()).margin(1e-12));
         CHECK(test::MarkdownSection(md, "By stage").find(FormatNumber(values[k].get<double>())) !=
               std::string::npos);
       }
       // Per query: in every format.
       const double per_query = j["per_query"]["impacts"][k]["value"];
-      CHECK(test::CsvValue(csv, "per_query", k, "value") == Approx(per_query).epsilon(1e-12));
+      CHECK(test::CsvValue(csv,
+                           {{"section", "per_query"}, {"impact", k}, {"measure", "per_query"}}) ==
+            Approx(per_query).epsilon(1e-12));
       CHECK(test::MarkdownSection(md, "Per query").find(FormatNumber(per_query)) != std::string::npos);
       CHECK(test::HtmlSection(html, "per_query").find(FormatNumber(per_query)) != std::string::npos);
     }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/cli_support.h"
+#include "tests/reports/report_support.h"
 
 using namespace gpulca;
 using Catch::Matchers::Contains;
@@ -50,11 +51,29 @@ TEST_CASE("report --mc: impacts and intensities with their intervals, any thread
 
 TEST_CASE("report --mc in the other formats; PACT refuses it", "[cli][mc][report]") {
   test::BundledDb db;
+  // The CSV holds the JSON's figures of the same run, to the last bit.
   auto csv = db.Run("report nvidia-h100-sxm5 --mc 50 --format csv");
   REQUIRE(csv.exit_code == 0);
-  CHECK_THAT(csv.out, Contains("\nmc,gwp100,p95,") &&
-                          Contains("\nmc_intensity,gwp100,per_gpu_hour.p50,") &&
-                          Contains("\noat,gwp100,"));
+  const auto rows = test::ParseCsv(csv.out);
+  const auto j = db.Json("report nvidia-h100-sxm5 --mc 50 --format json");
+  const auto& mc = j["uncertainty"]["monte_carlo"];
+  const test::CsvWhere gwp = {{"section", "mc"}, {"gpu", "nvidia-h100-sxm5"}, {"impact", "gwp100"}};
+  CHECK(test::CsvValue(rows, gwp, {{"stage", ""}, {"measure", "total"}, {"statistic", "p95"}}) ==
+        j["impacts"]["gwp100"]["p95"].get<double>());
+  CHECK(test::CsvValue(rows, gwp, {{"measure", "per_gpu_hour"}, {"statistic", "p50"}}) ==
+        mc["intensities"]["per_gpu_hour"]["gwp100"]["p50"].get<double>());
+  CHECK(test::CsvValue(rows, gwp, {{"stage", "fabrication"}, {"statistic", "mean"}}) ==
+        mc["stages"]["fabrication"]["gwp100"]["mean"].get<double>());
+  const auto& driver = mc["sensitivity"]["gwp100"][0];
+  CHECK(test::CsvValue(rows, {{"section", "sensitivity"},
+                              {"impact", "gwp100"},
+                              {"input", driver["input"].get<std::string>()},
+                              {"measure", "spearman"}}) == driver["spearman"].get<double>());
+  const auto& moved = j["uncertainty"]["one_at_a_time"]["parameters"][0];
+  CHECK(test::CsvValue(rows, {{"section", "one_at_a_time"},
+                              {"impact", "gwp100"},
+                              {"input", moved["parameter"].get<std::string>()},
+                              {"measure", "at_high"}}) == moved["gwp100"]["high"].get<double>());
   auto text = db.Run("report nvidia-h100-sxm5 --mc 50");
   REQUIRE(text.exit_code == 0);
   CHECK_THAT(text.out, Contains("Uncertainty: Monte Carlo, 50 iterations") &&
@@ -91,7 +110,15 @@ TEST_CASE("compare --mc: paired intervals and P(A < B) in every format", "[cli][
   CHECK(j["gpus"][1]["impacts"]["gwp100"]["value"] == plain["gpus"][1]["impacts"]["gwp100"]["value"]);
   auto text = db.Run(gpus + "--mc 100");
   CHECK_THAT(text.out, Contains("100 paired iterations") && Contains("P(below first)"));
-  CHECK_THAT(db.Run(gpus + "--mc 100 --format csv").out, Contains(",gwp100,p_below_first,"));
+  const auto csv = test::ParseCsv(db.Run(gpus + "--mc 300 --seed 5 --format csv").out);
+  for (const auto& g : j["gpus"]) {
+    const test::CsvWhere at = {{"section", "mc"},
+                               {"gpu", g["demand"]["product"].get<std::string>()},
+                               {"impact", "gwp100"}};
+    for (const char* p : {"p_below_first", "p_lowest"}) {
+      CHECK(test::CsvValue(csv, at, {{"measure", p}}) == g["impacts"]["gwp100"][p].get<double>());
+    }
+  }
   CHECK_THAT(db.Run(gpus + "--mc 100 --format html").out, Contains("id=\"uncertainty\""));
   CHECK_THAT(db.Run(gpus + "--mc 100 --format md").out, Contains("| P(below first) |"));
   auto oat = db.Run(gpus + "--oat pue");

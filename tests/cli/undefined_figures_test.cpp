@@ -6,6 +6,7 @@
 // and scoped headers.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <regex>
 
 #include <nlohmann/json.hpp>
@@ -54,6 +55,22 @@ TEST_CASE("report --utilization 0: per PFLOP-hour is undefined in every format, 
   CHECK(html.find(std::string("Per PFLOP-hour: n/a (undefined): ") + kReason) != std::string::npos);
   CHECK(Count(html, "<td class=\"num\">n/a</td>") == 5);
 
+  // CSV: a row per impact with an empty value and the reason, never 0.
+  const auto csv = test::ParseCsv(db.Run(base + " --format csv").out);
+  const auto& header = csv.at(0);
+  auto column = [&](const char* name) {
+    return std::find(header.begin(), header.end(), name) - header.begin();
+  };
+  int undefined = 0;
+  for (const auto& row : csv) {
+    if (row.at(column("measure")) != "per_pflop_hour") continue;
+    INFO(row.at(column("impact")));
+    CHECK(row.at(column("value")).empty());
+    CHECK(row.at(column("text")) == kReason);
+    ++undefined;
+  }
+  CHECK(undefined == 5);
+
   const std::string dir = db.dir.path().string();
   REQUIRE(db.Run(base + " --format xlsx --out " + dir + "/u.xlsx").exit_code == 0);
   bool found = false;
@@ -79,6 +96,15 @@ TEST_CASE("report --utilization 0: per PFLOP-hour is undefined in every format, 
   CHECK(m["per_pflop_hour"].is_null());
   CHECK(m["per_pflop_hour_undefined"] == kReason);
   CHECK(m["per_gpu_hour"]["gwp100"]["p50"].get<double>() > 0);
+  const auto mc_csv = test::ParseCsv(db.Run(base + " --mc 20 --seed 1 --format csv").out);
+  int mc_undefined = 0;
+  for (const auto& row : mc_csv) {
+    if (row.at(column("section")) != "mc" || row.at(column("measure")) != "per_pflop_hour") continue;
+    CHECK(row.at(column("value")).empty());
+    CHECK(row.at(column("text")) == kReason);
+    ++mc_undefined;
+  }
+  CHECK(mc_undefined == 25);  // 5 impacts x 5 statistics
 }
 
 TEST_CASE("report: the use-phase row adds up, and the host's whole share is said apart",

@@ -12,6 +12,7 @@
 #include "lca/system/calculation.h"
 #include "lca/system/matrix_data.h"
 #include "tests/cli/cli_support.h"
+#include "tests/reports/report_support.h"
 #include "tests/test_support.h"
 
 using namespace gpulca;
@@ -92,8 +93,15 @@ TEST_CASE("validate in text, md, csv and html", "[cli][validation]") {
                          Catch::Contains("No Monte Carlo run"));
   const auto csv = db.Run("validate --mc 20 --format csv");
   REQUIRE(csv.exit_code == 0);
-  CHECK(csv.out.rfind("footprint,key,value,unit\n", 0) == 0);
-  CHECK_THAT(csv.out, Catch::Contains("nvidia-hgx-h100-pcf,gpulca_p95,"));
+  // NVIDIA's HGX H100 PCF: 1312 kg CO2e for a board of 8 GPUs; gpulca's p95 as in JSON.
+  const auto rows = test::ParseCsv(csv.out);
+  const test::CsvWhere h100 = {{"section", "footprints"}, {"source", "nvidia-hgx-h100-pcf"}};
+  CHECK(test::CsvValue(rows, h100, {{"measure", "published"}}) == 1312);
+  CHECK(test::CsvValue(rows, h100, {{"measure", "divisor"}}) == 8);
+  const auto j = db.Json("validate --mc 20 --format json");
+  CHECK(j["footprints"][0]["id"] == "nvidia-hgx-h100-pcf");
+  CHECK(test::CsvValue(rows, h100, {{"measure", "gpulca"}, {"statistic", "p95"}}) ==
+        j["footprints"][0]["gpulca"]["p95"].get<double>());
   test::TempDir out;
   const auto html = db.Run("validate --mc 20 --format html --out '" +
                            (out.path() / "v.html").string() + "'");

@@ -12,6 +12,7 @@
 #include "inventory/toml/toml_loader.h"
 #include "lca/gpu/gpu_uncertainty.h"
 #include "tests/cli/cli_support.h"
+#include "tests/reports/report_support.h"
 
 using namespace gpulca;
 
@@ -76,7 +77,14 @@ TEST_CASE("fleet --mc end to end; --assets and --oat refuse it", "[cli][mc][flee
   for (const auto& q : mc["quantities"]) electricity = electricity || q["unit"] == "TWh/yr";
   CHECK(electricity);
   CHECK(db.Run("fleet --year 2023 --mc 30").out.find("Uncertainty of 2023") != std::string::npos);
-  CHECK(db.Run("fleet --year 2023 --mc 30 --format csv").out.find("\nmc,2023:embodied:p50,gwp100,") !=
-        std::string::npos);
+  const auto csv = test::ParseCsv(db.Run("fleet --year 2023 --mc 60 --format csv").out);
+  const test::CsvWhere embodied = {{"section", "mc"},
+                                   {"year", "2023"},
+                                   {"vendor", ""},
+                                   {"impact", "gwp100"},
+                                   {"measure", "embodied"}};
+  for (const char* statistic : {"p05", "p50", "p95"}) {
+    CHECK(test::CsvValue(csv, embodied, {{"statistic", statistic}}) == g[statistic].get<double>());
+  }
   CHECK(db.Run("fleet --year 2023 --oat pue").exit_code != 0);
 }

@@ -16,6 +16,7 @@
 #include "reports/internal/gpu_report_sections.h"
 #include "reports/internal/svg_charts.h"
 #include "reports/internal/text_table.h"
+#include "reports/internal/tidy_csv.h"
 #include "tests/lca/gpu_fixture.h"
 #include "tests/reports/report_support.h"
 #include "tests/test_support.h"
@@ -58,79 +59,102 @@ Rendered Render(bool grave, bool credits, bool query) {
 // A number of a section, and where to find it in JSON and CSV.
 struct Expect {
   double value;
-  std::string json;                 // a JSON pointer
-  std::string csv_impact, csv_key;  // the CSV row of the section
+  std::string json;    // a JSON pointer
+  test::CsvWhere csv;  // the CSV row's columns, besides the section's
 };
 
 // The numbers each section must show, from the shared rows.
 std::map<std::string, std::vector<Expect>> Expected(const reports::GpuSections& s) {
   std::map<std::string, std::vector<Expect>> e;
   for (const auto& row : s.assumptions) {
-    if (row.value) e["assumptions"].push_back({*row.value, "/assumptions/" + row.key, "", row.key});
+    if (row.value)
+      e["assumptions"].push_back({*row.value, "/assumptions/" + row.key, {{"measure", row.key}}});
   }
   for (const auto& row : s.impacts) {
-    e["impacts"].push_back({row.total, "/impacts/" + row.id + "/value", row.id, "total"});
-    e["impacts"].push_back({row.embodied, "/impacts/" + row.id + "/embodied", row.id, "embodied"});
+    e["impacts"].push_back(
+        {row.total, "/impacts/" + row.id + "/value", {{"impact", row.id}, {"measure", "total"}}});
+    e["impacts"].push_back({row.embodied,
+                            "/impacts/" + row.id + "/embodied",
+                            {{"impact", row.id}, {"measure", "embodied"}}});
   }
   for (const auto& row : s.stages) {
     for (size_t k = 0; k < s.impact_ids.size(); ++k) {
-      e["stages"].push_back({row.values[k], "/stages/" + row.key + "/" + s.impact_ids[k],
-                             s.impact_ids[k], row.key});
+      e["stages"].push_back({row.values[k],
+                             "/stages/" + row.key + "/" + s.impact_ids[k],
+                             {{"impact", s.impact_ids[k]}, {"stage", row.key}}});
     }
   }
   for (const auto& row : s.use_phase) {
     const std::string at = "/use_phase/" + row.id + "/";
-    e["use_phase"].push_back({row.use_phase, at + "total", row.id, "use_phase"});
-    e["use_phase"].push_back({row.host_share, at + "host_share", row.id, "host_share"});
-    e["use_phase"].push_back(
-        {row.host_share_in_use, at + "host_share_in_use", row.id, "host_share_in_use"});
-    e["use_phase"].push_back({row.operational, at + "operational", row.id, "operational"});
-    e["use_phase"].push_back(
-        {row.operational_per_year, at + "operational_per_year", row.id, "operational_per_year"});
+    auto add = [&](double value, const std::string& json, const std::string& measure) {
+      e["use_phase"].push_back({value, at + json, {{"impact", row.id}, {"measure", measure}}});
+    };
+    add(row.use_phase, "total", "use_phase");
+    add(row.host_share, "host_share", "host_share");
+    add(row.host_share_in_use, "host_share_in_use", "host_share_in_use");
+    add(row.operational, "operational", "operational");
+    add(row.operational_per_year, "operational_per_year", "operational_per_year");
   }
   for (const auto& row : s.intensities) {
-    e["intensities"].push_back(
-        {row.per_gpu_hour, "/intensities/per_gpu_hour/" + row.id, row.id, "per_gpu_hour"});
+    e["intensities"].push_back({row.per_gpu_hour,
+                                "/intensities/per_gpu_hour/" + row.id,
+                                {{"impact", row.id}, {"measure", "per_gpu_hour"}}});
     REQUIRE(row.per_pflop_hour);
-    e["intensities"].push_back(
-        {*row.per_pflop_hour, "/intensities/per_pflop_hour/" + row.id, row.id, "per_pflop_hour"});
+    e["intensities"].push_back({*row.per_pflop_hour,
+                                "/intensities/per_pflop_hour/" + row.id,
+                                {{"impact", row.id}, {"measure", "per_pflop_hour"}}});
   }
   if (s.per_query.on) {
-    e["per_query"].push_back({s.per_query.queries_per_hour, "/per_query/queries_per_hour", "",
-                              "queries_per_hour"});
-    e["per_query"].push_back({s.per_query.gpu_wh, "/per_query/gpu_wh", "", "gpu_energy"});
+    e["per_query"].push_back({s.per_query.queries_per_hour,
+                              "/per_query/queries_per_hour",
+                              {{"measure", "queries_per_hour"}}});
+    e["per_query"].push_back(
+        {s.per_query.gpu_wh, "/per_query/gpu_wh", {{"measure", "gpu_energy"}}});
     if (s.per_query.facility_wh) {
-      e["per_query"].push_back(
-          {*s.per_query.facility_wh, "/per_query/facility_wh", "", "facility_electricity"});
+      e["per_query"].push_back({*s.per_query.facility_wh,
+                                "/per_query/facility_wh",
+                                {{"measure", "facility_electricity"}}});
     }
     for (const auto& row : s.per_query.rows) {
-      e["per_query"].push_back({row.value, "/per_query/impacts/" + row.id + "/value", row.id, "value"});
+      e["per_query"].push_back({row.value,
+                                "/per_query/impacts/" + row.id + "/value",
+                                {{"impact", row.id}, {"measure", "per_query"}}});
     }
   }
   for (size_t i = 0; i < s.top_processes.size(); ++i) {
     e["top_processes"].push_back({s.top_processes[i].value,
                                   fmt::format("/top_processes/{}/{}", i, s.headline_id),
-                                  s.headline_id, s.top_processes[i].id});
+                                  {{"impact", s.headline_id},
+                                   {"process", s.top_processes[i].id},
+                                   {"measure", "contribution"}}});
   }
   for (size_t i = 0; i < s.top_flows.size(); ++i) {
-    e["top_flows"].push_back({s.top_flows[i].value, fmt::format("/top_flows/{}/{}", i, s.headline_id),
-                              s.headline_id, s.top_flows[i].id});
+    e["top_flows"].push_back(
+        {s.top_flows[i].value,
+         fmt::format("/top_flows/{}/{}", i, s.headline_id),
+         {{"impact", s.headline_id}, {"flow", s.top_flows[i].id}, {"measure", "contribution"}}});
   }
   for (const auto& line : s.tree_lines) {
-    e["upstream_tree"].push_back({line.total, "", s.headline_id, line.path});
+    e["upstream_tree"].push_back(
+        {line.total, "", {{"impact", s.headline_id}, {"process", line.path}}});
   }
   if (s.credits.applied) {
     for (const auto& row : s.credits.rows) {
       const std::string at = "/eol_credits/impacts/" + row.id + "/";
-      e["eol_credits"].push_back({row.credit, at + "credit", row.id, "credit"});
-      e["eol_credits"].push_back({row.net, at + "net", row.id, "net"});
-      e["eol_credits"].push_back({row.gross, at + "gross", row.id, "gross"});
+      auto add = [&](double value, const std::string& key) {
+        e["eol_credits"].push_back({value, at + key, {{"impact", row.id}, {"measure", key}}});
+      };
+      add(row.credit, "credit");
+      add(row.net, "net");
+      add(row.gross, "gross");
     }
   }
   for (size_t i = 0; i < s.quality.size(); ++i) {
     e["data_quality"].push_back({s.quality[i].value,
                                  fmt::format("/data_quality/{}/{}", i, s.headline_id),
-                                 s.headline_id, s.quality[i].process.id});
+                                 {{"impact", s.headline_id},
+                                  {"process", s.quality[i].process.id},
+                                  {"measure", "contribution"}}});
   }
   return e;
 }
@@ -167,7 +191,7 @@ void CheckEverySection(const Rendered& r) {
   const nlohmann::json j = nlohmann::json::parse(r.json);
   const auto csv = test::ParseCsv(r.csv);
   REQUIRE(csv.size() > 1);
-  CHECK(csv[0] == std::vector<std::string>{"section", "impact", "key", "value", "unit"});
+  CHECK(csv[0] == reports::TidyCsvHeader());
   for (const char* id : reports::kGpuSectionIds) {
     INFO("section " << id);
     const std::string title = reports::SectionTitle(id);
@@ -181,20 +205,15 @@ void CheckEverySection(const Rendered& r) {
     auto eit = expected.find(id);
     if (eit != expected.end()) {
       for (const Expect& x : eit->second) {
-        INFO(x.json << " / " << x.csv_key << " = " << x.value);
+        INFO(x.json << " = " << x.value);
         const std::string shown = FormatNumber(x.value);
         // The upstream tree shows its first tree_rows in text; all in csv.
         CHECK(term.find(shown) != std::string::npos);
         CHECK(md.find(shown) != std::string::npos);
         CHECK(html.find(shown) != std::string::npos);
         if (!x.json.empty()) CHECK(j.at(nlohmann::json::json_pointer(x.json)).get<double>() == Approx(x.value));
-        bool in_csv = false;
-        for (const auto& row : csv) {
-          if (row.size() == 5 && row[0] == id && row[1] == x.csv_impact && row[2] == x.csv_key) {
-            in_csv = std::stod(row[3]) == Approx(x.value);
-          }
-        }
-        CHECK(in_csv);
+        // The CSV's number is the double itself, on the one row of its columns.
+        CHECK(test::CsvValue(csv, {{"section", id}, {"gpu", r.a.gpu}}, x.csv) == x.value);
       }
     }
     auto wit = words.find(id);

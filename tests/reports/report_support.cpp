@@ -73,13 +73,40 @@ std::string HtmlSection(const std::string& report, const std::string& id) {
   return report.substr(start, end == std::string::npos ? std::string::npos : end - start);
 }
 
-double CsvValue(const std::vector<std::vector<std::string>>& rows, const std::string& a,
-                const std::string& b, const std::string& c) {
-  for (const auto& row : rows) {
-    if (row.size() == 5 && row[0] == a && row[1] == b && row[2] == c) return std::stod(row[3]);
+double CsvValue(const std::vector<std::vector<std::string>>& rows, const CsvWhere& where) {
+  REQUIRE_FALSE(rows.empty());
+  const std::vector<std::string>& header = rows[0];
+  auto column = [&](const std::string& name) {
+    const auto it = std::find(header.begin(), header.end(), name);
+    REQUIRE(it != header.end());
+    return static_cast<size_t>(it - header.begin());
+  };
+  std::vector<std::pair<size_t, std::string>> want;
+  for (const auto& [name, field] : where) want.emplace_back(column(name), field);
+  const size_t value = column("value");
+  const std::vector<std::string>* found = nullptr;
+  size_t matches = 0;
+  for (size_t r = 1; r < rows.size(); ++r) {
+    if (rows[r].size() != header.size()) continue;
+    bool match = true;
+    for (const auto& [c, field] : want) match = match && rows[r][c] == field;
+    if (match) {
+      found = &rows[r];
+      ++matches;
+    }
   }
-  FAIL("no CSV row " << a << "," << b << "," << c);
-  return 0;
+  std::string text;
+  for (const auto& [name, field] : where) text += " " + name + "=" + field;
+  INFO("CSV row" << text);
+  REQUIRE(matches == 1);
+  REQUIRE_FALSE((*found)[value].empty());
+  return std::stod((*found)[value]);
+}
+
+double CsvValue(const std::vector<std::vector<std::string>>& rows, CsvWhere where,
+                const CsvWhere& more) {
+  where.insert(where.end(), more.begin(), more.end());
+  return CsvValue(rows, where);
 }
 
 size_t Count(const std::string& text, const std::string& what) {

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gpulca::test {
@@ -19,10 +20,14 @@ std::string MarkdownSection(const std::string& report, const std::string& title)
 // The <section id="id"> element ('_' in the id written '-').
 std::string HtmlSection(const std::string& report, const std::string& id);
 
-// The value of the 5-column CSV row whose first three fields are a, b, c
-// (fails the test when there is none).
-double CsvValue(const std::vector<std::vector<std::string>>& rows, const std::string& a,
-                const std::string& b, const std::string& c);
+// Columns of a tidy CSV row (reports/internal/tidy_csv.h) and what they hold.
+using CsvWhere = std::vector<std::pair<std::string, std::string>>;
+// The value of the one row of a tidy CSV (rows[0]: the header) whose columns
+// hold `where`; fails the test when no row or several do, or it has no value.
+double CsvValue(const std::vector<std::vector<std::string>>& rows, const CsvWhere& where);
+// The same with the columns of `where` and of `more`: a base and one row's own.
+double CsvValue(const std::vector<std::vector<std::string>>& rows, CsvWhere where,
+                const CsvWhere& more);
 
 // How many times `what` occurs in `text`.
 size_t Count(const std::string& text, const std::string& what);

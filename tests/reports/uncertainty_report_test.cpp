@@ -7,7 +7,10 @@
 #include <regex>
 
 #include "lca/error.h"
+#include "reports/internal/tidy_csv.h"
 #include "reports/internal/tornado_svg.h"
+#include "reports/internal/uncertainty_csv.h"
+#include "tests/reports/report_support.h"
 
 namespace gpulca::reports {
 namespace {
@@ -126,14 +129,37 @@ TEST_CASE("uncertainty text, Markdown, CSV and HTML", "[reports][uncertainty]") 
   CHECK_THAT(text, Contains("+1 (+10.00%)"));
   const std::string md = RenderUncertaintyMarkdown(v);
   CHECK_THAT(md, Contains("| gwp100 | 10 | 10.5 | 2 | 7 | 10 | 14 | kg CO2e |"));
-  const std::string csv = RenderUncertaintyCsv(v);
-  CHECK_THAT(csv, Contains("mc,gwp100,p95,14,kg CO2e\n"));
-  CHECK_THAT(csv, Contains("mc_stage,gwp100,fabrication.p05,7,kg CO2e\n"));
-  CHECK_THAT(csv, Contains("sensitivity,gwp100,param:pue.spearman,0.900000,\n"));
-  CHECK_THAT(csv, Contains("oat,gwp100,param:yield.low,10.5,kg CO2e\n"));
   const std::string html = RenderUncertaintyHtml(v);
   CHECK_THAT(html, Contains("<section class=\"uncertainty\">") && Contains("id=\"tornado-gwp100\""));
   CHECK(RenderUncertaintyText(UncertaintyView{}).empty());
+}
+
+TEST_CASE("uncertainty CSV rows: one observation a row, the base's dimensions on each",
+          "[reports][uncertainty][csv]") {
+  Results r;
+  TidyCsv csv;
+  AddUncertaintyCsv(UncertaintyView{&r.mc, &r.oat, {10.0}}, TidyKey().Gpu("g1"), csv);
+  const auto rows = test::ParseCsv(csv.str());
+  const test::CsvWhere mc = {{"section", "mc"}, {"gpu", "g1"}, {"impact", "gwp100"}};
+  CHECK(test::CsvValue(rows, mc, {{"stage", ""}, {"measure", "total"}, {"statistic", "p95"}}) ==
+        14);
+  CHECK(test::CsvValue(rows, mc, {{"stage", "fabrication"}, {"statistic", "p05"}}) == 7);
+  CHECK(test::CsvValue(rows, mc, {{"stage", "mining"}, {"statistic", "mean"}}) == 0);
+  const test::CsvWhere pue = {
+      {"section", "sensitivity"}, {"impact", "gwp100"}, {"input", "param:pue"}};
+  CHECK(test::CsvValue(rows, pue, {{"measure", "spearman"}}) == 0.9);
+  CHECK(test::CsvValue(rows, pue, {{"measure", "first_order"}}) == 0.8);
+  const test::CsvWhere yield = {{"section", "one_at_a_time"}, {"input", "param:yield"}};
+  CHECK(test::CsvValue(rows, yield, {{"measure", "at_low"}}) == 10.5);
+  CHECK(test::CsvValue(rows, yield, {{"measure", "at_high"}}) == 9.6);
+  // The exact text of a row: shortest numbers, "1" for a correlation.
+  CHECK_THAT(csv.str(), Contains("\nsensitivity,g1,,,,,,,,param:pue,,,,gwp100,spearman,,0.9,1,\n"));
+  // 5 statistics x (total + 8 stages) + 2 x 2 sensitivity + 2 x 2 one-at-a-time, and the header.
+  CHECK(rows.size() == 1 + 5 * (1 + lca::kStageSlots) + 4 + 4);
+  for (size_t i = 1; i < rows.size(); ++i) CHECK(rows[i][1] == "g1");
+  TidyCsv none;
+  AddUncertaintyCsv(UncertaintyView{}, TidyKey(), none);
+  CHECK(none.str() == TidyCsv().str());
 }
 
 }  // namespace

@@ -1,14 +1,19 @@
 // gpulca report GPU [--boundary ...] [--region R] [--fab-region F] [--pue X] [--utilization U]
 //   [--lifetime-years Y] [--query-wh W | --queries-per-hour Q] [--eol-credits]
-//   [--company C --company-id URN --reference-year Y] [--set name=value] [--params FILE]
+//   [--company C --company-id URN... --product-id URN... --reference-year Y --supersedes FILE]
+//   [--set name=value] [--params FILE]
 //   [--mc N [--seed S] [--threads T]] [--oat NAME ...]
 //   [--format terminal|md|html|json|csv|pact|xlsx] [--out FILE]
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "cli/context.h"
 #include "cli/options.h"
 #include "cli/progress.h"
 #include "cli/usage_error.h"
+#include "inventory/records/pact_footprint.h"
+#include "inventory/records/pact_formats.h"
 #include "lca/gpu/gpu_assessment.h"
 #include "lca/gpu/gpu_uncertainty.h"
 #include "lca/uncertainty/one_at_a_time.h"
@@ -31,7 +36,9 @@ struct ReportOptions {
   // PACT: who declares the footprint, and the period it refers to.
   std::string company = "gpulca estimate";
   std::vector<std::string> company_ids = {"urn:gpulca:estimate"};
-  std::optional<int> reference_year;
+  std::vector<std::string> product_ids;  // empty: reports::DefaultPactProductId
+  std::optional<int> reference_year;      // empty: the last complete year
+  std::string supersedes;                 // a footprint written before, or empty
   ParameterOptions parameters;
   UncertaintyOptions uncertainty;
   OutputOptions output;
@@ -43,6 +50,25 @@ void CheckOptions(const ReportOptions& o) {
   if (o.output.format == "pact" && o.uncertainty.one_at_a_time()) {
     throw UsageError("--mc and --oat: a PACT footprint has no place for a distribution; choose "
                      "--format json, csv, xlsx, html, md or terminal for the uncertainty");
+  }
+  if (!o.supersedes.empty() && o.output.format != "pact") {
+    throw UsageError("--supersedes: only a PACT footprint (--format pact) supersedes one");
+  }
+}
+
+// The values of a repeatable id option: URNs (RFC 8141), each once. A
+// repeated id is refused rather than dropped: PACT's id lists are sets, and
+// a repeat is more often a typo for another id than meant.
+void CheckUrns(const char* option, const std::vector<std::string>& ids) {
+  for (auto it = ids.begin(); it != ids.end(); ++it) {
+    const std::string problem = inventory::UrnProblem(*it);
+    if (!problem.empty()) {
+      throw UsageError(fmt::format("{} '{}': not a URN (RFC 8141): {}", option, *it, problem));
+    }
+    if (std::find(ids.begin(), it, *it) != it) {
+      throw UsageError(fmt::format(
+          "{} {} is given twice: a PACT footprint's ids are a set, so give each once", option, *it));
+    }
   }
 }
 
@@ -79,11 +105,31 @@ reports::PactContext Pact(const inventory::Inventory& inv,
                           const std::string& content_hash) {
   reports::PactContext c;
   c.created = inventory::UtcTimestamp();
-  const int year = o.reference_year ? *o.reference_year : std::stoi(c.created.substr(0, 4));
+  // The reference period is a calendar year that has ended: by default the
+  // last complete one before now.
+  const int latest = std::stoi(c.created.substr(0, 4)) - 1;
+  const int year = o.reference_year ? *o.reference_year : latest;
   c.reference_period_start = fmt::format("{}-01-01T00:00:00Z", year);
   c.reference_period_end = fmt::format("{}-01-01T00:00:00Z", year + 1);
+  if (c.reference_period_end > c.created) {
+    throw UsageError(fmt::format(
+        "--reference-year {}: the year has not ended (its reference period ends {}, after now, "
+        "{}); a PACT reference period bounds the activity data a footprint uses, so it must be "
+        "over when the footprint is made: the latest is {}",
+        year, c.reference_period_end, c.created, latest));
+  }
+  CheckUrns("--company-id", o.company_ids);
+  CheckUrns("--product-id", o.product_ids);
   c.company_name = o.company;
   c.company_ids = o.company_ids;
+  c.product_ids = o.product_ids;
+  if (!o.supersedes.empty()) {
+    try {
+      c.supersedes = inventory::ReadPactFootprint(o.supersedes);
+    } catch (const InputError& e) {
+      throw UsageError(fmt::format("--supersedes {}", e.what()));
+    }
+  }
   c.product_mass_kg = parameters.Value(o.gpu, "module_mass_kg");
   c.biogenic = reports::BiogenicFlowsOf(inv);
   c.gpulca_version = GPULCA_VERSION;
@@ -179,9 +225,16 @@ void AddReportCommand(CLI::App& app, Context& context) {
                 "shows the credit apart");
   cmd->add_option("--company", o->company, "PACT: the company that declares the footprint");
   cmd->add_option("--company-id", o->company_ids, "PACT: the company's ids, URNs (repeatable)");
+  cmd->add_option("--product-id", o->product_ids,
+                  "PACT: the product's ids, URNs (repeatable; default "
+                  "urn:pact:gpulca:product-id:<gpu>)");
   cmd->add_option("--reference-year", o->reference_year,
-                  "PACT: the calendar year the footprint refers to (default: this year)")
+                  "PACT: the calendar year the footprint refers to, one that has ended "
+                  "(default: the last complete year)")
       ->check(CLI::Range(1990, 2100));
+  cmd->add_option("--supersedes", o->supersedes,
+                  "PACT: a footprint of the same product written before; the new one keeps its "
+                  "version when nothing changed, else lists it in precedingPfIds as version + 1");
   o->parameters.Add(*cmd);
   o->uncertainty.Add(*cmd);
   o->output.Add(*cmd, "terminal", {"terminal", "md", "html", "json", "csv", "pact", "xlsx"});

@@ -23,6 +23,7 @@ constexpr std::pair<std::string_view, std::string_view> kOptions[] = {
     {"parameter pue", "--pue"},
     {"parameter utilization", "--utilization"},
     {"parameter lifetime_years", "--lifetime-years"},
+    {"supersedes", "--supersedes"},
 };
 
 std::string_view OptionOf(std::string_view argument) {

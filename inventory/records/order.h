@@ -65,7 +65,8 @@ struct PurchaseOrder {
 // collected and thrown together as one InputError, each as file:line: why.
 // A `declared = { pact = "FILE" }` is a supplier's PACT ProductFootprint
 // (inventory/pact_footprint.h), relative to the order file's directory: its
-// PCF per product, cradle to gate, with the standards it names.
+// PCF per product, cradle to gate, with the standards it names; a file that
+// does not conform to PACT v2.3 is a problem that lists its violations.
 PurchaseOrder LoadOrder(const std::string& path);
 
 // The same from text (tests); `name` stands for the file in messages, and

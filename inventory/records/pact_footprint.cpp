@@ -4,9 +4,10 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <sstream>
 
+#include "inventory/records/internal/pact_rules.h"
+#include "inventory/records/internal/pact_schema.h"
 #include "lca/error.h"
 
 namespace gpulca::inventory {
@@ -14,71 +15,24 @@ namespace {
 
 using nlohmann::json;
 
-class Reader {
- public:
-  explicit Reader(const std::string& name) : name_(name) {}
+// How many violations a refusal lists.
+constexpr std::size_t kListed = 10;
 
-  [[noreturn]] void Fail(const std::string& field, const std::string& why) const {
-    throw InputError(fmt::format("{}: {}: {}", name_, field, why));
-  }
+// Readers of a footprint that conforms: the schema has checked every type.
+std::string Text(const json& j, const char* key) { return j.value(key, std::string()); }
 
-  const json& Field(const json& j, const std::string& path, const char* key) const {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) Fail(path + key, "missing");
-    return *it;
-  }
+std::vector<std::string> Strings(const json& j, const char* key) {
+  return j.contains(key) ? j.at(key).get<std::vector<std::string>>() : std::vector<std::string>{};
+}
 
-  std::string Text(const json& j, const std::string& path, const char* key, bool required) const {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) {
-      if (required) Fail(path + key, "missing");
-      return "";
-    }
-    if (!it->is_string()) Fail(path + key, "is not a string");
-    return it->get<std::string>();
-  }
-
-  // A PACT Decimal: a string like "1.63" (or, leniently, a JSON number).
-  std::optional<double> Decimal(const json& j, const std::string& path, const char* key,
-                                bool required) const {
-    static const std::regex kDecimal(R"(^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$)");
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) {
-      if (required) Fail(path + key, "missing");
-      return std::nullopt;
-    }
-    if (it->is_number()) return it->get<double>();
-    if (it->is_string() && std::regex_match(it->get<std::string>(), kDecimal)) {
-      return std::stod(it->get<std::string>());
-    }
-    Fail(path + key, fmt::format("{} is not a decimal", it->dump()));
-  }
-
-  std::vector<std::string> Strings(const json& j, const std::string& path, const char* key,
-                                   bool required) const {
-    auto it = j.find(key);
-    std::vector<std::string> out;
-    if (it == j.end() || it->is_null()) {
-      if (required) Fail(path + key, "missing");
-      return out;
-    }
-    if (!it->is_array()) Fail(path + key, "is not an array");
-    for (const json& s : *it) {
-      if (!s.is_string()) Fail(path + key, "holds a value that is not a string");
-      out.push_back(s.get<std::string>());
-    }
-    if (required && out.empty()) Fail(path + key, "is empty");
-    return out;
-  }
-
- private:
-  std::string name_;
-};
+std::optional<double> Decimal(const json& j, const char* key) {
+  if (!j.contains(key)) return std::nullopt;
+  return std::stod(j.at(key).get<std::string>());
+}
 
 }  // namespace
 
 PactFootprint ParsePactFootprint(const std::string& text, const std::string& name) {
-  Reader r(name);
   json doc;
   try {
     doc = json::parse(text);
@@ -88,59 +42,51 @@ PactFootprint ParsePactFootprint(const std::string& text, const std::string& nam
   if (doc.is_object() && doc.contains("data")) doc = doc["data"];
   if (doc.is_array()) {
     if (doc.size() != 1) {
-      r.Fail("data", fmt::format("holds {} footprints; give the file of one", doc.size()));
+      throw InputError(
+          fmt::format("{}: data: holds {} footprints; give the file of one", name, doc.size()));
     }
     doc = doc[0];
   }
-  if (!doc.is_object()) r.Fail("(document)", "is not a ProductFootprint object");
+  std::vector<PactViolation> violations = CheckPactSchema(doc);
+  for (PactViolation& v : CheckPactRules(doc)) violations.push_back(std::move(v));
+  if (!violations.empty()) {
+    throw InputError(fmt::format(
+        "{}: not a conforming PACT v2.3 ProductFootprint ({} violation{}):\n{}", name,
+        violations.size(), violations.size() == 1 ? "" : "s", DescribeAll(violations, kListed)));
+  }
 
   PactFootprint d;
   d.source = name;
-  d.id = r.Text(doc, "", "id", true);
-  d.spec_version = r.Text(doc, "", "specVersion", true);
-  d.status = r.Text(doc, "", "status", false);
-  d.company_name = r.Text(doc, "", "companyName", true);
-  d.company_ids = r.Strings(doc, "", "companyIds", false);
-  d.product_ids = r.Strings(doc, "", "productIds", true);
-  d.product_name = r.Text(doc, "", "productNameCompany", false);
-  d.product_description = r.Text(doc, "", "productDescription", false);
-  const json& pcf = r.Field(doc, "", "pcf");
-  if (!pcf.is_object()) r.Fail("pcf", "is not an object");
-  const std::string p = "pcf.";
-  d.declared_unit = r.Text(pcf, p, "declaredUnit", true);
-  d.unitary_amount = *r.Decimal(pcf, p, "unitaryProductAmount", true);
-  if (!(d.unitary_amount > 0)) r.Fail(p + "unitaryProductAmount", "must be above 0");
-  d.pcf_excluding_biogenic = *r.Decimal(pcf, p, "pCfExcludingBiogenic", true);
-  if (d.pcf_excluding_biogenic < 0) r.Fail(p + "pCfExcludingBiogenic", "must not be negative");
-  d.pcf_including_biogenic = r.Decimal(pcf, p, "pCfIncludingBiogenic", false);
-  d.fossil_ghg = r.Decimal(pcf, p, "fossilGhgEmissions", false);
+  d.id = Text(doc, "id");
+  d.spec_version = Text(doc, "specVersion");
+  d.version = doc.at("version").get<int>();
+  d.created = Text(doc, "created");
+  d.status = Text(doc, "status");
+  d.preceding_pf_ids = Strings(doc, "precedingPfIds");
+  d.company_name = Text(doc, "companyName");
+  d.company_ids = Strings(doc, "companyIds");
+  d.product_ids = Strings(doc, "productIds");
+  d.product_name = Text(doc, "productNameCompany");
+  d.product_description = Text(doc, "productDescription");
+  const json& pcf = doc.at("pcf");
+  d.declared_unit = Text(pcf, "declaredUnit");
+  d.unitary_amount = *Decimal(pcf, "unitaryProductAmount");
+  d.pcf_excluding_biogenic = *Decimal(pcf, "pCfExcludingBiogenic");
+  d.pcf_including_biogenic = Decimal(pcf, "pCfIncludingBiogenic");
+  d.fossil_ghg = Decimal(pcf, "fossilGhgEmissions");
   d.per_product = d.pcf_excluding_biogenic * d.unitary_amount;
-  d.boundary = r.Text(pcf, p, "boundaryProcessesDescription", false);
-  d.standards = r.Strings(pcf, p, "crossSectoralStandardsUsed", false);
-  for (const std::string& s : r.Strings(pcf, p, "crossSectoralStandards", false)) {
-    d.standards.push_back(s);
+  d.boundary = Text(pcf, "boundaryProcessesDescription");
+  d.standards = Strings(pcf, "crossSectoralStandardsUsed");
+  for (const std::string& s : Strings(pcf, "crossSectoralStandards")) d.standards.push_back(s);
+  d.characterization = Strings(pcf, "ipccCharacterizationFactorsSources");
+  d.reference_period_start = Text(pcf, "referencePeriodStart");
+  d.reference_period_end = Text(pcf, "referencePeriodEnd");
+  for (const char* key :
+       {"geographyCountrySubdivision", "geographyCountry", "geographyRegionOrSubregion"}) {
+    if (d.geography.empty()) d.geography = Text(pcf, key);
   }
-  d.characterization = r.Strings(pcf, p, "ipccCharacterizationFactorsSources", false);
-  if (d.characterization.empty()) {
-    std::string old = r.Text(pcf, p, "characterizationFactors", false);
-    if (!old.empty()) d.characterization.push_back(old);
-  }
-  d.reference_period_start = r.Text(pcf, p, "referencePeriodStart", true);
-  d.reference_period_end = r.Text(pcf, p, "referencePeriodEnd", true);
-  for (const char* key : {"geographyCountrySubdivision", "geographyCountry",
-                          "geographyRegionOrSubregion"}) {
-    if (d.geography.empty()) d.geography = r.Text(pcf, p, key, false);
-  }
-  if (d.geography.empty() && pcf.contains("geographicScope") && pcf["geographicScope"].is_object()) {
-    for (const char* key : {"geographyCountrySubdivision", "geographyCountry",
-                            "geographyRegionOrSubregion"}) {
-      if (d.geography.empty()) d.geography = r.Text(pcf["geographicScope"], p + "geographicScope.", key, false);
-    }
-  }
-  d.exempted_percent = r.Decimal(pcf, p, "exemptedEmissionsPercent", false);
-  if (auto it = pcf.find("packagingEmissionsIncluded"); it != pcf.end() && it->is_boolean()) {
-    d.packaging_included = it->get<bool>();
-  }
+  d.exempted_percent = pcf.at("exemptedEmissionsPercent").get<double>();
+  d.packaging_included = pcf.at("packagingEmissionsIncluded").get<bool>();
   return d;
 }
 

@@ -92,11 +92,19 @@ std::vector<ProcessQuality> DataQuality(const inventory::Inventory& inventory, c
         ++q.exchanges;
         Evidence e;
         e.uncertain = x.uncertainty.IsSet();
-        if (!x.source.empty()) cited.push_back(x.source);
+        std::vector<std::string> own;
+        if (!x.source.empty()) own.push_back(x.source);
         std::set<int> seen;
-        Trace(parameters, parameters.ExchangeDependencies(process, i), seen, cited, e);
+        Trace(parameters, parameters.ExchangeDependencies(process, i), seen, own, e);
+        cited.insert(cited.end(), own.begin(), own.end());
         q.estimated += e.estimate ? 1 : 0;
         q.uncertain += e.uncertain ? 1 : 0;
+        const inventory::Flow* flow = inventory.FindFlow(x.flow);
+        if (flow && flow->kind == inventory::FlowKind::kElementary) {
+          if (own.empty() && !p->source.empty()) own.push_back(p->source);
+          q.elementary.push_back(
+              {x.flow, parameters.ExchangeAmount(process, i), x.pedigree, std::move(own)});
+        }
       }
     }
     std::set<std::string> listed;

@@ -24,6 +24,7 @@
 //                     the totals whenever the parameter eol_credits is not 0.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <utility>
@@ -62,6 +63,19 @@ struct SourceRef {
   std::string id, citation, url;
 };
 
+// An elementary exchange of a process, as the data quality of an emission
+// needs it: its flow, its amount (in the flow's unit, per the process's
+// reference product as written, with the parameters' current values), its
+// pedigree scores [reliability, completeness, temporal, geographical,
+// technological] where the data give them, and the ids of the sources it
+// cites (its own and its formula's parameters', else the process's).
+struct ElementaryQuality {
+  std::string flow;
+  double amount = 0;
+  std::optional<std::array<int, 5>> pedigree;
+  std::vector<std::string> sources;
+};
+
 // The data quality of one process of the headline result: the sources it,
 // its exchanges and the parameters of their formulas cite, and how many of
 // its exchanges rest on an estimate (a parameter with estimate = true) or
@@ -74,6 +88,7 @@ struct ProcessQuality {
   int exchanges = 0;               // input and output exchanges, not the reference product
   int estimated = 0;               // of those, resting on an estimate
   int uncertain = 0;               // of those, with an uncertainty range
+  std::vector<ElementaryQuality> elementary;  // its elementary exchanges, in order
 };
 
 struct GpuAssessment {

@@ -6,7 +6,6 @@
 #include <boost/algorithm/string/case_conv.hpp>
 #include <boost/algorithm/string/trim.hpp>
 #include <filesystem>
-#include <regex>
 #include <set>
 
 #include "lca/error.h"
@@ -15,6 +14,7 @@
 #include "inventory/jsonld/jsonld_match.h"
 #include "inventory/jsonld/jsonld_units.h"
 #include "inventory/model/diagnostic.h"
+#include "inventory/model/identifiers.h"
 #include "inventory/model/units.h"
 #include "inventory/model/validate.h"
 #include "inventory/store/additions.h"
@@ -32,9 +32,10 @@ std::vector<std::pair<std::string, size_t>> ByCount(const std::map<std::string, 
 }
 
 void CheckPrefix(const std::string& prefix) {
-  static const std::regex kPrefix("[a-z0-9][a-z0-9_.-]*");
-  if (!std::regex_match(prefix, kPrefix)) {
-    throw InvalidArgument(fmt::format("id prefix '{}' must match [a-z0-9][a-z0-9_.-]*", prefix));
+  if (std::string bad = IdProblem(prefix); !bad.empty()) {
+    throw InvalidArgument(
+        fmt::format("id prefix '{}' must match [a-z0-9][a-z0-9_.-]*; it is {}", Abbreviated(prefix),
+                    bad));
   }
 }
 

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <iterator>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
+#include "inventory/model/identifiers.h"
 #include "lca/error.h"
 
 namespace gpulca::inventory::olca {
@@ -14,9 +16,20 @@ namespace {
 
 using nlohmann::json;
 
+// A string field; one longer than the limits of identifiers.h (a
+// description may be a page of text) is refused here, before a name reaches
+// the matching of names to gpulca's flows.
 std::string Str(const json& j, const char* key) {
   auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  if (it == j.end() || !it->is_string()) return std::string();
+  const auto& text = it->get_ref<const std::string&>();
+  const size_t limit = std::string_view(key) == "description" ? 100 * kMaxNameLength
+                                                               : kMaxNameLength;
+  if (text.size() > limit) {
+    throw InputError(fmt::format("'{}' is {} characters long, where at most {} are allowed: '{}'",
+                                 key, text.size(), limit, Abbreviated(text)));
+  }
+  return text;
 }
 
 double Num(const json& j, const char* key, double fallback) {

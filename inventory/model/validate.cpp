@@ -4,21 +4,17 @@
 
 #include <cmath>
 
-#include <regex>
 #include <set>
 
 #include "lca/error.h"
 #include "inventory/model/formula_values.h"
+#include "inventory/model/identifiers.h"
 #include "inventory/model/parameters.h"
 #include "inventory/model/providers.h"
 #include "inventory/model/units.h"
 
 namespace gpulca::inventory {
 namespace {
-
-const std::regex kIdPattern("[a-z0-9][a-z0-9_.-]*");
-const std::regex kParameterPattern("[a-z_][a-z0-9_]*");
-const std::regex kCasPattern("[0-9]{2,7}-[0-9]{2}-[0-9]");
 
 class Checker {
  public:
@@ -33,9 +29,9 @@ class Checker {
     std::map<std::string, const Origin*> seen;
     for (const T& item : items) {
       if (item.id.empty()) continue;  // reported by the loader
-      if (!std::regex_match(item.id, kIdPattern)) {
-        Problem(item.origin, fmt::format("{} id '{}' is not of the form [a-z0-9][a-z0-9_.-]*",
-                                         kind, item.id));
+      if (std::string bad = IdProblem(item.id); !bad.empty()) {
+        Problem(item.origin, fmt::format("{} id '{}' is {}", kind, Abbreviated(item.id), bad));
+        continue;  // not repeated in a duplicate message
       }
       auto [it, fresh] = seen.emplace(item.id, &item.origin);
       if (!fresh) {
@@ -59,10 +55,12 @@ class Checker {
   void CheckParameters(const std::vector<Parameter>& params, const std::string& scope) {
     std::map<std::string, const Origin*> seen;
     for (const Parameter& p : params) {
-      std::string what = scope.empty() ? fmt::format("parameter '{}'", p.id)
-                                       : fmt::format("parameter '{}' of process '{}'", p.id, scope);
-      if (!std::regex_match(p.id, kParameterPattern)) {
-        Problem(p.origin, fmt::format("{}: a parameter id must match [a-z_][a-z0-9_]*", what));
+      std::string what = scope.empty()
+                             ? fmt::format("parameter '{}'", Abbreviated(p.id))
+                             : fmt::format("parameter '{}' of process '{}'", Abbreviated(p.id),
+                                           Abbreviated(scope));
+      if (std::string bad = ParameterIdProblem(p.id); !bad.empty()) {
+        Problem(p.origin, fmt::format("{}: the id is {}", what, bad));
       }
       auto [it, fresh] = seen.emplace(p.id, &p.origin);
       if (!fresh) {
@@ -99,8 +97,9 @@ class Checker {
                                         "soil, resource), not '{}'", f.id, f.compartment));
         }
       }
-      if (!f.cas.empty() && !std::regex_match(f.cas, kCasPattern)) {
-        Problem(f.origin, fmt::format("flow '{}': '{}' is not a CAS number", f.id, f.cas));
+      if (!f.cas.empty() && !IsCasNumber(f.cas)) {
+        Problem(f.origin, fmt::format("flow '{}': '{}' is not a CAS number", f.id,
+                                      Abbreviated(f.cas)));
       }
     }
   }

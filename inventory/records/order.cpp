@@ -10,6 +10,7 @@
 
 #include "lca/error.h"
 #include "inventory/model/units.h"
+#include "inventory/toml/toml_depth.h"
 #include "inventory/toml/toml_table.h"
 
 namespace gpulca::inventory {
@@ -233,9 +234,13 @@ PurchaseOrder ParseOrder(const std::string& text, const std::string& name) {
   std::vector<Diagnostic> problems;
   PurchaseOrder order;
   try {
-    std::istringstream in(text);
-    toml::value doc = toml::parse(in, name);
-    order = ReadOrder(doc, name, problems);
+    if (auto deep = TomlNestingProblem(text, name)) {
+      problems.push_back(*deep);
+    } else {
+      std::istringstream in(text);
+      toml::value doc = toml::parse(in, name);
+      order = ReadOrder(doc, name, problems);
+    }
   } catch (const toml::exception& e) {
     problems.push_back(SyntaxProblem(e.what(), name));
   } catch (const std::out_of_range& e) {  // a sub-table that is not a table

@@ -4,10 +4,13 @@
 
 #include <array>
 #include <cmath>
+#include <fstream>
+#include <sstream>
 #include <toml.hpp>
 
 #include "lca/error.h"
 #include "inventory/model/validate.h"
+#include "inventory/toml/toml_depth.h"
 #include "inventory/toml/toml_files.h"
 #include "inventory/toml/toml_table.h"
 
@@ -258,7 +261,13 @@ namespace gpulca::inventory {
 std::vector<std::pair<std::string, double>> LoadOverrides(const std::string& path) {
   std::vector<std::pair<std::string, double>> out;
   try {
-    toml::value doc = toml::parse(path);
+    std::ifstream file(path, std::ios::binary);
+    if (!file) throw InputError(fmt::format("{}: cannot be read", path));
+    std::stringstream text;
+    text << file.rdbuf();
+    if (auto deep = TomlNestingProblem(text.str(), path)) throw InputError(deep->ToString());
+    std::istringstream in(text.str());
+    toml::value doc = toml::parse(in, path);
     for (const auto& [key, v] : doc.as_table()) {
       if (v.is_integer()) {
         out.emplace_back(key, static_cast<double>(v.as_integer()));

@@ -2,11 +2,17 @@
 
 #include <sstream>
 
+#include "inventory/toml/toml_depth.h"
+
 namespace gpulca::inventory {
 
 void ParseTomlText(const std::string& text, const std::string& name,
                    std::vector<Diagnostic>& problems,
                    const std::function<void(const toml::value&)>& read) {
+  if (auto deep = TomlNestingProblem(text, name)) {
+    problems.push_back(*deep);
+    return;
+  }
   std::istringstream in(text);
   try {
     read(toml::parse(in, name));

@@ -209,6 +209,13 @@ TEST_CASE("a broken entry names itself and leaves the database byte for byte", "
          f[steel].replace(at, 13, "\"name\": \"BTU\"");
        },
        {steel, "unit 'BTU' is not in unit group 'Units of energy'"}},
+      // It overflowed the stack in the name matching's std::regex.
+      {"a name of 200,000 characters",
+       [&](auto& f) {
+         auto at = f[steel].find("\"name\": \"Steel, at mill\"");
+         f[steel].replace(at, 24, "\"name\": \"" + std::string(200000, 'x') + "\"");
+       },
+       {steel, "'name' is 200000 characters long, where at most 10000 are allowed: 'xxxx"}},
   };
   for (const Case& c : cases) {
     INFO(c.what);
@@ -229,6 +236,21 @@ TEST_CASE("a broken entry names itself and leaves the database byte for byte", "
     }
     CHECK(test::ReadAll(db) == before);
   }
+
+  // A prefix of 100,000 characters (it overflowed the stack in std::regex).
+  {
+    Store store(db, false);
+    inventory::JsonldOptions long_prefix;
+    long_prefix.prefix = std::string(100000, 'a');
+    std::string zip = (dir.path() / "fine.zip").string();
+    test::WriteZip(zip, test::JsonldFixture(1));
+    CHECK_THROWS_WITH(inventory::ImportJsonld(zip, store, long_prefix),
+                      Catch::Contains("id prefix '" + std::string(40, 'a') +
+                                      "... (100000 characters)' must match [a-z0-9][a-z0-9_.-]*; "
+                                      "it is 100000 characters long, where at most 1000 are "
+                                      "allowed"));
+  }
+  CHECK(test::ReadAll(db) == before);
 
   // The same export twice: the second import collides and writes nothing.
   std::string zip = (dir.path() / "good.zip").string();

@@ -91,11 +91,12 @@ void AssessUncertainty(const inventory::Inventory& inv, const inventory::Paramet
   u.view.oat = u.oat ? &*u.oat : nullptr;
   u.view.nominal = a.total;
   if (u.mc) {
-    u.view.intensities.push_back({"per_gpu_hour", "GPU-hour", a.per_gpu_hour, u.mc->per_gpu_hour});
+    u.view.intensities.push_back(
+        {"per_gpu_hour", "GPU-hour", a.per_gpu_hour, u.mc->per_gpu_hour, ""});
     u.view.intensities.push_back({"per_pflop_hour", "PFLOP-hour", a.per_pflop_hour,
                                   u.mc->per_pflop_hour, u.mc->per_pflop_hour_undefined});
     if (!u.mc->per_query.empty()) {
-      u.view.intensities.push_back({"per_query", "query", a.per_query, u.mc->per_query});
+      u.view.intensities.push_back({"per_query", "query", a.per_query, u.mc->per_query, ""});
     }
   }
 }

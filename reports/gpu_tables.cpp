@@ -54,7 +54,11 @@ Table Intensities(const lca::GpuAssessment& a) {
   t.headers.push_back("note");
   for (size_t k = 0; k < d.impact_ids.size(); ++k) {
     std::vector<Cell> row{d.impact_ids[k], d.impact_units[k], a.per_gpu_hour[k]};
-    row.push_back(a.per_pflop_hour.empty() ? Cell{} : Cell{a.per_pflop_hour[k]});
+    if (a.per_pflop_hour.empty()) {
+      row.emplace_back(std::monostate{});
+    } else {
+      row.emplace_back(a.per_pflop_hour[k]);
+    }
     if (!a.per_query.empty()) row.emplace_back(a.per_query[k]);
     row.emplace_back(a.per_pflop_hour.empty() ? "per PFLOP-hour undefined: " + a.per_pflop_hour_undefined
                                               : std::string());

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "inventory/model/bounded_read.h"
 #include "lca/error.h"
 
 namespace gpulca::inventory {
@@ -75,10 +76,22 @@ class ZipArchive : public JsonldArchive {
       throw InputError(fmt::format("{}: {}: cannot open entry: {}", name_, path,
                                    zip_strerror(zip_)));
     }
-    std::string data(static_cast<size_t>(st.size), '\0');
-    zip_int64_t got = data.empty() ? 0 : zip_fread(file, data.data(), data.size());
+    // Read as it inflates, never allocated at the size the entry claims: a
+    // small zip may claim gigabytes.
+    std::string data;
+    char buffer[1 << 16];
+    zip_int64_t got = 0;
+    while ((got = zip_fread(file, buffer, sizeof buffer)) > 0 &&
+           data.size() <= kMaxJsonldEntryBytes) {
+      data.append(buffer, static_cast<size_t>(got));
+    }
     zip_fclose(file);
-    if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) {
+    if (data.size() > kMaxJsonldEntryBytes) {
+      throw InputError(fmt::format("{}: {}: inflates to more than {} MB, where a JSON-LD entry is "
+                                   "far smaller; not read", name_, path,
+                                   kMaxJsonldEntryBytes >> 20));
+    }
+    if (got < 0 || data.size() != st.size) {
       throw InputError(fmt::format("{}: {}: the entry is truncated or corrupt", name_, path));
     }
     return data;
@@ -108,11 +121,8 @@ class DirArchive : public JsonldArchive {
   const std::string& Name() const override { return name_; }
 
   std::string Read(const std::string& path) const override {
-    std::ifstream in(fs::path(name_) / (root_ + path), std::ios::binary);
-    if (!in) throw InputError(fmt::format("{}: {}: cannot read", name_, path));
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return ReadFileBounded((fs::path(name_) / (root_ + path)).string(), kMaxJsonldEntryBytes,
+                           "a JSON-LD entry");
   }
 
  private:

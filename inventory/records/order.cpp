@@ -183,8 +183,14 @@ PurchaseOrder ReadOrder(const toml::value& doc, const std::string& file,
     }
     if (r.Has("lifetime_what_ifs")) {
       const toml::value& a = r.At("lifetime_what_ifs");
+      // Each what-if is a whole assessment of every line (about 12 MB).
+      constexpr size_t kMaxWhatIfs = 20;
       if (!a.is_array()) {
         r.ProblemAt("lifetime_what_ifs", "'lifetime_what_ifs' must be an array of years");
+      } else if (a.as_array().size() > kMaxWhatIfs) {
+        r.ProblemAt("lifetime_what_ifs",
+                    fmt::format("at most {} lifetime what-ifs, each a whole assessment of the "
+                                "order; {} were given", kMaxWhatIfs, a.as_array().size()));
       } else {
         for (const toml::value& y : a.as_array()) {
           double years = y.is_integer() ? static_cast<double>(y.as_integer())

@@ -2,10 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
+#include "inventory/model/bounded_read.h"
 #include "inventory/records/internal/pact_rules.h"
 #include "inventory/records/internal/pact_schema.h"
 #include "lca/error.h"
@@ -91,11 +90,7 @@ PactFootprint ParsePactFootprint(const std::string& text, const std::string& nam
 }
 
 PactFootprint ReadPactFootprint(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(fmt::format("{}: cannot be read", path));
-  std::stringstream text;
-  text << in.rdbuf();
-  return ParsePactFootprint(text.str(), path);
+  return ParsePactFootprint(ReadFileBounded(path, kMaxPactBytes, "a PACT footprint"), path);
 }
 
 }  // namespace gpulca::inventory

@@ -11,6 +11,8 @@
 #include <mutex>
 #include <thread>
 
+#include <unistd.h>
+
 #include "lca/error.h"
 #include "lca/engine/calculator.h"
 #include "lca/system/matrix_refill.h"
@@ -133,6 +135,39 @@ std::vector<std::vector<SensitivityRow>> RankInputs(const McPlan& plan, const Sy
 
 }  // namespace
 
+namespace {
+
+// The machine's physical memory in bytes (0 when unknown).
+double PhysicalMemory() {
+  const long pages = ::sysconf(_SC_PHYS_PAGES), size = ::sysconf(_SC_PAGE_SIZE);
+  return pages > 0 && size > 0 ? static_cast<double>(pages) * static_cast<double>(size) : 0.0;
+}
+
+// Refuses, before anything is allocated, a run whose samples would not fit
+// in half the machine's memory: every iteration keeps a double per impact
+// and stage of each system, per tracked parameter and, for the
+// sensitivity, per uncertain input; the results copy them once more.
+void CheckMemory(const std::vector<const MatrixData*>& systems, size_t inputs, size_t tracked,
+                 const McOptions& options) {
+  double doubles = static_cast<double>(tracked) + (options.sensitivity ? inputs : 0);
+  for (const MatrixData* d : systems) doubles += d->characterisation.rows() * (1.0 + kStageSlots);
+  const double per_iteration = 2 * 8 * doubles;
+  const double memory = PhysicalMemory();
+  if (memory <= 0 || per_iteration * options.iterations <= memory / 2) return;
+  throw InvalidArgument(
+      "iterations",
+      fmt::format("iterations {}: the run would keep about {:.1f} GB of samples in memory "
+                  "({:.0f} bytes an iteration), more than half of this machine's {:.1f} GB; at "
+                  "most {} iterations fit",
+                  options.iterations, per_iteration * options.iterations / 1e9, per_iteration,
+                  memory / 1e9, static_cast<long>(memory / 2 / per_iteration)));
+}
+
+// More threads than this only add memory and contention.
+int MaxThreads() { return 4 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+
+}  // namespace
+
 std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
                                           const ParameterSet& nominal,
                                           const std::vector<const MatrixData*>& systems,
@@ -144,6 +179,11 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
   if (options.threads < 1) {
     throw InvalidArgument("threads", fmt::format("threads {}: must be at least 1", options.threads));
   }
+  if (options.threads > MaxThreads()) {
+    throw InvalidArgument("threads", fmt::format("threads {}: at most {} on this machine (4 per "
+                                                 "hardware thread); more only add memory",
+                                                 options.threads, MaxThreads()));
+  }
   std::vector<int> tracked_slots;
   for (const auto& [process, id] : options.tracked) {
     tracked_slots.push_back(nominal.Slot(process, id));
@@ -154,6 +194,7 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
   for (const MatrixData* d : systems) refills.emplace_back(inventory, *d, nominal);
   const int n = options.iterations;
   const size_t inputs = plan.inputs.size();
+  CheckMemory(systems, inputs, tracked_slots.size(), options);
   std::vector<Distribution> distributions;
   std::vector<uint64_t> streams;
   distributions.reserve(inputs);

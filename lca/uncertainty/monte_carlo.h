@@ -79,8 +79,10 @@ struct McResult {
 // Runs `options.iterations` iterations of the system `data` (built from
 // `inventory` with `nominal`'s values; overridden parameters stay fixed).
 // Throws SolveError or FormulaError naming the iteration and seed when a
-// draw makes the system unsolvable; InvalidArgument for iterations < 1 or
-// threads < 1; InputError for a pedigree on a non-lognormal exchange;
+// draw makes the system unsolvable; InvalidArgument for iterations < 1,
+// threads < 1 or above 4 per hardware thread, or samples that would not fit
+// in half the machine's memory (saying how many iterations would); InputError
+// for a pedigree on a non-lognormal exchange;
 // NotFound for a tracked parameter that does not exist.
 McResult RunMonteCarlo(const inventory::Inventory& inventory,
                        const inventory::ParameterSet& nominal, const MatrixData& data,

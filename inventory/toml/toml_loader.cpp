@@ -275,10 +275,10 @@ std::vector<std::pair<std::string, double>> LoadOverrides(const std::string& pat
         out.emplace_back(key, v.as_floating());
       } else if (v.is_floating()) {
         throw InputError(fmt::format("{}:{}: parameter '{}' must be a finite number, not {}", path,
-                                     v.location().line(), key, v.as_floating()));
+                                     LineOf(v), key, v.as_floating()));
       } else {
         throw InputError(fmt::format("{}:{}: parameter '{}' must be a number", path,
-                                     v.location().line(), key));
+                                     LineOf(v), key));
       }
     }
   } catch (const toml::exception& e) {

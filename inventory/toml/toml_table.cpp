@@ -1,10 +1,31 @@
 #include "inventory/toml/toml_table.h"
 
+#include <algorithm>
+#include <memory>
 #include <sstream>
 
 #include "inventory/toml/toml_depth.h"
 
 namespace gpulca::inventory {
+
+int LineOf(const toml::value& v) {
+  const auto* region = dynamic_cast<const toml::detail::region*>(toml::detail::get_region(v));
+  if (!region || !region->source()) return static_cast<int>(v.location().line());
+  // The newline offsets of the last file asked about, kept with the file's
+  // text so that another text can never be mistaken for it.
+  thread_local std::shared_ptr<const std::vector<char>> source;
+  thread_local std::vector<size_t> newlines;
+  if (source != region->source()) {
+    source = region->source();
+    newlines.clear();
+    for (size_t i = 0; i < source->size(); ++i) {
+      if ((*source)[i] == '\n') newlines.push_back(i);
+    }
+  }
+  const auto offset = static_cast<size_t>(region->first() - source->cbegin());
+  return 1 + static_cast<int>(std::lower_bound(newlines.begin(), newlines.end(), offset) -
+                              newlines.begin());
+}
 
 void ParseTomlText(const std::string& text, const std::string& name,
                    std::vector<Diagnostic>& problems,

@@ -21,6 +21,12 @@
 
 namespace gpulca::inventory {
 
+// The line of `v` in its file, in logarithmic time. toml11's location()
+// counts the newlines from the start of the file each time it is asked,
+// which made loading quadratic in the file's size (20,000 parameters: 8 s);
+// this counts them once per file and searches.
+int LineOf(const toml::value& v);
+
 // Reads one table with bookkeeping of which keys were used, so that unknown
 // keys (typos) are reported.
 class TableReader {
@@ -32,7 +38,7 @@ class TableReader {
     const toml::value& at = value.is_table() && value.as_table().count("id")
                                  ? value.as_table().at("id")
                                  : value;
-    origin_ = {file_, static_cast<int>(at.location().line())};
+    origin_ = {file_, LineOf(at)};
   }
 
   const Origin& origin() const { return origin_; }
@@ -42,7 +48,7 @@ class TableReader {
   }
   const toml::value& At(const std::string& key) { return value_.as_table().at(key); }
   Origin OriginOf(const std::string& key) {
-    return {file_, static_cast<int>(At(key).location().line())};
+    return {file_, LineOf(At(key))};
   }
 
   void Problem(const std::string& message) { problems_.push_back({origin_, what_ + ": " + message}); }
@@ -128,7 +134,7 @@ class TableReader {
     if (!value_.is_table()) return;
     for (const auto& [key, v] : value_.as_table()) {
       if (!used_.count(key)) {
-        problems_.push_back({{file_, static_cast<int>(v.location().line())},
+        problems_.push_back({{file_, LineOf(v)},
                              fmt::format("{}: unknown key '{}'", what_, key)});
       }
     }

@@ -1,9 +1,11 @@
 #include "inventory/jsonld/jsonld_parse.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <iterator>
+#include <map>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -75,7 +77,13 @@ std::string Ref(const json& j, const char* key) {
 
 std::string Required(const json& j, const char* key) {
   std::string value = Str(j, key);
-  if (value.empty()) throw InputError(fmt::format("missing '{}'", key));
+  if (value.empty()) {
+    auto it = j.find(key);
+    throw InputError(it == j.end() || it->is_null()
+                         ? fmt::format("missing '{}'", key)
+                         : fmt::format("'{}' must be a non-empty string, not {}", key,
+                                       Abbreviated(it->dump())));
+  }
   return value;
 }
 
@@ -93,7 +101,7 @@ UnitGroup ParseUnitGroup(const json& j, int* schema) {
 Flow ParseFlow(const json& j, int* schema) {
   Flow f;
   f.id = Required(j, "@id");
-  f.name = Str(j, "name");
+  f.name = Required(j, "name");  // gpulca's id is made from it
   f.type = Required(j, "flowType");
   if (auto c = j.find("category"); c != j.end() && c->is_string()) {
     f.category_path = SplitPath(c->get<std::string>());  // v2: the path itself
@@ -149,7 +157,7 @@ Exchange ParseExchange(const json& j, int* schema) {
 Process ParseProcess(const json& j, int* schema) {
   Process p;
   p.id = Required(j, "@id");
-  p.name = Str(j, "name");
+  p.name = Required(j, "name");  // gpulca's id is made from it
   p.category = Ref(j, "category");
   p.location = Ref(j, "location");
   p.description = Str(j, "description");
@@ -157,8 +165,18 @@ Process ParseProcess(const json& j, int* schema) {
     p.publication = Ref(*doc, "publication");
     for (const json& s : doc->value("sources", json::array())) p.sources.push_back(Str(s, "@id"));
   }
+  std::vector<std::string> references;
   for (const json& e : j.value("exchanges", json::array())) {
     p.exchanges.push_back(ParseExchange(e, schema));
+    if (p.exchanges.back().reference) references.push_back(p.exchanges.back().flow_name);
+  }
+  // gpulca's processes make one product: a second reference would be
+  // dropped with the exchanges allocated to it, silently.
+  if (references.size() > 1) {
+    throw InputError(fmt::format("process '{}' has {} quantitative references ({}); gpulca "
+                                 "imports single-output processes: allocate it in openLCA "
+                                 "first", Abbreviated(p.name), references.size(),
+                                 fmt::join(references, ", ")));
   }
   p.parameters = j.value("parameters", json::array()).size();
   return p;
@@ -180,6 +198,8 @@ std::vector<std::string> Dataset::CategoryPath(const std::string& id) const {
 
 Dataset ParseDataset(const JsonldArchive& archive) {
   Dataset d;
+  // Each object's @id, by folder: the file and the content it was read with.
+  std::map<std::string, std::pair<std::string, std::string>> seen;
   for (const std::string& path : archive.Paths()) {
     size_t slash = path.find('/');
     if (slash == std::string::npos || path.size() < 5 ||
@@ -194,6 +214,21 @@ Dataset ParseDataset(const JsonldArchive& archive) {
     try {
       json j = json::parse(text);
       if (!j.is_object()) throw InputError("not a JSON object");
+      if (folder != "actors") {
+        // The same @id twice: the same object may be exported twice; two
+        // different ones under one id would leave whichever came last.
+        const std::string key = folder + "/" + Required(j, "@id");
+        const std::string content = j.dump();
+        auto [it, fresh] = seen.emplace(key, std::make_pair(path, content));
+        if (!fresh) {
+          if (it->second.second != content) {
+            throw InputError(fmt::format("@id '{}' is also the id of {}, with other content",
+                                         Abbreviated(j.at("@id").get<std::string>()),
+                                         it->second.first));
+          }
+          continue;
+        }
+      }
       if (folder == "unit_groups") {
         UnitGroup g = ParseUnitGroup(j, &d.schema);
         g.file = path;

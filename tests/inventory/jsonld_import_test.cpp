@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
 
 #include "inventory/database/database.h"
@@ -209,6 +211,37 @@ TEST_CASE("a broken entry names itself and leaves the database byte for byte", "
          f[steel].replace(at, 13, "\"name\": \"BTU\"");
        },
        {steel, "unit 'BTU' is not in unit group 'Units of energy'"}},
+      // Imports that went silently wrong: an exchange dropped with a
+      // second reference, an id made from a missing name, the last of two
+      // objects under one @id kept.
+      {"two quantitative references",
+       [&](auto& f) {
+         auto j = nlohmann::json::parse(f[steel]);
+         j["exchanges"][1]["quantitativeReference"] = true;
+         f[steel] = j.dump(2);
+       },
+       {steel, "process 'Steel, at mill' has 2 quantitative references", "allocate it in openLCA"}},
+      {"a process without a name",
+       [&](auto& f) {
+         auto j = nlohmann::json::parse(f[steel]);
+         j.erase("name");
+         f[steel] = j.dump(2);
+       },
+       {steel, "missing 'name'"}},
+      {"a name that is not a string",
+       [&](auto& f) {
+         auto j = nlohmann::json::parse(f[steel]);
+         j["name"] = 42;
+         f[steel] = j.dump(2);
+       },
+       {steel, "'name' must be a non-empty string, not 42"}},
+      {"two different processes under one @id",
+       [&](auto& f) {
+         auto j = nlohmann::json::parse(f[steel]);
+         j["name"] = "Steel, at another mill";
+         f["processes/copy.json"] = j.dump(2);
+       },
+       {"@id '00000000-0000-4000-8000-000000000102' is also the id of", "with other content"}},
       // It overflowed the stack in the name matching's std::regex.
       {"a name of 200,000 characters",
        [&](auto& f) {

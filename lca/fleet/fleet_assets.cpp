@@ -84,6 +84,9 @@ AssetModel MakeAssetModel(const inventory::Inventory& inventory,
 namespace {
 
 constexpr int kFirstYear = 1900, kLastYear = 2199;
+// Far above any real row (about 4 million data-centre GPUs ship a year), so
+// that a count near the integer limit is a mistake caught, not a figure.
+constexpr long long kMaxCount = 1000000000;
 constexpr size_t kBufferSize = 64 * 1024;
 
 // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
@@ -183,6 +186,9 @@ class Accumulator {
     if (f[1].empty() || rc.ec != std::errc() || rc.ptr != f[1].data() + f[1].size() || count <= 0) {
       return Bad(fmt::format("count '{}' is not a positive integer", f[1]));
     }
+    if (count > kMaxCount) {
+      return Bad(fmt::format("count {} is above {} in one row", count, kMaxCount));
+    }
     const int region = IndexOf(model_.regions(), f[2], last_region_);
     if (region < 0) return Bad(fmt::format("unknown region '{}'", f[2]));
     long deployed = 0, retired = 0;
@@ -191,6 +197,12 @@ class Accumulator {
     }
     if (f[4].empty()) {
       retired = deployed + static_cast<long>(default_days_);
+      // Years past kLastYear have no slot: their share would be dropped.
+      if (YearOf(retired - 1) > kLastYear) {
+        return Bad(fmt::format("deployed {} with the default service life stays in service past "
+                               "{}; give a retired date",
+                               f[3], kLastYear));
+      }
     } else if (!ParseDate(f[4], retired)) {
       return Bad(fmt::format("bad retired date '{}' (expected YYYY-MM-DD, {}-{}, or empty)", f[4], kFirstYear,
                              kLastYear));

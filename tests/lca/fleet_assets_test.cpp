@@ -107,6 +107,19 @@ TEST_CASE("fleet assets: a bad row stops with its line number and why", "[fleet]
   CHECK(bad("g,1,US,2023-01-01,,") == "assets.csv:3: utilization '' is not a number between 0 and 1");
   CHECK_THAT(bad("g,1,US,2023-01-01"), Catch::StartsWith("assets.csv:3: expected 6 fields"));
   CHECK(bad("g,1,US,2024-02-29,,0.5") == "no error");
+  // Years past 2199 have no slot: a row that runs into them used to lose
+  // the share of its embodied footprint spread over them, silently. With the
+  // 1,825-day default life, 2194-12-31 ends on 2199-12-30; 2197-01-01 would
+  // run to 2201-12-31.
+  CHECK(bad("g,1,US,2194-12-31,,0.5") == "no error");
+  CHECK(bad("g,1,US,2197-01-01,2199-12-31,0.5") == "no error");
+  CHECK(bad("g,1,US,2197-01-01,,0.5") ==
+        "assets.csv:3: deployed 2197-01-01 with the default service life stays in service past "
+        "2199; give a retired date");
+  // A count near the integer limit is a mistake, not a fleet.
+  CHECK(bad("g,1000000000,US,2023-01-01,,0.5") == "no error");
+  CHECK(bad("g,9200000000000000000,US,2023-01-01,,0.5") ==
+        "assets.csv:3: count 9200000000000000000 is above 1000000000 in one row");
 }
 
 TEST_CASE("fleet assets: --skip-bad reports each bad row and goes on", "[fleet]") {

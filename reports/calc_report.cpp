@@ -78,7 +78,10 @@ std::string RenderCalcText(const LcaResult& r, const CalcReportOptions& o) {
     if (!any) continue;
     out += fmt::format("  {:<12}", lca::StageSlotName(slot));
     for (size_t k = 0; k < d.impact_ids.size(); ++k) {
-      out += fmt::format(" {:>9.1f}%", 100 * Share(r.by_stage[k][slot], r.impacts[k]));
+      // A share of a total of 0 is undefined: n/a, never 0.0%.
+      out += r.impacts[k] == 0.0
+                 ? fmt::format(" {:>10}", "n/a")
+                 : fmt::format(" {:>9.1f}%", 100 * Share(r.by_stage[k][slot], r.impacts[k]));
     }
     out += "\n";
   }

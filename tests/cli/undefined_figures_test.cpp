@@ -164,3 +164,15 @@ TEST_CASE("HTML reports: every table has a caption and every header cell a scope
           Count(html, "<th scope=\"col\"") + Count(html, "<th scope=\"row\""));
   }
 }
+
+TEST_CASE("calc: a share of an impact whose total is 0 is n/a, not 0.0%",
+          "[undefined][calc][cli][data]") {
+  test::BundledDb db;
+  // Air freight emits CO2e and uses energy, but draws no water and no
+  // metals: its water and adp totals are 0, so their shares are undefined.
+  const std::string out = db.Run("calc --demand freight_air_transport").out;
+  INFO(out);
+  CHECK(out.find("  water                 0 L\n") != std::string::npos);
+  CHECK(out.find("  shipping         100.0%     100.0%     100.0%        n/a        n/a\n") !=
+        std::string::npos);
+}

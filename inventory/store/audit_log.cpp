@@ -97,12 +97,17 @@ AuditRecord AuditLog::Append(AuditRecord record) {
 
 void AuditLog::AppendLocked(AuditRecord& record) {
   {
-    SQLite::Statement last(impl_->db(), "SELECT id, hash FROM audits ORDER BY id DESC LIMIT 1");
+    SQLite::Statement last(impl_->db(),
+                           "SELECT id, hash, created_at FROM audits ORDER BY id DESC LIMIT 1");
     record.id = 1;
     record.previous_hash = kGenesisHash;
     if (last.executeStep()) {
       record.id = last.getColumn(0).getInt64() + 1;
       record.previous_hash = last.getColumn(1).getString();
+      // Time never runs backwards in the log: a clock set back records the
+      // previous record's time (UTC ISO 8601 texts order as their times).
+      const std::string previous_time = last.getColumn(2).getString();
+      if (record.created_at < previous_time) record.created_at = previous_time;
     }
     record.hash = RecordHash(record);
     SQLite::Statement insert(impl_->db(),
@@ -139,7 +144,7 @@ std::optional<AuditRecord> AuditLog::Find(long id) const {
 
 std::vector<ChainProblem> AuditLog::CheckChain(long up_to) const {
   std::vector<ChainProblem> problems;
-  std::string previous = kGenesisHash;
+  std::string previous = kGenesisHash, previous_time;
   long expected = 1;
   for (const AuditRecord& r : All()) {
     if (up_to > 0 && r.id > up_to) break;
@@ -158,7 +163,13 @@ std::vector<ChainProblem> AuditLog::CheckChain(long up_to) const {
       problems.push_back({r.id, fmt::format("record {} was changed after it was written: its "
                                             "content no longer matches its hash", r.id)});
     }
+    if (r.created_at < previous_time) {
+      problems.push_back({r.id, fmt::format("record {} is dated {}, before the record before it "
+                                            "({}): records were reordered or backdated",
+                                            r.id, r.created_at, previous_time)});
+    }
     previous = r.hash;
+    previous_time = r.created_at;
     expected = r.id + 1;
   }
   return problems;

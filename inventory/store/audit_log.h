@@ -73,7 +73,8 @@ class AuditLog {
   std::optional<AuditRecord> Find(long id) const;
 
   // Checks the chain from record 1 through `up_to` (every record when 0):
-  // each hash recomputed, each link, and ids without gaps. Empty: sound.
+  // each hash recomputed, each link, ids without gaps, and times that never
+  // go backwards (Append keeps them so). Empty: sound.
   std::vector<ChainProblem> CheckChain(long up_to = 0) const;
 
 

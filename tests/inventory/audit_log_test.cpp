@@ -128,3 +128,43 @@ TEST_CASE("rebuilding a database keeps its audits", "[audit]") {
   CHECK(log.Append(Record("PO-2", "{}")).id == 2);
   CHECK(log.CheckChain().empty());
 }
+
+TEST_CASE("times in the log never go backwards", "[audit]") {
+  test::TempDir dir;
+  std::string path = ThreeRecords(dir);  // all at 2026-01-01T00:00:00Z
+  {
+    AuditLog log(path);
+    // A clock set back: the record takes the previous record's time.
+    inventory::AuditRecord early = Record("PO-4", "{\"total\":4}");
+    early.created_at = "2025-06-30T12:00:00Z";
+    CHECK(log.Append(early).created_at == "2026-01-01T00:00:00Z");
+    inventory::AuditRecord later = Record("PO-5", "{\"total\":5}");
+    later.created_at = "2026-02-01T08:00:00Z";
+    CHECK(log.Append(later).created_at == "2026-02-01T08:00:00Z");
+    CHECK(log.CheckChain().empty());
+  }
+  // Backdating a record in the file, even with its hash and every later
+  // link recomputed, is named by its time.
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    auto all = AuditLog(path).All();
+    std::string previous = all[2].hash;
+    for (size_t i = 3; i < all.size(); ++i) {
+      if (i == 4) all[i].created_at = "2025-12-31T23:59:59Z";
+      all[i].previous_hash = previous;
+      all[i].hash = inventory::RecordHash(all[i]);
+      previous = all[i].hash;
+      SQLite::Statement q(db, "UPDATE audits SET created_at = ?, previous_hash = ?, hash = ? "
+                              "WHERE id = ?");
+      q.bind(1, all[i].created_at);
+      q.bind(2, all[i].previous_hash);
+      q.bind(3, all[i].hash);
+      q.bind(4, static_cast<int64_t>(all[i].id));
+      q.exec();
+    }
+  }
+  auto problems = AuditLog(path).CheckChain();
+  REQUIRE(problems.size() == 1);
+  CHECK(Names(problems, 5, "record 5 is dated 2025-12-31T23:59:59Z, before the record before it "
+                           "(2026-01-01T00:00:00Z): records were reordered or backdated"));
+}

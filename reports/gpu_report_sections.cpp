@@ -172,7 +172,7 @@ GpuSections BuildGpuSections(const GpuAssessment& a, const GpuReportOptions& o) 
         fmt::join(whole, ", "));
     for (size_t k = 0; k < d.impact_ids.size(); ++k) {
       s.use_phase.push_back({d.impact_ids[k], d.impact_units[k], a.use_phase[k],
-                             a.use_phase[k] - a.operational[k], a.operational[k],
+                             a.host_share_in_use[k], a.operational[k],
                              a.operational[k] / a.lifetime_years,
                              Share(a.embodied[k], a.total[k]), a.host_share[k]});
     }

@@ -31,13 +31,9 @@ Table Impacts(const lca::GpuAssessment& a) {
                        a.total));
   t.rows.push_back(Row({std::string("embodied, cradle to gate")}, a.embodied));
   if (a.cradle_to_grave) {
-    std::vector<double> host_in_use;
-    for (size_t k = 0; k < a.use_phase.size(); ++k) {
-      host_in_use.push_back(a.use_phase[k] - a.operational[k]);
-    }
     t.rows.push_back(Row({std::string("use phase")}, a.use_phase));
     t.rows.push_back(Row({std::string("use phase, operational")}, a.operational));
-    t.rows.push_back(Row({std::string("use phase, host share in use")}, host_in_use));
+    t.rows.push_back(Row({std::string("use phase, host share in use")}, a.host_share_in_use));
     t.rows.push_back(Row({std::string("host share, whole life (embodied, use, end of life)")},
                          a.host_share));
   }

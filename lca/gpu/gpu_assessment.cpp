@@ -257,6 +257,7 @@ GpuAssessment AssessGpu(const inventory::Inventory& inventory, const inventory::
   a.embodied = a.gate.impacts;
   a.use_phase.assign(impacts, 0.0);
   a.operational.assign(impacts, 0.0);
+  a.host_share_in_use.assign(impacts, 0.0);
   a.host_share.assign(impacts, 0.0);
   a.eol_credits.assign(impacts, 0.0);
   a.total = a.embodied;
@@ -282,6 +283,7 @@ GpuAssessment AssessGpu(const inventory::Inventory& inventory, const inventory::
       a.use_phase[k] = a.grave->by_stage[k][static_cast<int>(inventory::Stage::kDeployment)];
       a.host_share[k] = UpstreamOf(*a.grave, "host_share", static_cast<int>(k));
       a.operational[k] = a.use_phase[k] - host_deployment[k];
+      a.host_share_in_use[k] = a.use_phase[k] - a.operational[k];
       a.eol_credits[k] = CreditsOf(*a.grave, static_cast<int>(k));
     }
   }

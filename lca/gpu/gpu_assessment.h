@@ -113,6 +113,7 @@ struct GpuAssessment {
   std::vector<double> total;        // the boundary's total
   std::vector<double> use_phase;    // deployment stage (0 at the gate)
   std::vector<double> operational;  // use phase less the deployment-stage part of the host share
+  std::vector<double> host_share_in_use;  // use phase less operational: the row adds up
   std::vector<double> host_share;   // upstream of the host share (embodied and its end of life)
   std::vector<double> per_gpu_hour, per_pflop_hour, per_query;  // per_query empty without Q
   // Why per_pflop_hour is empty: the GPU does no work (utilization or peak

@@ -8,10 +8,8 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
-#include <fstream>
 #include <regex>
 #include <set>
-#include <sstream>
 #include <string>
 
 #include "tests/cli/cli_support.h"
@@ -23,13 +21,6 @@ namespace {
 
 constexpr int kTrials = 3;
 constexpr int kAudits = 8;  // at once, with two rebuilds among them
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 }  // namespace
 
@@ -61,7 +52,7 @@ TEST_CASE("audits raced against rebuilds: none lost, none repeated, none failed"
   const std::regex recorded("recorded as audit (\\d+)");
   for (int trial = 0; trial < kTrials; ++trial) {
     for (int i = 0; i < kAudits; ++i) {
-      const std::string out = ReadFile(fmt::format("{}/a{}-{}.out", dir, trial, i));
+      const std::string out = test::ReadAll(fmt::format("{}/a{}-{}.out", dir, trial, i));
       INFO(out);
       CHECK(out.find("exit 0") != std::string::npos);
       std::smatch m;
@@ -69,7 +60,7 @@ TEST_CASE("audits raced against rebuilds: none lost, none repeated, none failed"
       CHECK(said.insert(std::stol(m[1])).second);  // no number given twice
     }
     for (const char* delay : {"1.5", "3"}) {
-      const std::string out = ReadFile(fmt::format("{}/r{}-{}.out", dir, trial, delay));
+      const std::string out = test::ReadAll(fmt::format("{}/r{}-{}.out", dir, trial, delay));
       INFO(out);
       CHECK(out.find("exit 0") != std::string::npos);
     }

@@ -25,12 +25,6 @@ const char* const kReason =
     "at utilization 0 of 989.5 peak dense BF16 TFLOPS the GPU does no work over its life "
     "(0 PFLOP-hours), so there is nothing to divide by";
 
-size_t Count(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
-
 }  // namespace
 
 TEST_CASE("report --utilization 0: per PFLOP-hour is undefined in every format, never 0",
@@ -49,11 +43,11 @@ TEST_CASE("report --utilization 0: per PFLOP-hour is undefined in every format, 
   const std::string intensities = test::TerminalSection(term, "Intensities");
   CHECK(intensities.find(std::string("per PFLOP-hour: n/a (undefined): ") + kReason) !=
         std::string::npos);
-  CHECK(Count(intensities, " n/a\n") == 5);  // one per impact, in the per PFLOP-hour column
+  CHECK(test::Count(intensities, " n/a\n") == 5);  // one per impact, in the per PFLOP-hour column
 
   const std::string html = test::HtmlSection(db.Run(base + " --format html").out, "intensities");
   CHECK(html.find(std::string("Per PFLOP-hour: n/a (undefined): ") + kReason) != std::string::npos);
-  CHECK(Count(html, "<td class=\"num\">n/a</td>") == 5);
+  CHECK(test::Count(html, "<td class=\"num\">n/a</td>") == 5);
 
   // CSV: a row per impact with an empty value and the reason, never 0.
   const auto csv = test::ParseCsv(db.Run(base + " --format csv").out);
@@ -152,16 +146,16 @@ TEST_CASE("HTML reports: every table has a caption and every header cell a scope
         "fleet --year 2022", "validate"}) {
     INFO(command);
     const std::string html = db.Run(command + " --format html").out;
-    const size_t tables = Count(html, "<table");
+    const size_t tables = test::Count(html, "<table");
     CHECK(tables > 0);
     CHECK(std::regex_search(html, std::regex("<table[^>]*>\\s*<caption>[^<]+</caption>")));
-    CHECK(Count(html, "<caption>") == tables);
+    CHECK(test::Count(html, "<caption>") == tables);
     const std::regex th("<th[ >]");
     const auto cells = std::distance(std::sregex_iterator(html.begin(), html.end(), th),
                                      std::sregex_iterator());
     CHECK(cells > 0);
     CHECK(static_cast<size_t>(cells) ==
-          Count(html, "<th scope=\"col\"") + Count(html, "<th scope=\"row\""));
+          test::Count(html, "<th scope=\"col\"") + test::Count(html, "<th scope=\"row\""));
   }
 }
 

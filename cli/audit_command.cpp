@@ -1,6 +1,7 @@
 // gpulca audit ORDER.toml [--threads T] [--no-record] [--format ...] [--out FILE]
 // gpulca audit list | audit show ID [--format ...]
-// gpulca verify ID
+// gpulca audit keygen KEY | audit head --key KEY [--out FILE]
+// gpulca verify [ID] [--since HEAD] [--public-key FILE]
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -10,6 +11,8 @@
 #include "lca/error.h"
 #include "inventory/records/order.h"
 #include "inventory/store/audit_log.h"
+#include "inventory/store/signing_key.h"
+#include "inventory/store/tree_head.h"
 #include "lca/audit/audit.h"
 #include "cli/usage_error.h"
 #include "reports/audit_report.h"
@@ -25,7 +28,10 @@ struct AuditOptions {
   long id = 0;
   int threads = 1;
   bool no_record = false;
-  OutputOptions output, show_output;
+  OutputOptions output, show_output, head_output;
+  std::string key;         // audit keygen / audit head: the private key file
+  std::string since;       // verify --since: a tree head kept elsewhere
+  std::string public_key;  // verify --public-key: the key heads must be signed by
 };
 
 
@@ -102,21 +108,58 @@ void List(const Context& context) {
   fmt::print("{}", reports::RenderAuditList(AuditLog(store->path()).All()));
 }
 
-void Verify(const Context& context, const AuditOptions& o) {
-  auto store = context.Open();
-  AuditLog log(store->path());
-  inventory::AuditRecord record = FindRecord(log, o.id);
-  std::vector<std::string> problems;
-  for (const inventory::ChainProblem& p : log.CheckChain(o.id)) problems.push_back(p.what);
+void KeyGen(const AuditOptions& o) {
+  const std::string public_key = inventory::SigningKey::Generate(o.key).PublicKeyHex();
+  fmt::print("made Ed25519 key {} in {} (private: keep it so) and its public key in {}.pub\n",
+             inventory::KeyId(public_key), o.key, o.key);
+}
 
-  inventory::Inventory inv = store->Read();
+void Head(const Context& context, const AuditOptions& o) {
+  const inventory::SigningKey key = inventory::SigningKey::Load(o.key);
+  auto store = context.Open();
+  inventory::TreeHead head =
+      AuditLog(store->path()).SignHead(key, inventory::UtcTimestamp());
+  o.head_output.Write(inventory::TreeHeadJson(head));
+}
+
+// Checks the log against one signed head; a consistent head adds a line to
+// `text`, anything else to `problems`.
+void CheckHead(const inventory::TreeHead& head, const std::string& label,
+               const std::vector<inventory::merkle::Hash>& leaves, long record,
+               const std::optional<std::string>& trusted_key, std::string& text,
+               std::vector<std::string>& problems) {
+  const std::string key_id = inventory::KeyId(head.public_key);
+  if (!inventory::HasValidSignature(head)) {
+    problems.push_back(fmt::format("{} does not carry a valid signature of key {}: it was "
+                                   "altered", label, key_id));
+    return;
+  }
+  if (trusted_key && head.public_key != *trusted_key) {
+    problems.push_back(fmt::format("{} is signed by key {}, not by the key given with "
+                                   "--public-key ({})", label, key_id,
+                                   inventory::KeyId(*trusted_key)));
+    return;
+  }
+  auto found = inventory::CheckAgainstHead(leaves, head, static_cast<uint64_t>(record), label);
+  if (!found.empty()) {
+    problems.insert(problems.end(), found.begin(), found.end());
+    return;
+  }
+  text += fmt::format("the log extends {}: {} record{}, root {}, signed {} by key {}{}\n", label,
+                      head.tree_size, head.tree_size == 1 ? "" : "s", head.root_hash.substr(0, 16),
+                      head.signed_at, key_id, trusted_key ? " (the key given)" : "");
+}
+
+// The audit's results recomputed on the database as it is now; differences
+// are problems.
+void Recompute(const inventory::Store& store, const inventory::AuditRecord& record, int threads,
+               std::string& text, std::vector<std::string>& problems) {
+  inventory::Inventory inv = store.Read();
   inventory::PurchaseOrder order = inventory::OrderFromCanonicalJson(record.order);
   lca::AuditOptions options;
-  options.threads = o.threads;
+  options.threads = threads;
   lca::AuditResult result = lca::RunAudit(inv, order, options);
-  const std::string now_hash = InventoryHash(*store);
-  std::string text = fmt::format("audit {} of order {}, recorded {} by gpulca {}\n", record.id,
-                                 record.order_id, record.created_at, record.gpulca_version);
+  const std::string now_hash = InventoryHash(store);
   if (now_hash != record.content_hash) {
     text += fmt::format("the database changed since the audit: {} then, {} now\n",
                         record.content_hash.substr(0, 16), now_hash.substr(0, 16));
@@ -130,15 +173,59 @@ void Verify(const Context& context, const AuditOptions& o) {
                                    results.size() >= 20 ? " or more" : ""));
     for (const std::string& d : results) text += fmt::format("  result {}\n", d);
   }
-  if (problems.empty()) {
-    text += fmt::format("verified: the chain is intact through record {} and the results "
-                        "reproduce\n", record.id);
-    fmt::print("{}", text);
-    return;
+}
+
+void Verify(const Context& context, const AuditOptions& o) {
+  if (o.id == 0 && o.since.empty()) {
+    throw UsageError("verify: give an audit id, or --since HEAD to check the whole log against "
+                     "a tree head");
   }
+  // The files the user names are read before the database is opened.
+  std::optional<inventory::TreeHead> since;
+  if (!o.since.empty()) since = inventory::ReadTreeHead(o.since);
+  std::optional<std::string> trusted_key;
+  if (!o.public_key.empty()) trusted_key = inventory::ReadPublicKeyHex(o.public_key);
+
+  auto store = context.Open();
+  AuditLog log(store->path());
+  std::optional<inventory::AuditRecord> record;
+  if (o.id > 0) record = FindRecord(log, o.id);
+  std::vector<std::string> problems;
+  for (const inventory::ChainProblem& p : log.CheckChain(o.id)) problems.push_back(p.what);
+
+  std::string text = record ? fmt::format("audit {} of order {}, recorded {} by gpulca {}\n",
+                                          record->id, record->order_id, record->created_at,
+                                          record->gpulca_version)
+                            : std::string();
+  const std::vector<inventory::merkle::Hash> leaves = log.LeafHashes();
+  if (since) {
+    CheckHead(*since, fmt::format("the head in {}", o.since), leaves, o.id, trusted_key, text,
+              problems);
+    if (!trusted_key) {
+      text += "  (its signature was checked against the key written in the head; give "
+              "--public-key to require your own)\n";
+    }
+  }
+  const std::vector<inventory::TreeHead> kept = log.Heads();
+  for (size_t i = 0; i < kept.size(); ++i) {
+    CheckHead(kept[i], fmt::format("kept head {} of {}", i + 1, kept[i].signed_at), leaves, o.id,
+              trusted_key, text, problems);
+  }
+  if (record) Recompute(*store, *record, o.threads, text, problems);
   fmt::print("{}", text);
-  throw VerificationError(fmt::format("audit {} does not verify:\n  {}", record.id,
-                                      fmt::join(problems, "\n  ")));
+  if (!problems.empty()) {
+    const std::string what = record ? fmt::format("audit {}", record->id)
+                                    : std::string("the audit log");
+    throw VerificationError(fmt::format("{} does not verify:\n  {}", what,
+                                        fmt::join(problems, "\n  ")));
+  }
+  if (record) {
+    fmt::print("verified: the chain is intact through record {} and the results reproduce\n",
+               record->id);
+  } else {
+    fmt::print("verified: the chain is intact through record {} and the log extends the head\n",
+               leaves.size());
+  }
 }
 
 }  // namespace
@@ -166,11 +253,29 @@ void AddAuditCommands(CLI::App& app, Context& context) {
   o->show_output.Add(*show, "terminal", {"terminal", "md", "json", "csv", "xlsx"});
   show->callback([&context, o] { Show(context, *o); });
 
-  auto* verify = app.add_subcommand(
-      "verify", "Check a recorded audit's hash chain and recompute its results");
-  verify->add_option("id", o->id, "The audit's id (see 'audit list')")
+  auto* keygen = audit->add_subcommand(
+      "keygen", "Make an Ed25519 key to sign the log's tree heads (docs/audit.md)");
+  keygen->add_option("key", o->key, "The new private key file (its public key goes to KEY.pub)")
+      ->required();
+  keygen->callback([o] { KeyGen(*o); });
+  auto* head = audit->add_subcommand(
+      "head", "Sign the head of the audit log's Merkle tree; keep it outside the database");
+  head->add_option("--key", o->key, "The Ed25519 private key file (see 'audit keygen')")
       ->required()
-      ->check(RecordId);
+      ->check(CLI::ExistingFile);
+  head->add_option("--out", o->head_output.out, "Write the head here (default: standard output)");
+  head->callback([&context, o] { Head(context, *o); });
+
+  auto* verify = app.add_subcommand(
+      "verify", "Check a recorded audit's hash chain and recompute its results; check the log "
+                "against a signed tree head");
+  verify->add_option("id", o->id, "The audit's id (see 'audit list')")->check(RecordId);
+  verify->add_option("--since", o->since,
+                     "A tree head kept from 'audit head': the log must still extend it")
+      ->check(CLI::ExistingFile);
+  verify->add_option("--public-key", o->public_key,
+                     "The key every head must be signed by (a PEM file, e.g. KEY.pub)")
+      ->check(CLI::ExistingFile);
   verify->add_option("--threads", o->threads, "Monte Carlo threads")->check(CLI::Range(1, 256));
   verify->callback([&context, o] { Verify(context, *o); });
 }

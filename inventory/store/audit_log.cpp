@@ -6,6 +6,7 @@
 
 #include "inventory/store/internal/connection.h"
 #include "inventory/store/sha256.h"
+#include "inventory/store/signing_key.h"
 #include "lca/error.h"
 
 namespace gpulca::inventory {
@@ -15,7 +16,11 @@ const char* kAuditTable =
     "CREATE TABLE IF NOT EXISTS audits (id INTEGER PRIMARY KEY, created_at TEXT NOT NULL,"
     " gpulca_version TEXT NOT NULL, content_hash TEXT NOT NULL, order_id TEXT NOT NULL,"
     " order_json TEXT NOT NULL, parameters TEXT NOT NULL, results TEXT NOT NULL,"
-    " previous_hash TEXT NOT NULL, hash TEXT NOT NULL)";
+    " previous_hash TEXT NOT NULL, hash TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS audit_heads (id INTEGER PRIMARY KEY,"
+    " tree_size INTEGER NOT NULL, root_hash TEXT NOT NULL, signed_at TEXT NOT NULL,"
+    " public_key TEXT NOT NULL, signature TEXT NOT NULL)";
+const char* kHeadColumns = "tree_size, root_hash, signed_at, public_key, signature";
 const char* kColumns =
     "id, created_at, gpulca_version, content_hash, order_id, order_json, parameters, results,"
     " previous_hash, hash";
@@ -23,7 +28,10 @@ const char* kColumns =
 // A row of SELECT kColumns: the columns are AuditRecord's members, in order.
 AuditRecord ReadRecord(SQLite::Statement& q) { return q.getColumns<AuditRecord, 10>(); }
 
-bool HasAuditTable(SQLite::Database& db) { return db.tableExists("audits"); }
+// Both tables of the log; a log from before the Merkle tree has only `audits`.
+bool HasAuditTable(SQLite::Database& db) {
+  return db.tableExists("audits") && db.tableExists("audit_heads");
+}
 
 // How many times a writer reopens a file replaced under it before it gives
 // up (each replacement is a whole rebuild by another process).
@@ -47,6 +55,10 @@ std::string RecordHashInput(const AuditRecord& r) {
 }
 
 std::string RecordHash(const AuditRecord& record) { return Sha256Hex(RecordHashInput(record)); }
+
+merkle::Hash RecordLeafHash(const AuditRecord& record) {
+  return merkle::LeafHash(RecordHashInput(record));
+}
 
 struct AuditLog::Impl {
   Connection connection;
@@ -75,24 +87,30 @@ AuditLog::AuditLog(const std::string& path) : impl_(std::make_unique<Impl>()) {
 
 AuditLog::~AuditLog() = default;
 
-AuditRecord AuditLog::Append(AuditRecord record) {
+template <typename Body>
+void AuditLog::Write(const char* what, Body body) {
   try {
     for (int attempt = 0;; ++attempt) {
       if (attempt == kReopenLimit) throw StoreError(Replaced(impl_->path));
       WriteTransaction tx(impl_->connection);
       if (!tx.replaced()) {
-        AppendLocked(record);
+        body();
         tx.commit();
-        return record;
+        return;
       }
       // A rebuild put a new file in place while this waited for the lock:
-      // append to that one (its audits table was carried over).
+      // write to that one (its audit tables were carried over).
       impl_->connection = OpenConnection(impl_->path, SQLite::OPEN_READWRITE);
       if (!HasAuditTable(impl_->db())) impl_->db().exec(kAuditTable);
     }
   } catch (const SQLite::Exception& e) {
-    throw StoreError(fmt::format("{}: the audit cannot be recorded: {}", impl_->path, e.what()));
+    throw StoreError(fmt::format("{}: {}: {}", impl_->path, what, e.what()));
   }
+}
+
+AuditRecord AuditLog::Append(AuditRecord record) {
+  Write("the audit cannot be recorded", [&] { AppendLocked(record); });
+  return record;
 }
 
 void AuditLog::AppendLocked(AuditRecord& record) {
@@ -175,5 +193,44 @@ std::vector<ChainProblem> AuditLog::CheckChain(long up_to) const {
   return problems;
 }
 
+std::vector<merkle::Hash> AuditLog::LeafHashes() const {
+  std::vector<merkle::Hash> out;
+  for (const AuditRecord& r : All()) out.push_back(RecordLeafHash(r));
+  return out;
+}
+
+TreeHead AuditLog::SignHead(const SigningKey& key, const std::string& signed_at) {
+  TreeHead head;
+  Write("the tree head cannot be kept", [&] {
+    head = SignTreeHead(LeafHashes(), signed_at, key);
+    SQLite::Statement insert(
+        impl_->db(), fmt::format("INSERT INTO audit_heads ({}) VALUES (?,?,?,?,?)", kHeadColumns));
+    SQLite::bind(insert, static_cast<int64_t>(head.tree_size), head.root_hash, head.signed_at,
+                 head.public_key, head.signature);
+    insert.exec();
+  });
+  return head;
+}
+
+std::vector<TreeHead> AuditLog::Heads() const {
+  std::vector<TreeHead> out;
+  try {
+    SQLite::Statement q(impl_->db(),
+                        fmt::format("SELECT {} FROM audit_heads ORDER BY id", kHeadColumns));
+    while (q.executeStep()) {
+      TreeHead h;
+      const int64_t size = q.getColumn(0).getInt64();
+      h.tree_size = size < 0 ? 0 : static_cast<uint64_t>(size);
+      h.root_hash = q.getColumn(1).getString();
+      h.signed_at = q.getColumn(2).getString();
+      h.public_key = q.getColumn(3).getString();
+      h.signature = q.getColumn(4).getString();
+      out.push_back(std::move(h));
+    }
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(fmt::format("{}: the audit log cannot be read: {}", impl_->path, e.what()));
+  }
+  return out;
+}
 
 }  // namespace gpulca::inventory

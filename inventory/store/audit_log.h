@@ -26,9 +26,17 @@
 #include <string>
 #include <vector>
 
+#include "inventory/store/merkle_tree.h"
+#include "inventory/store/tree_head.h"
+
 namespace gpulca::inventory {
 
+class SigningKey;
+
 inline const std::string kGenesisHash(64, '0');
+
+// The tables of the audit log: a rebuild of the inventory leaves them alone.
+inline constexpr const char* kAuditTables[] = {"audits", "audit_heads"};
 
 // One row of table `audits`: the members are its columns, in order (a row
 // is read into it with SQLiteCpp's getColumns).
@@ -49,6 +57,9 @@ struct AuditRecord {
 // length-prefixed so that no two records share it.
 std::string RecordHashInput(const AuditRecord& record);
 std::string RecordHash(const AuditRecord& record);
+// The record's leaf in the log's Merkle tree: merkle::LeafHash of its
+// RecordHashInput.
+merkle::Hash RecordLeafHash(const AuditRecord& record);
 
 // One break of the chain, naming the record.
 struct ChainProblem {
@@ -77,11 +88,26 @@ class AuditLog {
   // go backwards (Append keeps them so). Empty: sound.
   std::vector<ChainProblem> CheckChain(long up_to = 0) const;
 
+  // The Merkle tree's leaves: RecordLeafHash of every record, by id.
+  std::vector<merkle::Hash> LeafHashes() const;
+
+  // Signs the head of the tree over every record now in the log with `key`,
+  // keeps it in table audit_heads and returns it. No record is appended
+  // while it reads and signs (one write transaction). Throws StoreError.
+  TreeHead SignHead(const SigningKey& key, const std::string& signed_at);
+
+  // The heads kept in table audit_heads, oldest first.
+  std::vector<TreeHead> Heads() const;
 
  private:
   // Sets `record`'s id and hashes and inserts it; REQUIRES: a write
   // transaction on the live file.
   void AppendLocked(AuditRecord& record);
+  // Runs `body` in a write transaction on the live file (reopened when a
+  // rebuild replaced it meanwhile) and commits. `what` names the write in
+  // errors ("the audit cannot be recorded").
+  template <typename Body>
+  void Write(const char* what, Body body);
 
   struct Impl;
   std::unique_ptr<Impl> impl_;

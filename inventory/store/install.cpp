@@ -11,22 +11,23 @@
 #include <utility>
 #include <vector>
 
+#include "inventory/store/audit_log.h"
 #include "inventory/store/internal/connection.h"
 #include "lca/error.h"
 
 namespace gpulca::inventory {
 namespace {
 
-// The schema objects of `schema` ("main" or an attached name) but audits and
-// SQLite's own: (type, name, sql), tables first.
+// The schema objects of `schema` ("main" or an attached name) but the audit
+// log's (kAuditTables) and SQLite's own: (type, name, sql), tables first.
 std::vector<std::pair<std::string, std::string>> Objects(SQLite::Database& db,
                                                          const std::string& schema,
                                                          const char* type) {
   std::vector<std::pair<std::string, std::string>> out;
   SQLite::Statement q(db, fmt::format("SELECT name, sql FROM {}.sqlite_master WHERE type = ? AND "
-                                      "name <> 'audits' AND name NOT LIKE 'sqlite_%' AND "
+                                      "name NOT IN ('{}') AND name NOT LIKE 'sqlite_%' AND "
                                       "sql IS NOT NULL ORDER BY rowid",
-                                      schema));
+                                      schema, fmt::join(kAuditTables, "', '")));
   SQLite::bind(q, type);
   while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
   return out;

@@ -20,7 +20,7 @@ namespace gpulca::inventory {
 
 // Installs the database file `built` at `target`: when `target` does not
 // exist, `built` is linked there (never over a file that appears
-// meanwhile); else its tables replace `target`'s, all but `audits`, in one
+// meanwhile); else its tables replace `target`'s, all but the audit log's, in one
 // transaction. `under_lock`, when given, runs once the write lock is held
 // and before anything changes (a rebuild checks there that no import landed
 // since it started); what it throws is let through. Throws StoreError. On

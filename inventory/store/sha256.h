@@ -1,9 +1,11 @@
 // SHA-256 (OpenSSL's EVP inside), as lower-case hex: the content hash of a
 // store, the data hash of the files a database was built from, the links of
-// the audit log's hash chain, and ids derived from a seed.
+// the audit log's hash chain, and ids derived from a seed; and as 32 raw
+// bytes, for the audit log's Merkle tree (merkle_tree.h).
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +25,8 @@ class Sha256 {
   // The digest of everything given to Update, as 64 hex digits.
   // REQUIRES: called once; the digest takes no more data after it.
   std::string HexDigest();
+  // The same digest as 32 raw bytes. REQUIRES: as HexDigest, once.
+  std::string Digest();
 
  private:
   struct FreeContext {
@@ -33,5 +37,10 @@ class Sha256 {
 
 // The SHA-256 of `data`, as 64 hex digits.
 std::string Sha256Hex(std::string_view data);
+
+// Lower-case hex of raw bytes, and back: the bytes of `hex`, or nothing when
+// it is not an even number of hex digits.
+std::string HexOf(std::string_view bytes);
+std::optional<std::string> BytesOfHex(std::string_view hex);
 
 }  // namespace gpulca::inventory

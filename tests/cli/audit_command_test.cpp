@@ -182,3 +182,66 @@ TEST_CASE("an order's fab region moves the estimate's logic die where the data a
   CHECK(kr["lines"][0]["per_unit"]["cradle_to_gate"]["gwp100"]["value"].get<double>() ==
         Approx(report["impacts"]["gwp100"]["value"].get<double>()));
 }
+
+TEST_CASE("a signed tree head kept outside proves the log later", "[audit][cli][merkle]") {
+  Fixture f;
+  const std::string key = (f.dir.path() / "k.pem").string();
+  const std::string head = (f.dir.path() / "head.json").string();
+  const std::string file = (f.dir.path() / "a.db").string();
+  auto keygen = RunGpulca(f.db + " audit keygen " + key);
+  INFO(keygen.out);
+  REQUIRE(keygen.exit_code == 0);
+  CHECK(RunShell("stat -c %a " + key).out == "600\n");
+  REQUIRE(RunGpulca(f.db + " audit " + f.order).exit_code == 0);
+  REQUIRE(RunGpulca(f.db + " audit " + f.order).exit_code == 0);
+  auto signed_head = RunGpulca(f.db + " audit head --key " + key + " --out " + head);
+  INFO(signed_head.out);
+  REQUIRE(signed_head.exit_code == 0);
+  CHECK(nlohmann::json::parse(ReadAll(head))["tree_size"] == 2);
+
+  auto ok = RunGpulca(f.db + " verify --since " + head + " --public-key " + key + ".pub");
+  INFO(ok.out);
+  CHECK(ok.exit_code == 0);
+  CHECK(ok.out.find("the log extends the head in " + head + ": 2 records") != std::string::npos);
+  CHECK(ok.out.find("(the key given)") != std::string::npos);
+  CHECK(RunGpulca(f.db + " verify 1 --since " + head).exit_code == 0);
+  // A third audit after the head: the log still extends it.
+  REQUIRE(RunGpulca(f.db + " audit " + f.order).exit_code == 0);
+  CHECK(RunGpulca(f.db + " verify 3 --since " + head).exit_code == 0);
+
+  SECTION("the last record the head covers deleted") {
+    REQUIRE(RunShell("sqlite3 '" + file + "' 'DELETE FROM audits WHERE id >= 2'").exit_code == 0);
+    auto run = RunGpulca(f.db + " verify --since " + head);
+    INFO(run.out);
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.find("the head in " + head + " covers 2 records, but the log has 1: record 2 "
+                       "was removed") != std::string::npos);
+    CHECK(run.out.find("the audit log does not verify") != std::string::npos);
+  }
+  SECTION("a head altered after it was signed") {
+    std::string text = ReadAll(head);
+    text.replace(text.find("\"tree_size\": 2"), 14, "\"tree_size\": 1");
+    const std::string altered = f.dir.Write("altered.json", text).string();
+    auto run = RunGpulca(f.db + " verify --since " + altered);
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.find("does not carry a valid signature") != std::string::npos);
+  }
+  SECTION("a head signed by another key than the one required") {
+    const std::string other = (f.dir.path() / "other.pem").string();
+    REQUIRE(RunGpulca(f.db + " audit keygen " + other).exit_code == 0);
+    auto run = RunGpulca(f.db + " verify --since " + head + " --public-key " + other + ".pub");
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.find("not by the key given with --public-key") != std::string::npos);
+  }
+  SECTION("a key that others can read signs nothing") {
+    REQUIRE(RunShell("chmod 644 " + key).exit_code == 0);
+    auto run = RunGpulca(f.db + " audit head --key " + key);
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.find("open to other users (mode 0644)") != std::string::npos);
+  }
+  SECTION("verify needs an id or a head") {
+    auto run = RunGpulca(f.db + " verify");
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.find("give an audit id, or --since HEAD") != std::string::npos);
+  }
+}

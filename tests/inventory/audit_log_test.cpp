@@ -8,6 +8,7 @@
 
 #include "inventory/database/database.h"
 #include "inventory/store/sha256.h"
+#include "inventory/store/signing_key.h"
 #include "inventory/store/store.h"
 #include "tests/test_support.h"
 
@@ -37,6 +38,33 @@ std::string ThreeRecords(const test::TempDir& dir) {
   log.Append(Record("PO-1", "{\"total\":1}"));
   log.Append(Record("PO-2", "{\"total\":2}"));
   log.Append(Record("PO-3", "{\"total\":3}"));
+  return path;
+}
+
+// Rewrites records `from` onwards in the file as `all` holds them, with every
+// hash and link recomputed: a forger without the key who knows the format.
+void RewriteTail(const std::string& path, std::vector<inventory::AuditRecord> all, size_t from) {
+  SQLite::Database db(path, SQLite::OPEN_READWRITE);
+  std::string previous = from == 0 ? inventory::kGenesisHash : all[from - 1].hash;
+  for (size_t i = from; i < all.size(); ++i) {
+    all[i].previous_hash = previous;
+    all[i].hash = inventory::RecordHash(all[i]);
+    previous = all[i].hash;
+    SQLite::Statement q(db, "UPDATE audits SET order_id = ?, results = ?, created_at = ?, "
+                            "previous_hash = ?, hash = ? WHERE id = ?");
+    q.bind(1, all[i].order_id);
+    q.bind(2, all[i].results);
+    q.bind(3, all[i].created_at);
+    q.bind(4, all[i].previous_hash);
+    q.bind(5, all[i].hash);
+    q.bind(6, static_cast<int64_t>(all[i].id));
+    q.exec();
+  }
+}
+
+std::string KeyFile(const test::TempDir& dir) {
+  const std::string path = (dir.path() / "key.pem").string();
+  inventory::SigningKey::Generate(path);
   return path;
 }
 
@@ -146,25 +174,103 @@ TEST_CASE("times in the log never go backwards", "[audit]") {
   // Backdating a record in the file, even with its hash and every later
   // link recomputed, is named by its time.
   {
-    SQLite::Database db(path, SQLite::OPEN_READWRITE);
     auto all = AuditLog(path).All();
-    std::string previous = all[2].hash;
-    for (size_t i = 3; i < all.size(); ++i) {
-      if (i == 4) all[i].created_at = "2025-12-31T23:59:59Z";
-      all[i].previous_hash = previous;
-      all[i].hash = inventory::RecordHash(all[i]);
-      previous = all[i].hash;
-      SQLite::Statement q(db, "UPDATE audits SET created_at = ?, previous_hash = ?, hash = ? "
-                              "WHERE id = ?");
-      q.bind(1, all[i].created_at);
-      q.bind(2, all[i].previous_hash);
-      q.bind(3, all[i].hash);
-      q.bind(4, static_cast<int64_t>(all[i].id));
-      q.exec();
-    }
+    all[4].created_at = "2025-12-31T23:59:59Z";
+    RewriteTail(path, all, 3);
   }
   auto problems = AuditLog(path).CheckChain();
   REQUIRE(problems.size() == 1);
   CHECK(Names(problems, 5, "record 5 is dated 2025-12-31T23:59:59Z, before the record before it "
                            "(2026-01-01T00:00:00Z): records were reordered or backdated"));
+}
+
+TEST_CASE("a signed head catches what the chain cannot", "[audit][merkle]") {
+  test::TempDir dir;
+  const std::string path = ThreeRecords(dir);
+  const auto key = inventory::SigningKey::Load(KeyFile(dir));
+  const inventory::TreeHead head = AuditLog(path).SignHead(key, "2026-01-02T00:00:00Z");
+  CHECK(head.tree_size == 3);
+  CHECK(inventory::CheckAgainstHead(AuditLog(path).LeafHashes(), head, 2, "H").empty());
+
+  SECTION("a middle record rewritten with every later hash recomputed") {
+    auto all = AuditLog(path).All();
+    all[1].results = "{\"total\":0.2}";
+    RewriteTail(path, all, 1);
+    AuditLog log(path);
+    CHECK(log.CheckChain().empty());  // the chain alone sees nothing
+    auto problems = inventory::CheckAgainstHead(log.LeafHashes(), head, 2, "H");
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].find("a record among 1 to 3 was changed") != std::string::npos);
+    CHECK(problems[1].find("record 2 is not proven to be in H") == 0);
+  }
+  SECTION("the last record deleted") {
+    { SQLite::Database(path, SQLite::OPEN_READWRITE).exec("DELETE FROM audits WHERE id = 3"); }
+    AuditLog log(path);
+    CHECK(log.CheckChain().empty());
+    auto problems = inventory::CheckAgainstHead(log.LeafHashes(), head, 0, "H");
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0] == "H covers 3 records, but the log has 2: record 3 was removed");
+  }
+  SECTION("two records swapped, with hashes recomputed") {
+    auto all = AuditLog(path).All();
+    std::swap(all[0].order_id, all[1].order_id);
+    std::swap(all[0].results, all[1].results);
+    RewriteTail(path, all, 0);
+    AuditLog log(path);
+    CHECK(log.CheckChain().empty());
+    CHECK(inventory::CheckAgainstHead(log.LeafHashes(), head, 0, "H").size() == 1);
+  }
+  SECTION("records appended after the head extend it") {
+    AuditLog log(path);
+    log.Append(Record("PO-4", "{\"total\":4}"));
+    CHECK(inventory::CheckAgainstHead(log.LeafHashes(), head, 4, "H").empty());
+    const auto later = log.SignHead(key, "2026-01-03T00:00:00Z");
+    CHECK(later.tree_size == 4);
+    REQUIRE(log.Heads().size() == 2);
+    CHECK(log.Heads()[0].root_hash == head.root_hash);
+    CHECK(log.Heads()[1].root_hash == later.root_hash);
+    CHECK(inventory::HasValidSignature(log.Heads()[1]));
+  }
+}
+
+TEST_CASE("a log from before the tree gains heads without a rewrite", "[audit][merkle]") {
+  test::TempDir dir;
+  const std::string path = ThreeRecords(dir);
+  // The file as an older gpulca left it: no table of heads.
+  { SQLite::Database(path, SQLite::OPEN_READWRITE).exec("DROP TABLE audit_heads"); }
+  const auto hashes_before = [&] {
+    std::vector<std::string> out;
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    SQLite::Statement q(db, "SELECT hash FROM audits ORDER BY id");
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    return out;
+  }();
+  AuditLog log(path);
+  const auto head = log.SignHead(inventory::SigningKey::Load(KeyFile(dir)), "2026-01-02T00:00:00Z");
+  CHECK(head.tree_size == 3);
+  // The leaves are the records as they were written: nothing was rewritten.
+  std::vector<std::string> hashes_after;
+  for (const auto& r : log.All()) hashes_after.push_back(r.hash);
+  CHECK(hashes_after == hashes_before);
+  CHECK(head.root_hash ==
+        inventory::HexOf(inventory::merkle::RootHash(
+            {inventory::merkle::LeafHash(inventory::RecordHashInput(log.All()[0])),
+             inventory::merkle::LeafHash(inventory::RecordHashInput(log.All()[1])),
+             inventory::merkle::LeafHash(inventory::RecordHashInput(log.All()[2]))})));
+  CHECK(log.CheckChain().empty());
+}
+
+TEST_CASE("a rebuild keeps the signed heads", "[audit][merkle]") {
+  test::TempDir dir;
+  dir.Write("inv/a.toml", test::kSmallInventory);
+  const std::string path = (dir.path() / "x.db").string();
+  inventory::BuildDatabase(path, {(dir.path() / "inv").string()}, "files");
+  AuditLog(path).Append(Record("PO-1", "{}"));
+  const auto head =
+      AuditLog(path).SignHead(inventory::SigningKey::Load(KeyFile(dir)), "2026-01-02T00:00:00Z");
+  inventory::BuildDatabase(path, {(dir.path() / "inv").string()}, "files");
+  AuditLog log(path);
+  REQUIRE(log.Heads().size() == 1);
+  CHECK(log.Heads()[0].signature == head.signature);
+  CHECK(inventory::CheckAgainstHead(log.LeafHashes(), head, 1, "H").empty());
 }

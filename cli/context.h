@@ -55,6 +55,7 @@ void AddReportCommand(CLI::App& app, Context& context);
 void AddFleetCommand(CLI::App& app, Context& context);
 void AddImportCommand(CLI::App& app, Context& context);
 void AddAuditCommands(CLI::App& app, Context& context);
+void AddCalibrateCommand(CLI::App& app, Context& context);
 void AddCompareCommand(CLI::App& app, Context& context);
 void AddValidateCommand(CLI::App& app, Context& context);
 

@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   gpulca::cli::AddCompareCommand(app, context);
   gpulca::cli::AddAuditCommands(app, context);
   gpulca::cli::AddValidateCommand(app, context);
+  gpulca::cli::AddCalibrateCommand(app, context);
 
   try {
     app.parse(argc, argv);

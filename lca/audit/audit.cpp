@@ -197,6 +197,7 @@ AuditResult RunAudit(const inventory::Inventory& inventory, const PurchaseOrder&
       mc.seed = order.seed;
       mc.threads = options.threads;
       mc.progress = options.progress;
+      mc.sensitivity = false;  // the audit reports intervals, not the inputs' ranks
       const ParameterSet& params = assessor.Parameters(transport);
       e.gate_interval = RunMonteCarlo(inventory, params, a.gate.data, mc).impacts[k];
       e.grave_interval = RunMonteCarlo(inventory, params, a.grave->data, mc).impacts[k];

@@ -33,6 +33,7 @@ FleetUncertainty RunFleetMonteCarlo(const inventory::Inventory& inventory,
   };
   options.tracked = {{"", "lifetime_years"}};
   options.stage_samples = true;
+  options.sensitivity = false;  // a fleet's intervals need no ranking of the inputs
   std::vector<Part> parts;
   const auto& products = fleet.year.products;
   for (size_t p = 0; p < products.size(); ++p) {

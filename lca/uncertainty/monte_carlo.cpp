@@ -149,7 +149,8 @@ double PhysicalMemory() {
 // sensitivity, per uncertain input; the results copy them once more.
 void CheckMemory(const std::vector<const MatrixData*>& systems, size_t inputs, size_t tracked,
                  const McOptions& options) {
-  double doubles = static_cast<double>(tracked) + (options.sensitivity ? inputs : 0);
+  double doubles = static_cast<double>(tracked) +
+                   (options.sensitivity || options.keep_draws ? inputs : 0);
   for (const MatrixData* d : systems) doubles += d->characterisation.rows() * (1.0 + kStageSlots);
   const double per_iteration = 2 * 8 * doubles;
   const double memory = PhysicalMemory();
@@ -211,7 +212,8 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
     samples.stages.emplace_back(
         impacts, std::vector<std::vector<double>>(kStageSlots, std::vector<double>(n, 0.0)));
   }
-  if (options.sensitivity) samples.draws.assign(inputs, std::vector<double>(n, 0.0));
+  const bool keep_draws = options.sensitivity || options.keep_draws;
+  if (keep_draws) samples.draws.assign(inputs, std::vector<double>(n, 0.0));
   samples.tracked.assign(tracked_slots.size(), std::vector<double>(n, 0.0));
 
   const int chunk = ChunkSize(n, options.threads);
@@ -237,7 +239,7 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
           for (int u : plan.parameter_inputs) {
             w.parameters.SetSlotValue(plan.inputs[u].slot, w.draws[u]);
           }
-          if (options.sensitivity) {
+          if (keep_draws) {
             for (size_t u = 0; u < inputs; ++u) samples.draws[u][i] = w.draws[u];
           }
           for (int s : plan.formula_slots) w.parameters.EvaluateSlot(s);
@@ -313,6 +315,13 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
       r.stages.push_back(stages);
     }
     if (options.sensitivity) r.sensitivity = RankInputs(plan, plan.systems[d], samples, d);
+    if (options.keep_draws) {
+      for (int u : plan.systems[d].inputs) {
+        r.inputs.push_back(plan.inputs[u].name);
+        r.input_nominals.push_back(plan.inputs[u].nominal);
+        r.input_draws.push_back(samples.draws[u]);
+      }
+    }
     r.samples = std::move(samples.impacts[d]);
     r.tracked = samples.tracked;
     if (options.stage_samples) r.stage_samples = std::move(samples.stages[d]);

@@ -47,6 +47,9 @@ struct McOptions {
   // Keep each stage's samples (McResult::stage_samples): impacts × stages ×
   // iterations doubles per system.
   bool stage_samples = false;
+  // Keep the draws of the uncertain inputs that reach each system
+  // (McResult::inputs, input_draws): inputs × iterations doubles per system.
+  bool keep_draws = false;
 };
 
 struct SensitivityRow {
@@ -69,6 +72,12 @@ struct McResult {
   std::vector<std::vector<double>> tracked;
   // [k][slot][iteration], with options.stage_samples; else empty.
   std::vector<std::vector<std::vector<double>>> stage_samples;
+  // With options.keep_draws: the uncertain inputs that reach this system (by
+  // McInput name, mc_plan.h: "param:ID", "exchange:PROCESS:FLOW", ...), their
+  // nominal values, and their draws [u][iteration]; else empty.
+  std::vector<std::string> inputs;
+  std::vector<double> input_nominals;
+  std::vector<std::vector<double>> input_draws;
   // [k], by decreasing |spearman|; empty without options.sensitivity.
   std::vector<std::vector<SensitivityRow>> sensitivity;
   // Wall time from the first iteration's start to the last one's end, set-up

@@ -29,6 +29,53 @@ Summary Summarise(std::vector<double> samples) {
   return s;
 }
 
+Summary SummariseWeighted(const std::vector<double>& samples, const std::vector<double>& weights) {
+  Summary s;
+  std::vector<std::pair<double, double>> points;  // (value, weight), weight > 0
+  double v1 = 0, v2 = 0;
+  for (size_t i = 0; i < samples.size() && i < weights.size(); ++i) {
+    if (weights[i] <= 0) continue;
+    points.emplace_back(samples[i], weights[i]);
+    v1 += weights[i];
+    v2 += weights[i] * weights[i];
+  }
+  if (points.empty() || v1 <= 0) return s;
+  for (const auto& [x, w] : points) s.mean += w * x;
+  s.mean /= v1;
+  double ss = 0;
+  for (const auto& [x, w] : points) ss += w * (x - s.mean) * (x - s.mean);
+  const double denominator = v1 - v2 / v1;
+  s.sd = denominator > 0 ? std::sqrt(ss / denominator) : 0.0;
+  std::sort(points.begin(), points.end());
+  std::vector<double> at(points.size());  // each sample's position, 0..1
+  double cumulative = 0;
+  for (size_t j = 0; j < points.size(); ++j) {
+    cumulative += points[j].second;
+    at[j] = (cumulative - points[j].second / 2) / v1;
+  }
+  auto quantile = [&](double q) {
+    if (q <= at.front()) return points.front().first;
+    if (q >= at.back()) return points.back().first;
+    const size_t hi = static_cast<size_t>(std::upper_bound(at.begin(), at.end(), q) - at.begin());
+    const size_t lo = hi - 1;
+    const double t = (q - at[lo]) / (at[hi] - at[lo]);
+    return points[lo].first + t * (points[hi].first - points[lo].first);
+  };
+  s.p05 = quantile(0.05);
+  s.p50 = quantile(0.50);
+  s.p95 = quantile(0.95);
+  return s;
+}
+
+double EffectiveSampleSize(const std::vector<double>& weights) {
+  double sum = 0, squares = 0;
+  for (double w : weights) {
+    sum += w;
+    squares += w * w;
+  }
+  return squares > 0 ? sum * sum / squares : 0.0;
+}
+
 std::vector<double> Ranks(const std::vector<double>& values) {
   std::vector<size_t> order(values.size());
   std::iota(order.begin(), order.end(), 0);

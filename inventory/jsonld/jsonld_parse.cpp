@@ -141,6 +141,7 @@ Exchange ParseExchange(const json& j, int* schema) {
   if (auto u = j.find("uncertainty"); u != j.end() && u->is_object()) {
     Uncertainty d;
     d.type = Str(*u, "distributionType");
+    d.geom_mean = OptionalNum(*u, "geomMean");
     d.geom_sd = OptionalNum(*u, "geomSd");
     d.sd = OptionalNum(*u, "sd");
     d.min = OptionalNum(*u, "minimum");

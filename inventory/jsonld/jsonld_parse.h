@@ -51,7 +51,7 @@ struct Flow {
 // An uncertainty distribution as written; absent numbers stay empty.
 struct Uncertainty {
   std::string type;  // LOG_NORMAL_DISTRIBUTION, NORMAL_DISTRIBUTION, ...
-  std::optional<double> geom_sd, sd, min, max, mode;
+  std::optional<double> geom_mean, geom_sd, sd, min, max, mode;
 };
 
 struct Exchange {
@@ -60,8 +60,8 @@ struct Exchange {
   bool input = false, reference = false, avoided = false;
   double amount = 0;
   std::optional<Uncertainty> uncertainty;
-  std::string dq_entry;                   // pedigree scores, "(2;4;2;3;1)"
-  std::optional<double> base_uncertainty;  // its basic uncertainty factor
+  std::string dq_entry;                    // pedigree scores, "(2;4;2;3;1)"
+  std::optional<double> base_uncertainty;  // the basic GSD of the pedigree (openLCA's reading)
 };
 
 struct Process {

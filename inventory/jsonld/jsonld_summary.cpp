@@ -44,6 +44,16 @@ std::string FormatJsonldSummary(const JsonldSummary& s, size_t top) {
                      "amount (the amount kept as the mode); {} pedigrees beside a distribution "
                      "(the distribution kept)\n",
                      u.none, u.swapped, u.mode_differs, u.pedigree_beside);
+  if (u.lognormal + u.pedigree > 0) {
+    // What a Monte Carlo run will show beside openLCA's (docs/interop.md).
+    out += fmt::format("    {} lognormal with a geomMean other than the amount (the amount kept "
+                       "as the median); gpulca samples each lognormal with its amount as the "
+                       "median, openLCA 2.4 and later with geomMean as the mean, so a mean here "
+                       "is exp(σ²/2) times openLCA's (gsd 1.5: 1.086)\n",
+                       u.geom_mean_differs);
+    out += fmt::format("    {} exchanges with a pedigree and no distribution are sampled here; "
+                       "openLCA's Monte Carlo keeps them at their amount\n", u.pedigree);
+  }
   if (u.Dropped() > 0) {
     out += fmt::format("    dropped as invalid: {}\n", u.Dropped());
     for (const auto& [why, n] : u.dropped) out += fmt::format("      {:6} x  {}\n", n, why);

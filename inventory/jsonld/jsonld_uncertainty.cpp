@@ -99,6 +99,9 @@ void ConvertUncertainty(const olca::Exchange& e, double factor, double amount, E
       own = Uncertainty{};
     } else if (!own.IsSet()) {
       ++t->none;
+    } else if (own.kind == Uncertainty::Kind::kLognormal && e.uncertainty->geom_mean &&
+               !NearlyEqual(*e.uncertainty->geom_mean * factor, amount)) {
+      ++t->geom_mean_differs;  // the amount stays the median
     }
   }
   if (!e.dq_entry.empty()) {
@@ -118,8 +121,10 @@ void ConvertUncertainty(const olca::Exchange& e, double factor, double amount, E
       ++t->pedigree;
       if (e.base_uncertainty) {
         if (*e.base_uncertainty >= 1.0) {
+          // b is a GSD, basic variance (ln b)²: openLCA's pedigree dialog
+          // returns exp(sqrt(ln² b + Σ ln² U)), b itself for a pedigree of 1s.
           own.kind = Uncertainty::Kind::kLognormal;
-          own.gsd = std::sqrt(*e.base_uncertainty);
+          own.gsd = *e.base_uncertainty;
           ++t->pedigree_with_base;
         } else {
           ++t->dropped["basic uncertainty below 1"];

@@ -1,7 +1,12 @@
 // The uncertainty of an imported exchange, from openLCA's distributions and
 // pedigree entries to gpulca's (docs/interop.md, "Uncertainty"):
 //   - lognormal: geomSd is the geometric standard deviation (unchanged by
-//     unit conversion); geomSd 0 or 1 means "no uncertainty";
+//     unit conversion); geomSd 0 or 1 means "no uncertainty". geomMean is
+//     read as what the schema calls it, the geometric mean, i.e. the median:
+//     gpulca samples the amount as the median, and where geomMean differs
+//     from the amount the amount is kept and the exchange counted.
+//     (openLCA 2.4 and later shifts its draws so that their mean, not their
+//     median, is geomMean; the import summary says so.)
 //   - normal: sd, scaled with the amount; sd 0 means none;
 //   - triangular and uniform: minimum and maximum, scaled; a minimum above
 //     the maximum is swapped; gpulca samples a triangle with the amount as
@@ -10,11 +15,14 @@
 //     exchange is counted;
 //   - a pedigree entry "(r;c;t;g;f)" without a distribution is kept as the
 //     exchange's pedigree scores and sampled as a lognormal
-//     (inventory/pedigree.h); its baseUncertainty b is openLCA's basic
-//     uncertainty factor, the same term as gpulca's squared basic GSD, so it
-//     is kept as a lognormal of gsd sqrt(b) that the pedigree widens. Beside
-//     an explicit distribution (from which openLCA derived it) the pedigree
-//     is not applied again: the distribution is kept.
+//     (inventory/model/pedigree.h), which openLCA does not do. Its
+//     baseUncertainty b is a geometric standard deviation, as openLCA's
+//     code since 2017 reads and writes it (the pedigree dialog's
+//     exp(sqrt(ln² b + ...)), the ecoSpold 2 import's exp(sqrt(variance))):
+//     it is kept as a lognormal of gsd b, basic variance (ln b)², that the
+//     pedigree widens.
+//     Beside an explicit distribution (from which openLCA derived it) the
+//     pedigree is not applied again: the distribution is kept.
 // A distribution that does not hold around the amount (the amount outside
 // [min, max], a lognormal on a zero amount, scores outside 1-5) is
 // dropped and counted by reason.
@@ -36,6 +44,7 @@ struct UncertaintyTally {
   size_t none = 0;                // distributions that say "no uncertainty"
   size_t swapped = 0;             // minimum above maximum, swapped
   size_t mode_differs = 0;        // triangular mode other than the amount
+  size_t geom_mean_differs = 0;   // lognormal geomMean other than the amount
   std::map<std::string, size_t> dropped;  // invalid, by reason
 
   size_t Kept() const { return lognormal + normal + triangular + uniform + pedigree; }

@@ -118,9 +118,9 @@ ordered_json Triangle(double min, double mode, double max) {
           {"minimum", min}, {"mode", mode}, {"maximum", max}};
 }
 
-ordered_json Lognormal(double gsd) {
+ordered_json Lognormal(double geom_mean, double gsd) {
   return {{"@type", "Uncertainty"}, {"distributionType", "LOG_NORMAL_DISTRIBUTION"},
-          {"geomMean", 1.0}, {"geomSd", gsd}};
+          {"geomMean", geom_mean}, {"geomSd", gsd}};
 }
 
 }  // namespace
@@ -180,7 +180,7 @@ std::map<std::string, std::string> JsonldFixture(int schema) {
                           {"processType", "UNIT_PROCESS"}, {"exchanges", list}});
   };
   process(grid, "Electricity, at grid", {1, 1, "kWh", false},
-          {{5, 0.5, "kg", false, {{"uncertainty", Lognormal(1.2)}}},
+          {{5, 0.5, "kg", false, {{"uncertainty", Lognormal(0.5, 1.2)}}},
            {7, 0.1, "m3", true, {{k.dq(), "(2;3;1;1;1)"}, {"baseUncertainty", 1.05}}},
            {9, 2, "l", true}});
   process(steel, "Steel, at mill", {2, 1, "t", false},
@@ -190,7 +190,7 @@ std::map<std::string, std::string> JsonldFixture(int schema) {
            {8, 2, "kg", true}});
   process(widget, "Widget, assembly", {3, 1, "Item(s)", false},
           {{2, 2, "kg", true}, {1, 1, "kWh", true}, {4, 1, "kg", true},
-           {5, 0.1, "kg", false, {{"uncertainty", Lognormal(0)}}}});
+           {5, 0.1, "kg", false, {{"uncertainty", Lognormal(0.1, 0)}}}});
   return files;
 }
 

@@ -129,12 +129,12 @@ TEST_CASE("a JSON-LD export imports the same from either schema version", "[json
     CHECK(co2.uncertainty.gsd == Approx(1.2));
     REQUIRE(gas.pedigree);
     CHECK(*gas.pedigree == std::array<int, 5>{2, 3, 1, 1, 1});
-    CHECK(gas.uncertainty.gsd == Approx(std::sqrt(1.05)));
+    CHECK(gas.uncertainty.gsd == 1.05);
     // The sampled spread, by the ecoinvent v3 variances (Weidema et al. 2013,
     // table 10.5): reliability 2 adds 0.0006, completeness 3 adds 0.0006, and
-    // the basic variance is (ln sqrt(1.05))^2 from openLCA's baseUncertainty.
-    double sigma = std::sqrt(std::pow(std::log(std::sqrt(1.05)), 2) + 0.0006 + 0.0006);
-    CHECK(inventory::EffectiveUncertainty(gas).gsd == Approx(std::exp(sigma)));
+    // baseUncertainty 1.05 is the basic GSD, variance (ln 1.05)² = 0.0023805:
+    // σ² = 0.0035805, GSD = exp(0.0598371) = 1.061664.
+    CHECK(inventory::EffectiveUncertainty(gas).gsd == Approx(1.061664).epsilon(1e-6));
     const Exchange& steel_co2 = Find(*steel, "co2_fossil");
     CHECK(steel_co2.uncertainty.kind == inventory::Uncertainty::Kind::kTriangular);
     CHECK(steel_co2.uncertainty.min == Approx(1600));
@@ -148,6 +148,7 @@ TEST_CASE("a JSON-LD export imports the same from either schema version", "[json
     CHECK(s.uncertainty.none == 1);
     CHECK(s.uncertainty.swapped == 1);
     CHECK(s.uncertainty.mode_differs == 1);
+    CHECK(s.uncertainty.geom_mean_differs == 0);
     CHECK(s.uncertainty.Dropped() == 0);
 
     // By hand, per widget: 0.1 kg CO2 direct; 2 kg steel at 1.8 kg CO2 +

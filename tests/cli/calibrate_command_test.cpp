@@ -1,0 +1,115 @@
+// `gpulca calibrate` and `validate --loo` on the bundled declarations, and
+// their refusals. The numbers are checked against the library on the same
+// data (lca/calibration/calibration.h, whose arithmetic
+// tests/lca/calibration_test.cpp checks against closed forms).
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/cli/cli_support.h"
+#include "tests/test_support.h"
+
+using namespace gpulca;
+
+TEST_CASE("calibrate on the bundled declarations: a posterior nearer each declaration",
+          "[cli][calibration]") {
+  test::BundledDb db;
+  const nlohmann::json j = db.Json("calibrate --mc 4000 --seed 1 --threads 2 --format json");
+  CHECK(j["command"] == "calibrate");
+  CHECK(j["monte_carlo"]["iterations"] == 4000);
+  const double ess = j["effective_sample_size"];
+  CHECK(ess >= 100);
+  CHECK(ess <= 4000);
+  CHECK(j["moved_threshold"].get<double>() == Approx(2.5 / std::sqrt(ess)));
+  REQUIRE(j["declarations"].size() == 2);
+  for (const auto& d : j["declarations"]) {
+    INFO(d["id"]);
+    const double declared = d["value"];
+    const double prior = d["prior"]["p50"], posterior = d["posterior"]["p50"];
+    // The posterior is nearer the declaration, and narrower.
+    CHECK(std::abs(std::log(declared / posterior)) < std::abs(std::log(declared / prior)));
+    CHECK(d["posterior"]["p95"].get<double>() - d["posterior"]["p05"].get<double>() <
+          d["prior"]["p95"].get<double>() - d["prior"]["p05"].get<double>());
+    CHECK(std::abs(d["residual"].get<double>()) <= 3);
+  }
+  // B200's stated range 2200-2380 as a 90 % interval: gsd exp(ln(2380/2200) / 3.289707).
+  CHECK(j["declarations"][1]["gsd"].get<double>() ==
+        Approx(std::exp(std::log(2380.0 / 2200.0) / 3.289707)).epsilon(1e-6));
+  // Every catalogue GPU shown; a part without a declaration of its own moves
+  // through shared inputs only.
+  bool amd = false;
+  for (const auto& g : j["gpus"]) {
+    if (g["gpu"] != "amd-mi300x") continue;
+    amd = true;
+    CHECK(g["declared_by"].empty());
+    CHECK(g["shared_inputs"].get<int>() > 0);
+    CHECK(g["moved_shared"].size() <= 5);
+  }
+  CHECK(amd);
+  // Inputs sorted by |shift|; "moved" is |shift| above the threshold.
+  const auto& inputs = j["inputs"];
+  REQUIRE(inputs.size() >= 2);
+  CHECK(std::abs(inputs[0]["shift"].get<double>()) >= std::abs(inputs[1]["shift"].get<double>()));
+  for (const auto& in : inputs) {
+    CHECK(in["moved"] == (std::abs(in["shift"].get<double>()) > j["moved_threshold"].get<double>()));
+  }
+  // The same run repeats, and every other format carries the same run.
+  CHECK(db.Json("calibrate --mc 4000 --seed 1 --threads 1 --format json") == j);
+  const auto text = db.Run("calibrate --mc 4000 --seed 1");
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("Inputs that moved") != std::string::npos);
+  const auto csv = db.Run("calibrate --mc 4000 --seed 1 --format csv");
+  CHECK(csv.exit_code == 0);
+  CHECK(csv.out.find("run,,,,,,,,,,,,,,effective_sample_size,,") != std::string::npos);
+}
+
+TEST_CASE("validate --loo: each bundled declaration predicted from the other",
+          "[cli][calibration]") {
+  test::BundledDb db;
+  const nlohmann::json j = db.Json("validate --loo --mc 4000 --seed 1 --format json");
+  CHECK(j["command"] == "validate --loo");
+  REQUIRE(j["folds"].size() == 2);
+  int inside_prior = 0;
+  for (const auto& f : j["folds"]) {
+    const double declared = f["declared"];
+    CHECK(f["prior"]["ratio"].get<double>() == Approx(declared / f["prior"]["p50"].get<double>()));
+    inside_prior += f["prior"]["inside"].get<bool>();
+    if (!f["posterior"].is_null()) {
+      CHECK(f["posterior"]["ratio"].get<double>() ==
+            Approx(declared / f["posterior"]["p50"].get<double>()));
+    }
+  }
+  CHECK(j["summary"]["inside_prior"] == inside_prior);
+  const auto md = db.Run("validate --loo --mc 4000 --format md");
+  CHECK(md.exit_code == 0);
+  CHECK(md.out.find("## Each declaration, left out") != std::string::npos);
+}
+
+TEST_CASE("calibrate refuses what it cannot learn from", "[cli][calibration]") {
+  test::BundledDb db;
+  // Too few iterations for the declarations: exit 2, with the number that would do.
+  auto few = db.Run("calibrate --mc 200");
+  CHECK(few.exit_code == 2);
+  CHECK(few.out.find("iterations would reach it (--mc)") != std::string::npos);
+  auto none = db.Run("calibrate --no-published");
+  CHECK(none.exit_code == 2);
+  CHECK(none.out.find("no declaration to learn from") != std::string::npos);
+  auto gpu = db.Run("calibrate --gpu nvidia-h999");
+  CHECK(gpu.exit_code == 2);
+  CHECK(gpu.out.find("--gpu nvidia-h999: not a catalogue GPU") != std::string::npos);
+  // A PACT declaration of an unknown GPU, or one that names no gpulca product.
+  const std::string pact = (db.dir.path() / "h100.json").string();
+  REQUIRE(db.Run("report nvidia-h100-sxm5 --format pact --out " + pact).exit_code == 0);
+  auto unknown = db.Run("calibrate --no-published --declaration nvidia-h999=" + pact);
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.out.find("'nvidia-h999' is not a catalogue GPU") != std::string::npos);
+  auto own = db.Json("calibrate --no-published --declaration " + pact +
+                     " --gpu nvidia-h100-sxm5 --format json");
+  REQUIRE(own["declarations"].size() == 1);
+  CHECK(own["declarations"][0]["device"] == "nvidia-h100-sxm5");
+  CHECK(own["gpus"][0]["declared_by"][0] == pact);
+  auto loo = db.Run("validate --loo --format html");
+  CHECK(loo.exit_code == 2);
+  CHECK(db.Run("validate --loo --mc 0").exit_code == 2);
+  CHECK(db.Run("calibrate --declaration-gsd 1").exit_code == 2);
+}

@@ -112,6 +112,13 @@ void AddValidateCommand(CLI::App& app, Context& context) {
   o->parameters.Add(*cmd);
   o->output.Add(*cmd, "text", {"text", "md", "json", "csv", "html"});
   cmd->callback([&context, o, cmd] {
+    if (!o->loo) {
+      for (const char* option : {"--declaration", "--no-published", "--declaration-gsd", "--min-ess"}) {
+        if (cmd->get_option(option)->count() > 0) {
+          throw UsageError(std::string(option) + " applies to --loo only");
+        }
+      }
+    }
     if (o->loo && cmd->get_option("--mc")->count() == 0) o->uncertainty.iterations = 4000;
     Run(context, *o);
   });

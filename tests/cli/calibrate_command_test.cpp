@@ -112,4 +112,7 @@ TEST_CASE("calibrate refuses what it cannot learn from", "[cli][calibration]") {
   CHECK(loo.exit_code == 2);
   CHECK(db.Run("validate --loo --mc 0").exit_code == 2);
   CHECK(db.Run("calibrate --declaration-gsd 1").exit_code == 2);
+  auto stray = db.Run("validate --declaration " + pact);
+  CHECK(stray.exit_code == 2);
+  CHECK(stray.out.find("--declaration applies to --loo only") != std::string::npos);
 }

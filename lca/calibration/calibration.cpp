@@ -214,7 +214,7 @@ Calibration Calibrate(const inventory::Inventory& inventory,
     for (size_t u = 0; u < run.mc[d].inputs.size(); ++u) where.emplace(run.mc[d].inputs[u], std::pair{d, u});
   }
   for (const auto& [name, at] : where) {
-    const std::vector<double>& draws = run.mc[at.first].input_draws[at.second];
+    const std::vector<double>& draws = run.mc[at.first].InputDraws(at.second);
     InputShift s;
     s.input = name;
     s.nominal = run.mc[at.first].input_nominals[at.second];

@@ -297,6 +297,11 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
   if (failure) std::rethrow_exception(failure);
   if (options.progress) options.progress(n, n);
 
+  std::shared_ptr<const std::vector<std::vector<double>>> shared_draws;
+  if (options.keep_draws) {
+    shared_draws = std::make_shared<const std::vector<std::vector<double>>>(
+        options.sensitivity ? samples.draws : std::move(samples.draws));
+  }
   std::vector<McResult> results;
   for (size_t d = 0; d < systems.size(); ++d) {
     McResult r;
@@ -319,8 +324,9 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
       for (int u : plan.systems[d].inputs) {
         r.inputs.push_back(plan.inputs[u].name);
         r.input_nominals.push_back(plan.inputs[u].nominal);
-        r.input_draws.push_back(samples.draws[u]);
+        r.input_index.push_back(static_cast<size_t>(u));
       }
+      r.draws = shared_draws;
     }
     r.samples = std::move(samples.impacts[d]);
     r.tracked = samples.tracked;

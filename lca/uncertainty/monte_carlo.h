@@ -17,6 +17,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -74,10 +75,14 @@ struct McResult {
   std::vector<std::vector<std::vector<double>>> stage_samples;
   // With options.keep_draws: the uncertain inputs that reach this system (by
   // McInput name, mc_plan.h: "param:ID", "exchange:PROCESS:FLOW", ...), their
-  // nominal values, and their draws [u][iteration]; else empty.
+  // nominal values, and their draws: (*draws)[input_index[u]][iteration].
+  // The draws are those of every input of the run, shared by all its
+  // results (a paired run draws each input once); else all empty.
   std::vector<std::string> inputs;
   std::vector<double> input_nominals;
-  std::vector<std::vector<double>> input_draws;
+  std::vector<size_t> input_index;
+  std::shared_ptr<const std::vector<std::vector<double>>> draws;
+  const std::vector<double>& InputDraws(size_t u) const { return (*draws)[input_index[u]]; }
   // [k], by decreasing |spearman|; empty without options.sensitivity.
   std::vector<std::vector<SensitivityRow>> sensitivity;
   // Wall time from the first iteration's start to the last one's end, set-up

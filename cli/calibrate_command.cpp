@@ -12,6 +12,7 @@
 #include "cli/progress.h"
 #include "cli/usage_error.h"
 #include "lca/calibration/calibration.h"
+#include "lca/calibration/posterior_file.h"
 #include "lca/gpu/gpu_assessment.h"
 #include "reports/calibration_report.h"
 
@@ -24,6 +25,7 @@ struct CalibrateOptions {
   UncertaintyOptions uncertainty;
   ParameterOptions parameters;
   OutputOptions output;
+  std::string save_posterior;
 };
 
 void Run(const Context& context, const CalibrateOptions& o) {
@@ -45,6 +47,11 @@ void Run(const Context& context, const CalibrateOptions& o) {
       lca::Calibrate(inv, parameters, o.declarations.Load(context, inv), options);
   reports::CalibrationReportOptions report;
   report.data_hash = store->ContentHash();
+  if (!o.save_posterior.empty()) {
+    OutputOptions file;
+    file.out = o.save_posterior;
+    file.Write(lca::PosteriorJson(lca::WeightsOf(c), report.data_hash));
+  }
   const std::string& f = o.output.format;
   if (f == "json") {
     o.output.Write(reports::RenderCalibrationJson(c, report));
@@ -72,6 +79,8 @@ void AddCalibrateCommand(CLI::App& app, Context& context) {
   cmd->add_option("--seed", o->uncertainty.seed, "Monte Carlo seed (the same seed, the same result)");
   cmd->add_option("--threads", o->uncertainty.threads, "Monte Carlo threads (0: every core)")
       ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--save-posterior", o->save_posterior,
+                  "Write the posterior's weights here, for report --posterior");
   o->parameters.Add(*cmd);
   o->output.Add(*cmd, "text", {"text", "md", "json", "csv"});
   cmd->callback([&context, o] { Run(context, *o); });

@@ -10,6 +10,8 @@
 #include "cli/usage_error.h"
 #include "inventory/records/pact_footprint.h"
 #include "inventory/records/published_footprint.h"
+#include "lca/calibration/calibration.h"
+#include "lca/calibration/posterior_file.h"
 #include "lca/gpu/gpu_assessment.h"
 
 namespace gpulca::cli {
@@ -87,6 +89,41 @@ std::vector<lca::Declaration> DeclarationOptions::Load(const Context& context,
                      "--no-published");
   }
   return out;
+}
+
+void CalibratedRun::Add(CLI::App& command) {
+  command.add_flag("--calibrated", calibrated,
+                   "Monte Carlo summaries as the posterior of a calibration on the declarations "
+                   "(docs/calibration.md); needs --mc");
+  command.add_option("--posterior", posterior,
+                     "A posterior saved by 'calibrate --save-posterior' (same seed and --mc): "
+                     "implies --calibrated")
+      ->check(CLI::ExistingFile);
+  declarations.Add(command);
+}
+
+std::shared_ptr<const lca::McWeights> CalibratedRun::Weights(
+    const Context& context, const std::string& database_hash, const inventory::Inventory& inv,
+    const inventory::ParameterSet& parameters, const lca::McOptions& mc) const {
+  if (!on()) return nullptr;
+  if (mc.iterations < 1) {
+    throw UsageError("--calibrated and --posterior weigh a Monte Carlo run: give --mc N");
+  }
+  if (!posterior.empty()) {
+    lca::McWeights w = lca::ReadPosterior(posterior, database_hash);
+    if (w.weights.size() != static_cast<size_t>(mc.iterations) || w.seed != mc.seed) {
+      throw UsageError(fmt::format("--posterior {}: computed for --mc {} --seed {}; run with "
+                                   "those, or calibrate again",
+                                   posterior, w.weights.size(), w.seed));
+    }
+    return std::make_shared<const lca::McWeights>(std::move(w));
+  }
+  lca::CalibrationOptions options;
+  options.mc = mc;
+  options.mc.progress = nullptr;
+  options.min_ess = declarations.min_ess;
+  return std::make_shared<const lca::McWeights>(
+      lca::CalibrationWeights(inv, parameters, declarations.Load(context, inv), options));
 }
 
 }  // namespace gpulca::cli

@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "cli/context.h"
+#include "cli/declarations.h"
 #include "cli/options.h"
 #include "cli/progress.h"
 #include "cli/usage_error.h"
@@ -41,6 +42,7 @@ struct ReportOptions {
   std::string supersedes;                 // a footprint written before, or empty
   ParameterOptions parameters;
   UncertaintyOptions uncertainty;
+  CalibratedRun calibration;
   OutputOptions output;
 };
 
@@ -81,10 +83,13 @@ struct Uncertainty {
 };
 
 void AssessUncertainty(const inventory::Inventory& inv, const inventory::ParameterSet& parameters,
-                       const lca::GpuAssessment& a, const UncertaintyOptions& o, Uncertainty& u) {
+                       const lca::GpuAssessment& a, const UncertaintyOptions& o,
+                       std::shared_ptr<const lca::McWeights> weights, Uncertainty& u) {
   if (o.monte_carlo()) {
     auto bar = std::make_shared<ProgressBar>("monte carlo");
-    u.mc = std::move(lca::RunGpuMonteCarlo(inv, parameters, {&a}, o.Library(bar)).front());
+    lca::McOptions mc = o.Library(bar);
+    mc.weights = std::move(weights);
+    u.mc = std::move(lca::RunGpuMonteCarlo(inv, parameters, {&a}, mc).front());
   }
   if (o.one_at_a_time()) u.oat = lca::OneAtATime(inv, parameters, a.headline().data, o.oat);
   u.view.mc = u.mc ? &u.mc->run : nullptr;
@@ -168,11 +173,15 @@ void Run(const Context& context, const ReportOptions& o) {
                                  o.fab_region, o.gpu, fmt::join(a.unrelocated, ", ")));
   }
 
-  Uncertainty u;
-  if (o.uncertainty.one_at_a_time()) AssessUncertainty(inv, parameters, a, o.uncertainty, u);
-
   reports::GpuReportOptions report;
   report.data_hash = store->ContentHash();
+  Uncertainty u;
+  if (o.uncertainty.one_at_a_time() || o.calibration.on()) {
+    const auto weights = o.calibration.Weights(context, report.data_hash, inv, parameters,
+                                               o.uncertainty.Library(nullptr));
+    AssessUncertainty(inv, parameters, a, o.uncertainty, weights, u);
+  }
+
   if (o.uncertainty.one_at_a_time()) report.uncertainty = &u.view;
   const std::string& f = o.output.format;
   if (f == "pact") {
@@ -238,6 +247,7 @@ void AddReportCommand(CLI::App& app, Context& context) {
                   "version when nothing changed, else lists it in precedingPfIds as version + 1");
   o->parameters.Add(*cmd);
   o->uncertainty.Add(*cmd);
+  o->calibration.Add(*cmd);
   o->output.Add(*cmd, "terminal", {"terminal", "md", "html", "json", "csv", "pact", "xlsx"});
   cmd->callback([&context, o] { Run(context, *o); });
 }

@@ -9,6 +9,13 @@ void AddSummary(const TidyKey& key, const lca::Summary& s, const std::string& un
 
 void AddMonteCarlo(const lca::McResult& mc, const UncertaintyView& v, const TidyKey& base,
                    TidyCsv& csv) {
+  if (mc.weights) {
+    const TidyKey calibration = base.Section("calibration");
+    for (const std::string& d : mc.weights->declarations) {
+      csv.Text(calibration.Source(d).Measure("declaration"), "used");
+    }
+    csv.Number(calibration.Measure("effective_sample_size"), mc.weights->ess, "1");
+  }
   for (size_t k = 0; k < mc.impact_ids.size(); ++k) {
     const TidyKey impact = base.Section("mc").Impact(mc.impact_ids[k]);
     const std::string& unit = mc.impact_units[k];

@@ -92,8 +92,14 @@ std::string Percent(double change, double base) {
 std::vector<Shown> Tables(const UncertaintyView& v) {
   std::vector<Shown> tables;
   if (const lca::McResult* mc = v.mc) {
-    Shown t{fmt::format("Uncertainty: Monte Carlo, {} iterations, seed {}, {} uncertain inputs",
-                        mc->iterations, mc->seed, mc->uncertain_inputs),
+    Shown t{fmt::format("Uncertainty: Monte Carlo, {} iterations, seed {}, {} uncertain inputs{}",
+                        mc->iterations, mc->seed, mc->uncertain_inputs,
+                        mc->weights ? fmt::format("; calibrated on {} (effective sample {:.1f}; "
+                                                  "posterior, docs/calibration.md; sensitivity "
+                                                  "of the prior)",
+                                                  fmt::join(mc->weights->declarations, ", "),
+                                                  mc->weights->ess)
+                                    : std::string()),
             {"impact", "nominal", "mean", "sd", "p05", "p50", "p95", "unit"}, {}};
     for (size_t k = 0; k < mc->impact_ids.size(); ++k) {
       const lca::Summary& s = mc->impacts[k];
@@ -211,6 +217,12 @@ std::string MergeUncertaintyJson(const std::string& json, const UncertaintyView&
     ordered_json m = {{"iterations", mc->iterations},
                       {"seed", mc->seed},
                       {"uncertain_inputs", mc->uncertain_inputs}};
+    // Calibrated runs say so: the summaries are a posterior (docs/calibration.md).
+    if (mc->weights) {
+      m["calibration"] = {{"declarations", mc->weights->declarations},
+                          {"effective_sample_size", mc->weights->ess},
+                          {"sensitivity", "of the prior"}};
+    }
     for (size_t k = 0; k < mc->impact_ids.size(); ++k) {
       const std::string& id = mc->impact_ids[k];
       if (doc.contains("impacts") && doc["impacts"].contains(id) && doc["impacts"][id].is_object()) {

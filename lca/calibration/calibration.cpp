@@ -133,9 +133,55 @@ double Residual(const Declaration& d, const std::vector<double>& x, const std::v
   return (std::log(d.value) - mean) / std::sqrt(variance + s * s);
 }
 
+// The weights of every declaration on `run`, with their effective sample
+// size and each declaration's residual; throws InvalidArgument below
+// options.min_ess or beyond kMaxResidual.
+std::vector<double> WeighChecked(const PairedRun& run, const std::vector<Declaration>& declarations,
+                                 const std::vector<std::vector<double>>& log_likelihood,
+                                 const CalibrationOptions& options, double& ess,
+                                 std::vector<double>& residuals) {
+  const size_t nd = declarations.size();
+  std::vector<double> weights = ImportanceWeights(log_likelihood, AllBut(nd, std::nullopt));
+  ess = EffectiveSampleSize(weights);
+  if (ess < options.min_ess) {
+    throw InvalidArgument("iterations", TooFewDraws(ess, options.mc.iterations, options.min_ess));
+  }
+  std::vector<std::string> contradicted;
+  for (size_t d = 0; d < nd; ++d) {
+    const std::vector<double>& x = Samples(run, d);
+    residuals.push_back(Residual(declarations[d], x, weights));
+    if (!(std::abs(residuals[d]) <= kMaxResidual)) {
+      contradicted.push_back(fmt::format("{} (declared {:g}, posterior p50 {:g}: {:+.1f} SD)",
+                                         declarations[d].id, declarations[d].value,
+                                         SummariseWeighted(x, weights).p50, residuals[d]));
+    }
+  }
+  if (!contradicted.empty()) {
+    throw InvalidArgument(
+        "declarations",
+        fmt::format("the declarations contradict one another or the model: under the posterior "
+                    "they make together, {} lie{} more than {:g} SD from it (declaration and "
+                    "model uncertainty combined); calibrating on them would average figures "
+                    "that do not agree. Check their boundaries and units, or calibrate on each "
+                    "apart",
+                    fmt::join(contradicted, "; "), contradicted.size() == 1 ? "s" : "",
+                    kMaxResidual));
+  }
+  return weights;
+}
+
 }  // namespace
 
 double MovedThreshold(double ess) { return ess > 0 ? 2.5 / std::sqrt(ess) : INFINITY; }
+
+McWeights WeightsOf(const Calibration& c) {
+  McWeights w;
+  w.seed = c.seed;
+  w.weights = c.weights;
+  w.ess = c.ess;
+  for (const DeclarationFit& d : c.declarations) w.declarations.push_back(d.declaration.id);
+  return w;
+}
 
 std::vector<double> LogLikelihood(const Declaration& d, const std::vector<double>& model) {
   const double s = std::log(d.gsd), y = std::log(d.value);
@@ -175,39 +221,18 @@ Calibration Calibrate(const inventory::Inventory& inventory,
   Calibration c;
   c.iterations = options.mc.iterations;
   c.seed = options.mc.seed;
-  c.weights = ImportanceWeights(log_likelihood, AllBut(nd, std::nullopt));
-  c.ess = EffectiveSampleSize(c.weights);
-  if (c.ess < options.min_ess) {
-    throw InvalidArgument("iterations", TooFewDraws(c.ess, c.iterations, options.min_ess));
-  }
+  std::vector<double> residuals;
+  c.weights = WeighChecked(run, declarations, log_likelihood, options, c.ess, residuals);
   c.moved_threshold = MovedThreshold(c.ess);
-  std::vector<std::vector<double>> alone;  // [declaration]: its weights alone
-  for (size_t d = 0; d < nd; ++d) alone.push_back(ImportanceWeights(log_likelihood, {d}));
-
-  std::vector<std::string> contradicted;
   for (size_t d = 0; d < nd; ++d) {
     const std::vector<double>& x = Samples(run, d);
     c.declarations.push_back({declarations[d], run.systems[d]->impact_units.at(0), run.nominal[d],
                               SummariseWeighted(x, Ones(n)), SummariseWeighted(x, c.weights),
-                              Residual(declarations[d], x, c.weights)});
-    const DeclarationFit& fit = c.declarations.back();
-    if (!(std::abs(fit.residual) <= kMaxResidual)) {
-      contradicted.push_back(fmt::format("{} (declared {:g}, posterior p50 {:g}: {:+.1f} SD)",
-                                         fit.declaration.id, fit.declaration.value,
-                                         fit.posterior.p50, fit.residual));
-    }
+                              residuals[d]});
   }
-  if (!contradicted.empty()) {
-    throw InvalidArgument(
-        "declarations",
-        fmt::format("the declarations contradict one another or the model: under the posterior "
-                    "they make together, {} lie{} more than {:g} SD from it (declaration and "
-                    "model uncertainty combined); calibrating on them would average figures "
-                    "that do not agree. Check their boundaries and units, or calibrate on each "
-                    "apart",
-                    fmt::join(contradicted, "; "), contradicted.size() == 1 ? "s" : "",
-                    kMaxResidual));
-  }
+  std::vector<std::vector<double>> alone;  // [declaration]: its weights alone
+  for (size_t d = 0; d < nd; ++d) alone.push_back(ImportanceWeights(log_likelihood, {d}));
+
   // Every input a declaration's system has, once (the draws are shared).
   std::map<std::string, std::pair<size_t, size_t>> where;  // name -> (system, index)
   for (size_t d = 0; d < nd; ++d) {
@@ -256,6 +281,21 @@ Calibration Calibrate(const inventory::Inventory& inventory,
     c.gpus.push_back(std::move(s));
   }
   return c;
+}
+
+McWeights CalibrationWeights(const inventory::Inventory& inventory,
+                             const inventory::ParameterSet& parameters,
+                             const std::vector<Declaration>& declarations,
+                             const CalibrationOptions& options) {
+  CheckOptions(declarations, options, 1);
+  const PairedRun run = RunPaired(inventory, parameters, declarations, {}, options.mc);
+  McWeights w;
+  w.seed = options.mc.seed;
+  std::vector<double> residuals;
+  w.weights = WeighChecked(run, declarations, LogLikelihoods(run, declarations), options, w.ess,
+                           residuals);
+  for (const Declaration& d : declarations) w.declarations.push_back(d.id);
+  return w;
 }
 
 LooRun LeaveOneOut(const inventory::Inventory& inventory, const inventory::ParameterSet& parameters,

@@ -90,6 +90,9 @@ struct Calibration {
 
 double MovedThreshold(double ess);
 
+// The calibration's posterior as weights for other runs (mc_weights.h).
+McWeights WeightsOf(const Calibration& c);
+
 // Importance weights of the declarations `use` (indices into `log_likelihood`,
 // [declaration][iteration]), normalised to sum 1. All zero when every
 // iteration has zero likelihood.
@@ -109,6 +112,14 @@ Calibration Calibrate(const inventory::Inventory& inventory,
                       const inventory::ParameterSet& parameters,
                       const std::vector<Declaration>& declarations,
                       const CalibrationOptions& options);
+
+// The posterior's weights alone, from a run of the declarations' systems
+// only, checked as Calibrate checks them: for a calibrated run of another
+// command with the same seed and iterations (McOptions::weights).
+McWeights CalibrationWeights(const inventory::Inventory& inventory,
+                             const inventory::ParameterSet& parameters,
+                             const std::vector<Declaration>& declarations,
+                             const CalibrationOptions& options);
 
 // Leave-one-out: for each declaration, calibrate on all the others and
 // predict it.

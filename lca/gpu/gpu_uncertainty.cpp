@@ -81,17 +81,17 @@ std::vector<GpuUncertainty> RunGpuMonteCarlo(const inventory::Inventory& invento
     u.per_pflop_hour_undefined = a.per_pflop_hour_undefined;
     for (size_t k = 0; k < u.run.samples.size(); ++k) {
       const int ki = static_cast<int>(k);
-      u.per_gpu_hour.push_back(Summarise(PerUnitSamples(a, u, ki, PerUnit::kGpuHour)));
+      u.per_gpu_hour.push_back(u.run.SummaryOf(PerUnitSamples(a, u, ki, PerUnit::kGpuHour)));
       if (!a.per_pflop_hour.empty() && u.per_pflop_hour_undefined.empty()) {
         PerUnitDraws d = Draw(a, u, ki, PerUnit::kPflopHour, std::nullopt);
         if (d.undefined > 0) {
           u.per_pflop_hour_undefined = Undefined(a, u, PerUnit::kPflopHour, d);
           u.per_pflop_hour.clear();
         } else {
-          u.per_pflop_hour.push_back(Summarise(std::move(d.values)));
+          u.per_pflop_hour.push_back(u.run.SummaryOf(std::move(d.values)));
         }
       }
-      if (per_query) u.per_query.push_back(Summarise(PerUnitSamples(a, u, ki, PerUnit::kQuery)));
+      if (per_query) u.per_query.push_back(u.run.SummaryOf(PerUnitSamples(a, u, ki, PerUnit::kQuery)));
     }
     out.push_back(std::move(u));
   }

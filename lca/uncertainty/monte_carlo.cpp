@@ -185,6 +185,15 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
                                                  "hardware thread); more only add memory",
                                                  options.threads, MaxThreads()));
   }
+  if (options.weights && (options.weights->weights.size() != static_cast<size_t>(options.iterations) ||
+                          options.weights->seed != options.seed)) {
+    throw InvalidArgument(
+        "weights", fmt::format("the calibration's weights are of {} iterations with seed {}; this "
+                               "run has {} with seed {}: run with the calibration's iterations "
+                               "and seed",
+                               options.weights->weights.size(), options.weights->seed,
+                               options.iterations, options.seed));
+  }
   std::vector<int> tracked_slots;
   for (const auto& [process, id] : options.tracked) {
     tracked_slots.push_back(nominal.Slot(process, id));
@@ -308,14 +317,15 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
     r.iteration_seconds = std::chrono::duration<double>(last_stop - first_start).count();
     r.iterations = n;
     r.seed = options.seed;
+    r.weights = options.weights;
     r.uncertain_inputs = static_cast<int>(plan.systems[d].inputs.size());
     r.impact_ids = systems[d]->impact_ids;
     r.impact_units = systems[d]->impact_units;
     for (size_t k = 0; k < samples.impacts[d].size(); ++k) {
-      r.impacts.push_back(Summarise(samples.impacts[d][k]));
+      r.impacts.push_back(r.SummaryOf(samples.impacts[d][k]));
       std::array<Summary, kStageSlots> stages;
       for (int slot = 0; slot < kStageSlots; ++slot) {
-        stages[slot] = Summarise(samples.stages[d][k][slot]);
+        stages[slot] = r.SummaryOf(samples.stages[d][k][slot]);
       }
       r.stages.push_back(stages);
     }
@@ -334,6 +344,10 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
     results.push_back(std::move(r));
   }
   return results;
+}
+
+Summary McResult::SummaryOf(std::vector<double> samples) const {
+  return weights ? SummariseWeighted(samples, weights->weights) : Summarise(std::move(samples));
 }
 
 McResult RunMonteCarlo(const inventory::Inventory& inventory, const ParameterSet& nominal,

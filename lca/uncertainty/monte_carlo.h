@@ -27,6 +27,7 @@
 #include "inventory/model/parameters.h"
 #include "lca/system/matrix_data.h"
 #include "lca/system/result.h"
+#include "lca/uncertainty/mc_weights.h"
 #include "lca/uncertainty/statistics.h"
 
 namespace gpulca::lca {
@@ -51,6 +52,10 @@ struct McOptions {
   // Keep the draws of the uncertain inputs that reach each system
   // (McResult::inputs, input_draws): inputs × iterations doubles per system.
   bool keep_draws = false;
+  // A calibration's posterior (mc_weights.h): every summary is weighted
+  // (SummariseWeighted). REQUIRES: computed with this seed and iterations
+  // (else InvalidArgument). The sensitivity ranks stay those of the prior.
+  std::shared_ptr<const McWeights> weights;
 };
 
 struct SensitivityRow {
@@ -85,6 +90,11 @@ struct McResult {
   const std::vector<double>& InputDraws(size_t u) const { return (*draws)[input_index[u]]; }
   // [k], by decreasing |spearman|; empty without options.sensitivity.
   std::vector<std::vector<SensitivityRow>> sensitivity;
+  // The options' weights, when the run was calibrated; else null.
+  std::shared_ptr<const McWeights> weights;
+  // The summary of `samples` (one per iteration of this run): weighted when
+  // the run is calibrated.
+  Summary SummaryOf(std::vector<double> samples) const;
   // Wall time from the first iteration's start to the last one's end, set-up
   // (planning, each thread's first factorisation) left out: for benchmarks.
   double iteration_seconds = 0;

@@ -116,3 +116,48 @@ TEST_CASE("calibrate refuses what it cannot learn from", "[cli][calibration]") {
   CHECK(stray.exit_code == 2);
   CHECK(stray.out.find("--declaration applies to --loo only") != std::string::npos);
 }
+
+TEST_CASE("report --calibrated is calibrate's posterior, recomputed or reused",
+          "[cli][calibration]") {
+  test::BundledDb db;
+  const std::string posterior = (db.dir.path() / "posterior.json").string();
+  const nlohmann::json c = db.Json("calibrate --mc 4000 --seed 2 --gpu nvidia-h100-sxm5 "
+                                   "--save-posterior " + posterior + " --format json");
+  const double expected = c["gpus"][0]["posterior"]["p50"];
+  const std::string report =
+      "report nvidia-h100-sxm5 --boundary cradle-to-gate --mc 4000 --seed 2 --format json ";
+  // The same seed and iterations draw the same inputs: the report's samples,
+  // weighted by the declarations, are the calibration's GPU posterior.
+  const nlohmann::json calibrated = db.Json(report + "--calibrated");
+  CHECK(calibrated["impacts"]["gwp100"]["p50"].get<double>() == Approx(expected).epsilon(1e-12));
+  const auto& record = calibrated["uncertainty"]["monte_carlo"]["calibration"];
+  CHECK(record["declarations"] ==
+        nlohmann::json::array({"nvidia-hgx-h100-pcf", "nvidia-hgx-b200-pcf"}));
+  CHECK(record["effective_sample_size"].get<double>() ==
+        Approx(c["effective_sample_size"].get<double>()));
+  const nlohmann::json reused = db.Json(report + "--posterior " + posterior);
+  CHECK(reused["impacts"]["gwp100"]["p50"].get<double>() == Approx(expected).epsilon(1e-12));
+  // Uncalibrated, the same run is the prior, and says nothing of a calibration.
+  const nlohmann::json prior = db.Json(report);
+  CHECK(prior["impacts"]["gwp100"]["p50"].get<double>() ==
+        Approx(c["gpus"][0]["prior"]["p50"].get<double>()).epsilon(0.01));
+  CHECK_FALSE(prior["uncertainty"]["monte_carlo"].contains("calibration"));
+
+  SECTION("a posterior of other iterations, another seed or other data is refused") {
+    auto iterations = db.Run("report nvidia-h100-sxm5 --mc 1000 --seed 2 --posterior " + posterior);
+    CHECK(iterations.exit_code == 2);
+    CHECK(iterations.out.find("computed for --mc 4000 --seed 2") != std::string::npos);
+    CHECK(db.Run("report nvidia-h100-sxm5 --mc 4000 --seed 3 --posterior " + posterior).exit_code ==
+          2);
+    nlohmann::json other = nlohmann::json::parse(test::ReadAll(posterior));
+    other["data_hash"] = std::string(64, 'a');
+    const std::string moved = db.dir.Write("other.json", other.dump()).string();
+    auto data = db.Run(report + "--posterior " + moved);
+    CHECK(data.exit_code == 1);
+    CHECK(data.out.find("its weights were computed on database aaaaaaaaaaaaaaaa") !=
+          std::string::npos);
+    auto no_mc = db.Run("report nvidia-h100-sxm5 --calibrated");
+    CHECK(no_mc.exit_code == 2);
+    CHECK(no_mc.out.find("give --mc N") != std::string::npos);
+  }
+}

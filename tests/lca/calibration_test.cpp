@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "lca/error.h"
+#include "lca/system/matrix_data.h"
 #include "lca/uncertainty/statistics.h"
 #include "tests/lca/uncertainty_fixtures.h"
 #include "tests/test_support.h"
@@ -200,4 +201,26 @@ TEST_CASE("leave-one-out predicts each declaration from the others", "[calibrati
   CHECK(sharp.calibrated == 1);
   CHECK_THROWS_WITH(LeaveOneOut(inv, p, {Declared(12, 1.3)}, Options(100)),
                     Catch::Contains("at least two"));
+}
+
+TEST_CASE("weights of another seed or size are refused by the Monte Carlo", "[calibration]") {
+  const auto inv = OneInput();
+  const inventory::ParameterSet p(inv);
+  const MatrixData d = BuildMatrices(inv, p, "gpu", 1.0, {});
+  McOptions o;
+  o.iterations = 100;
+  o.seed = 5;
+  auto w = std::make_shared<McWeights>();
+  w->seed = 5;
+  w->weights.assign(100, 0.01);
+  o.weights = w;
+  // Equal weights: the Hazen percentiles of the same draws.
+  const McResult r = RunMonteCarlo(inv, p, d, o);
+  CHECK(r.impacts[0].p50 == Approx(SummariseWeighted(r.samples[0], w->weights).p50));
+  w->seed = 6;
+  CHECK_THROWS_WITH(RunMonteCarlo(inv, p, d, o), Catch::Contains("run with the calibration's "
+                                                                 "iterations and seed"));
+  w->seed = 5;
+  w->weights.assign(99, 0.01);
+  CHECK_THROWS_AS(RunMonteCarlo(inv, p, d, o), InvalidArgument);
 }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
+#include "cli/declarations.h"
 #include "cli/options.h"
 #include "cli/progress.h"
 #include "cli/usage_error.h"
@@ -22,6 +23,7 @@ struct CompareCommandOptions {
   std::optional<double> query_wh;
   ParameterOptions parameters;
   UncertaintyOptions uncertainty;
+  CalibratedRun calibration;
   OutputOptions output;
 };
 
@@ -43,12 +45,15 @@ void Run(const Context& context, const CompareCommandOptions& o) {
   options.cradle_to_grave = o.boundary == "cradle-to-grave";
   options.region = o.region;
   options.query_wh = o.query_wh;
-  if (o.uncertainty.monte_carlo()) {
-    options.monte_carlo = o.uncertainty.Library(std::make_shared<ProgressBar>("monte carlo"));
-  }
-  lca::Comparison c = lca::Compare(inv, parameters, options);
   reports::CompareReportOptions report;
   report.data_hash = store->ContentHash();
+  auto weights = o.calibration.Weights(context, report.data_hash, inv, parameters,
+                                       o.uncertainty.Library(nullptr));
+  if (o.uncertainty.monte_carlo()) {
+    options.monte_carlo = o.uncertainty.Library(std::make_shared<ProgressBar>("monte carlo"));
+    options.monte_carlo->weights = std::move(weights);
+  }
+  lca::Comparison c = lca::Compare(inv, parameters, options);
   const std::string& f = o.output.format;
   if (f == "xlsx") {
     reports::WriteXlsx(reports::CompareTables(c), o.output.FilePath());
@@ -82,6 +87,7 @@ void AddCompareCommand(CLI::App& app, Context& context) {
       ->check(PositiveFinite);
   o->parameters.Add(*cmd);
   o->uncertainty.Add(*cmd);
+  o->calibration.Add(*cmd);
   o->output.Add(*cmd, "terminal", {"terminal", "md", "html", "json", "csv", "xlsx"});
   cmd->callback([&context, o] { Run(context, *o); });
 }

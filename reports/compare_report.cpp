@@ -38,8 +38,14 @@ std::string Against(const Comparison& c, const ComparedGpu& g, size_t k) {
 bool HasMc(const Comparison& c) { return c.mc_iterations > 0; }
 
 std::string McHeading(const Comparison& c) {
-  return fmt::format("Uncertainty: Monte Carlo, {} paired iterations, seed {}", c.mc_iterations,
-                     c.mc_seed);
+  return fmt::format("Uncertainty: Monte Carlo, {} paired iterations, seed {}{}", c.mc_iterations,
+                     c.mc_seed,
+                     c.calibration
+                         ? fmt::format("; calibrated on {} (effective sample {:.1f}; posterior, "
+                                       "docs/calibration.md)",
+                                       fmt::join(c.calibration->declarations, ", "),
+                                       c.calibration->ess)
+                         : std::string());
 }
 
 // The rows of the uncertainty table: impact, GPU, mean, p05, p50, p95,
@@ -232,6 +238,10 @@ std::string RenderCompareJson(const Comparison& c, const CompareReportOptions& o
   }
   if (HasMc(c)) {
     j["monte_carlo"] = {{"iterations", c.mc_iterations}, {"seed", c.mc_seed}, {"paired", true}};
+    if (c.calibration) {
+      j["monte_carlo"]["calibration"] = {{"declarations", c.calibration->declarations},
+                                         {"effective_sample_size", c.calibration->ess}};
+    }
   }
   return j.dump(2) + "\n";
 }
@@ -243,6 +253,12 @@ std::string RenderCompareCsv(const Comparison& c, const CompareReportOptions& o)
   csv.Text(run.Measure("boundary"), Boundary(c));
   csv.Text(run.Measure("region"), c.region);
   csv.Text(run.Measure("data_hash"), o.data_hash);
+  if (c.calibration) {
+    for (const std::string& d : c.calibration->declarations) {
+      csv.Text(TidyKey("calibration").Source(d).Measure("declaration"), "used");
+    }
+    csv.Number(TidyKey("calibration").Measure("effective_sample_size"), c.calibration->ess, "1");
+  }
   // The functional units in one GPU: counted in the unit compared per ("item": the GPU).
   const std::string per = c.per == lca::PerUnit::kUnit ? "item" : lca::ToString(c.per);
   for (const ComparedGpu& g : c.gpus) {

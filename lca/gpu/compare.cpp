@@ -24,28 +24,32 @@ void AddMonteCarlo(const inventory::Inventory& inventory, const inventory::Param
   const std::vector<GpuUncertainty> runs = RunGpuMonteCarlo(inventory, parameters, pointers, mc);
   c.mc_iterations = mc.iterations;
   c.mc_seed = mc.seed;
+  c.calibration = mc.weights;
   const size_t n = static_cast<size_t>(mc.iterations), gpus = assessed.size();
+  // Each iteration counts 1 (then / n), or its posterior weight (summing to 1).
+  const std::vector<double> share = mc.weights ? mc.weights->weights : std::vector<double>(n, 1.0);
+  const double total = mc.weights ? 1.0 : static_cast<double>(n);
   for (size_t k = 0; k < c.impact_ids.size(); ++k) {
     std::vector<std::vector<double>> x;  // [gpu][i]
     for (size_t g = 0; g < gpus; ++g) {
       x.push_back(PerUnitSamples(assessed[g], runs[g], static_cast<int>(k), o.per, o.query_wh));
-      c.gpus[g].interval.push_back(Summarise(x.back()));
+      c.gpus[g].interval.push_back(runs[g].run.SummaryOf(x.back()));
     }
     std::vector<double> below(gpus, 0.0), lowest(gpus, 0.0);
     for (size_t i = 0; i < n; ++i) {
       double low = x[0][i];
       for (size_t g = 0; g < gpus; ++g) {
         const double d = x[g][i] - x[0][i];
-        below[g] += d < 0 ? 1.0 : d == 0 ? 0.5 : 0.0;
+        below[g] += share[i] * (d < 0 ? 1.0 : d == 0 ? 0.5 : 0.0);
         low = std::min(low, x[g][i]);
       }
       int ties = 0;
       for (size_t g = 0; g < gpus; ++g) ties += x[g][i] == low;
-      for (size_t g = 0; g < gpus; ++g) lowest[g] += x[g][i] == low ? 1.0 / ties : 0.0;
+      for (size_t g = 0; g < gpus; ++g) lowest[g] += x[g][i] == low ? share[i] / ties : 0.0;
     }
     for (size_t g = 0; g < gpus; ++g) {
-      c.gpus[g].p_below_first.push_back(n ? below[g] / n : 0.0);
-      c.gpus[g].p_lowest.push_back(n ? lowest[g] / n : 0.0);
+      c.gpus[g].p_below_first.push_back(total > 0 ? below[g] / total : 0.0);
+      c.gpus[g].p_lowest.push_back(total > 0 ? lowest[g] / total : 0.0);
     }
   }
   for (size_t g = 0; g < gpus; ++g) c.gpus[g].uncertain_inputs = runs[g].run.uncertain_inputs;

@@ -20,6 +20,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,6 +69,9 @@ struct Comparison {
   std::vector<ComparedGpu> gpus;
   int mc_iterations = 0;  // 0: no Monte Carlo
   uint64_t mc_seed = 0;
+  // The calibration the Monte Carlo was weighted by (McOptions::weights):
+  // intervals and probabilities are the posterior's; null when uncalibrated.
+  std::shared_ptr<const McWeights> calibration;
 };
 
 // Throws InvalidArgument for fewer than two GPUs, a repeated GPU, or kQuery

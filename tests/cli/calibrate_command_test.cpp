@@ -161,3 +161,27 @@ TEST_CASE("report --calibrated is calibrate's posterior, recomputed or reused",
     CHECK(no_mc.out.find("give --mc N") != std::string::npos);
   }
 }
+
+TEST_CASE("compare --calibrated weighs the paired run by the posterior", "[cli][calibration]") {
+  test::BundledDb db;
+  const nlohmann::json c = db.Json("calibrate --mc 4000 --seed 2 --gpu nvidia-h100-sxm5 "
+                                   "--gpu amd-mi300x --format json");
+  const nlohmann::json j = db.Json("compare nvidia-h100-sxm5 amd-mi300x --boundary cradle-to-gate "
+                                   "--mc 4000 --seed 2 --calibrated --format json");
+  CHECK(j["monte_carlo"]["calibration"]["effective_sample_size"].get<double>() ==
+        Approx(c["effective_sample_size"].get<double>()));
+  for (size_t g = 0; g < 2; ++g) {
+    INFO(g);
+    CHECK(j["gpus"][g]["impacts"]["gwp100"]["p50"].get<double>() ==
+          Approx(c["gpus"][g]["posterior"]["p50"].get<double>()).epsilon(1e-12));
+  }
+  // Probabilities are weighted shares: they still add up to 1.
+  const auto& first = j["gpus"][0]["impacts"]["gwp100"];
+  const auto& second = j["gpus"][1]["impacts"]["gwp100"];
+  CHECK(first["p_below_first"].get<double>() == Approx(0.5));
+  CHECK(first["p_lowest"].get<double>() + second["p_lowest"].get<double>() == Approx(1.0));
+  const auto text = db.Run("compare nvidia-h100-sxm5 amd-mi300x --mc 4000 --seed 2 --calibrated");
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("calibrated on nvidia-hgx-h100-pcf, nvidia-hgx-b200-pcf") !=
+        std::string::npos);
+}

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "cli/context.h"
+#include "cli/declarations.h"
 #include "cli/options.h"
 #include "cli/progress.h"
 #include "inventory/toml/toml_loader.h"
@@ -32,11 +33,13 @@ struct FleetOptions {
   bool skip_bad = false;
   ParameterOptions parameters;
   UncertaintyOptions uncertainty;
+  CalibratedRun calibration;
   OutputOptions output;
 };
 
 void RunYear(const inventory::Inventory& inv, const inventory::ParameterSet& parameters,
-             const FleetOptions& o, reports::FleetReportOptions report) {
+             const FleetOptions& o, reports::FleetReportOptions report,
+             std::shared_ptr<const lca::McWeights> weights) {
   lca::FleetOptions options;
   options.year = *o.year;
   options.regions = ParseRegionShares(o.regions);
@@ -44,8 +47,9 @@ void RunYear(const inventory::Inventory& inv, const inventory::ParameterSet& par
   lca::FleetAssessment f = lca::AssessFleet(inv, parameters, options);
   std::optional<lca::FleetUncertainty> mc;
   if (o.uncertainty.monte_carlo()) {
-    mc = lca::RunFleetMonteCarlo(
-        inv, parameters, f, o.uncertainty.Library(std::make_shared<ProgressBar>("monte carlo")));
+    lca::McOptions mc_options = o.uncertainty.Library(std::make_shared<ProgressBar>("monte carlo"));
+    mc_options.weights = std::move(weights);
+    mc = lca::RunFleetMonteCarlo(inv, parameters, f, mc_options);
     report.uncertainty = &*mc;
   }
   const std::string& format = o.output.format;
@@ -109,8 +113,9 @@ void Run(const Context& context, const FleetOptions& o) {
     throw UsageError("fleet --assets: --mix and --region apply to --year only (the asset file names regions)");
   }
   if (o.year && o.skip_bad) throw UsageError("fleet --year: --skip-bad applies to --assets only");
-  if (!o.assets.empty() && o.uncertainty.one_at_a_time()) {
-    throw UsageError("fleet --assets: --mc and --oat apply to --year only");
+  if (!o.assets.empty() && (o.uncertainty.one_at_a_time() || o.calibration.on())) {
+    throw UsageError("fleet --assets: --mc, --oat, --calibrated and --posterior apply to --year "
+                     "only");
   }
   if (o.year && !o.uncertainty.oat.empty()) {
     throw UsageError("fleet --year: --oat has no fleet table; run 'gpulca report GPU --oat NAME' "
@@ -123,7 +128,9 @@ void Run(const Context& context, const FleetOptions& o) {
   reports::FleetReportOptions report;
   report.data_hash = store->ContentHash();
   if (o.year) {
-    RunYear(inv, parameters, o, report);
+    RunYear(inv, parameters, o, report,
+            o.calibration.Weights(context, report.data_hash, inv, parameters,
+                                  o.uncertainty.Library(nullptr)));
   } else {
     RunAssets(inv, parameters, o, report);
   }
@@ -145,6 +152,7 @@ void AddFleetCommand(CLI::App& app, Context& context) {
   cmd->add_flag("--skip-bad", o->skip_bad, "Report bad asset rows on standard error and go on");
   o->parameters.Add(*cmd);
   o->uncertainty.Add(*cmd);
+  o->calibration.Add(*cmd);
   o->output.Add(*cmd, "terminal", {"terminal", "md", "html", "json", "csv", "xlsx"});
   cmd->callback([&context, o] { Run(context, *o); });
 }

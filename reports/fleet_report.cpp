@@ -276,8 +276,14 @@ std::vector<TextSection> FleetSections(const FleetAssessment& f, const FleetRepo
   }
   if (const lca::FleetUncertainty* u = o.uncertainty) {
     TextSection us{"uncertainty",
-                   fmt::format("Uncertainty of {}: Monte Carlo, {} paired iterations, seed {}",
-                               y.shipments.year, u->iterations, u->seed),
+                   fmt::format("Uncertainty of {}: Monte Carlo, {} paired iterations, seed {}{}",
+                               y.shipments.year, u->iterations, u->seed,
+                               u->calibration
+                                   ? fmt::format("; calibrated on {} (effective sample {:.1f}; "
+                                                 "posterior, docs/calibration.md)",
+                                                 fmt::join(u->calibration->declarations, ", "),
+                                                 u->calibration->ess)
+                                   : std::string()),
                    {}, {}};
     us.notes.push_back(fmt::format("{} systems per iteration (each module, each life cycle and its "
                                    "host share, per region) on the same draws; shipment counts "
@@ -364,6 +370,10 @@ std::string RenderFleetJson(const FleetAssessment& f, const FleetReportOptions& 
   }
   if (const lca::FleetUncertainty* u = o.uncertainty) {
     ordered_json m = {{"iterations", u->iterations}, {"seed", u->seed}, {"systems", u->systems}};
+    if (u->calibration) {
+      m["calibration"] = {{"declarations", u->calibration->declarations},
+                          {"effective_sample_size", u->calibration->ess}};
+    }
     m["quantities"] = ordered_json::array();
     for (const McRow& r : McRows(f, *u)) {
       ordered_json s;
@@ -424,6 +434,12 @@ std::string RenderFleetCsv(const FleetAssessment& f, const FleetReportOptions& o
   }
   if (const lca::FleetUncertainty* u = o.uncertainty) {
     const TidyKey year = TidyKey("mc").Year(f.year.shipments.year);
+    if (u->calibration) {
+      for (const std::string& d : u->calibration->declarations) {
+        csv.Text(TidyKey("calibration").Source(d).Measure("declaration"), "used");
+      }
+      csv.Number(TidyKey("calibration").Measure("effective_sample_size"), u->calibration->ess, "1");
+    }
     for (const McRow& r : McRows(f, *u)) {
       const TidyKey key = year.Vendor(r.vendor).Impact(r.impact).Measure(r.measure);
       for (auto [statistic, v] : lca::Fields(r.s)) csv.Number(key.Statistic(statistic), v, r.unit);

@@ -86,14 +86,16 @@ FleetUncertainty RunFleetMonteCarlo(const inventory::Inventory& inventory,
   u.iterations = options.iterations;
   u.seed = options.seed;
   u.systems = static_cast<int>(systems.size());
+  u.calibration = options.weights;
+  const McResult& any = runs.front();  // summarises as the run was weighted
   for (size_t k = 0; k < impacts; ++k) {
-    u.embodied.push_back(Summarise(embodied[k]));
-    u.operational_per_year.push_back(Summarise(operational[k]));
+    u.embodied.push_back(any.SummaryOf(embodied[k]));
+    u.operational_per_year.push_back(any.SummaryOf(operational[k]));
   }
   for (const auto& [vendor, samples] : by_vendor) {
-    for (const auto& x : samples) u.by_vendor[vendor].push_back(Summarise(x));
+    for (const auto& x : samples) u.by_vendor[vendor].push_back(any.SummaryOf(x));
   }
-  u.kwh_per_year = Summarise(kwh);
+  u.kwh_per_year = any.SummaryOf(kwh);
   return u;
 }
 

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,9 @@ struct FleetUncertainty {
   std::map<std::string, std::vector<Summary>> by_vendor;  // vendor -> [k] embodied
   std::vector<Summary> operational_per_year;              // [k]
   Summary kwh_per_year;
+  // The calibration the run was weighted by (McOptions::weights): the
+  // summaries are the posterior's; null when uncalibrated.
+  std::shared_ptr<const McWeights> calibration;
 };
 
 // The year `fleet.year` of `fleet` (made by AssessFleet from `inventory` and

@@ -185,3 +185,29 @@ TEST_CASE("compare --calibrated weighs the paired run by the posterior", "[cli][
   CHECK(text.out.find("calibrated on nvidia-hgx-h100-pcf, nvidia-hgx-b200-pcf") !=
         std::string::npos);
 }
+
+TEST_CASE("fleet --calibrated records the calibration it was weighted by", "[cli][calibration]") {
+  test::BundledDb db;
+  const nlohmann::json c = db.Json("calibrate --mc 4000 --seed 2 --format json");
+  const nlohmann::json prior = db.Json("fleet --year 2023 --mc 4000 --seed 2 --format json");
+  const nlohmann::json j =
+      db.Json("fleet --year 2023 --mc 4000 --seed 2 --calibrated --format json");
+  const auto& mc = j["uncertainty"]["monte_carlo"];
+  CHECK(mc["calibration"]["effective_sample_size"].get<double>() ==
+        Approx(c["effective_sample_size"].get<double>()));
+  CHECK_FALSE(prior["uncertainty"]["monte_carlo"].contains("calibration"));
+  // The nominal fleet does not move; its interval is the posterior's. Every
+  // GPU of the mix moves down in calibrate's table, so the fleet does too.
+  CHECK(j["impacts"]["gwp100"]["value"] == prior["impacts"]["gwp100"]["value"]);
+  bool all_down = true;
+  for (const auto& g : c["gpus"]) {
+    all_down = all_down && g["posterior"]["p50"].get<double>() < g["prior"]["p50"].get<double>();
+  }
+  REQUIRE(all_down);
+  CHECK(j["impacts"]["gwp100"]["p50"].get<double>() <
+        prior["impacts"]["gwp100"]["p50"].get<double>());
+  const std::string assets = db.dir.Write("a.csv", "gpu,count,region,installed\n").string();
+  auto refused = db.Run("fleet --assets " + assets + " --calibrated");
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.out.find("--calibrated and --posterior apply to --year only") != std::string::npos);
+}

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
+#include "cli/declarations.h"
 #include "cli/options.h"
 #include "lca/error.h"
 #include "inventory/records/order.h"
@@ -28,6 +29,7 @@ struct AuditOptions {
   long id = 0;
   int threads = 1;
   bool no_record = false;
+  bool calibrated = false;  // audit --calibrated: as [audit] calibrated = true
   OutputOptions output, show_output, head_output;
   std::string key;         // audit keygen / audit head: the private key file
   std::string since;       // verify --since: a tree head kept elsewhere
@@ -60,13 +62,32 @@ void Write(const OutputOptions& out, const lca::AuditResult& r,
   }
 }
 
+// The library's options for `order`: a calibrated order calibrates on the
+// database's published footprints (<data>/validation), the same ones when
+// the audit runs and when verify recomputes it.
+lca::AuditOptions LibraryOptions(const Context& context, const inventory::Inventory& inv,
+                                 const inventory::PurchaseOrder& order, int threads) {
+  lca::AuditOptions options;
+  options.threads = threads;
+  if (order.calibrated && order.iterations > 0) {
+    DeclarationOptions declarations;
+    options.declarations = declarations.Load(context, inv);
+    options.min_ess = declarations.min_ess;
+  }
+  return options;
+}
+
 void RunAuditCommand(const Context& context, const AuditOptions& o) {
   auto store = context.Open();
   inventory::Inventory inv = store->Read();
   inventory::PurchaseOrder order = inventory::LoadOrder(o.order);
-  lca::AuditOptions options;
-  options.threads = o.threads;
-  lca::AuditResult result = lca::RunAudit(inv, order, options);
+  if (o.calibrated) order.calibrated = true;
+  if (order.calibrated && order.iterations == 0) {
+    throw UsageError(fmt::format("{}: a calibrated audit weighs the Monte Carlo interval, and "
+                                 "[audit] iterations is 0", o.order));
+  }
+  lca::AuditResult result =
+      lca::RunAudit(inv, order, LibraryOptions(context, inv, order, o.threads));
   reports::AuditContext c;
   c.content_hash = InventoryHash(*store);
   c.created_at = inventory::UtcTimestamp();
@@ -152,13 +173,13 @@ void CheckHead(const inventory::TreeHead& head, const std::string& label,
 
 // The audit's results recomputed on the database as it is now; differences
 // are problems.
-void Recompute(const inventory::Store& store, const inventory::AuditRecord& record, int threads,
-               std::string& text, std::vector<std::string>& problems) {
+void Recompute(const Context& context, const inventory::Store& store,
+               const inventory::AuditRecord& record, int threads, std::string& text,
+               std::vector<std::string>& problems) {
   inventory::Inventory inv = store.Read();
   inventory::PurchaseOrder order = inventory::OrderFromCanonicalJson(record.order);
-  lca::AuditOptions options;
-  options.threads = threads;
-  lca::AuditResult result = lca::RunAudit(inv, order, options);
+  lca::AuditResult result =
+      lca::RunAudit(inv, order, LibraryOptions(context, inv, order, threads));
   const std::string now_hash = InventoryHash(store);
   if (now_hash != record.content_hash) {
     text += fmt::format("the database changed since the audit: {} then, {} now\n",
@@ -211,7 +232,7 @@ void Verify(const Context& context, const AuditOptions& o) {
     CheckHead(kept[i], fmt::format("kept head {} of {}", i + 1, kept[i].signed_at), leaves, o.id,
               trusted_key, text, problems);
   }
-  if (record) Recompute(*store, *record, o.threads, text, problems);
+  if (record) Recompute(context, *store, *record, o.threads, text, problems);
   fmt::print("{}", text);
   if (!problems.empty()) {
     const std::string what = record ? fmt::format("audit {}", record->id)
@@ -237,6 +258,9 @@ void AddAuditCommands(CLI::App& app, Context& context) {
       ->check(CLI::ExistingFile);
   audit->add_option("--threads", o->threads, "Monte Carlo threads")->check(CLI::Range(1, 256));
   audit->add_flag("--no-record", o->no_record, "Do not record the audit in the database");
+  audit->add_flag("--calibrated", o->calibrated,
+                  "Each line's interval as the posterior of a calibration on the published "
+                  "footprints, less those of the line's product (as [audit] calibrated = true)");
   o->output.Add(*audit, "terminal", {"terminal", "md", "json", "csv", "xlsx"});
   audit->callback([&context, o, audit] {
     if (audit->get_subcommands().empty()) {

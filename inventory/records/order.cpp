@@ -174,6 +174,7 @@ PurchaseOrder ReadOrder(const toml::value& doc, const std::string& file,
         o.iterations = static_cast<int>(*n);
       }
     }
+    o.calibrated = r.Bool("calibrated");
     if (auto s = r.Number("seed", false)) {
       if (*s < 0 || std::floor(*s) != *s || *s > 9e15) {
         r.ProblemAt("seed", fmt::format("seed {} must be a whole number from 0", *s));
@@ -290,6 +291,9 @@ std::string CanonicalOrderJson(const PurchaseOrder& o) {
   }
   j["iterations"] = o.iterations;
   j["seed"] = o.seed;
+  // Only when set: the canonical form of an order from before calibration
+  // (and so its recorded hash) is unchanged.
+  if (o.calibrated) j["calibrated"] = true;
   j["lifetime_what_ifs"] = o.lifetime_what_ifs;
   return j.dump();
 }
@@ -331,6 +335,7 @@ PurchaseOrder OrderFromCanonicalJson(const std::string& text) {
     }
     o.iterations = j.at("iterations");
     o.seed = j.at("seed");
+    o.calibrated = j.value("calibrated", false);
     o.lifetime_what_ifs = j.at("lifetime_what_ifs").get<std::vector<double>>();
     return o;
   } catch (const json::exception& e) {

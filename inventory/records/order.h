@@ -55,6 +55,10 @@ struct PurchaseOrder {
   std::vector<OrderLine> lines;
   int iterations = 1000;  // Monte Carlo iterations of the estimate's interval
   std::uint64_t seed = 1;
+  // [audit] calibrated: each line's interval is the posterior of a
+  // calibration on the database's published footprints, less those of the
+  // line's own product (docs/calibration.md).
+  bool calibrated = false;
   std::vector<double> lifetime_what_ifs;  // alternative service lives, years
   std::string file;                       // the order file, for messages
 };

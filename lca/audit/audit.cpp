@@ -1,5 +1,7 @@
 #include "lca/audit/audit.h"
 
+#include "lca/calibration/calibration.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -144,6 +146,47 @@ std::vector<WhatIf> WhatIfs(Assessor& assessor, const PurchaseOrder& order, cons
 
 }  // namespace
 
+namespace {
+
+// Sets `mc`'s weights to a calibration on options.declarations less those
+// whose system holds `product`, and says so as a note; a note without
+// weights when every declaration is of the product.
+Verdict Calibrated(const inventory::Inventory& inventory, const ParameterSet& params,
+                   const std::string& product, const AuditOptions& options, McOptions& mc) {
+  std::vector<Declaration> kept;
+  std::vector<std::string> left_out;
+  for (const Declaration& d : options.declarations) {
+    if (DeclarationHolds(inventory, params, d, product)) {
+      left_out.push_back(d.id);
+    } else {
+      kept.push_back(d);
+    }
+  }
+  const std::string without =
+      left_out.empty() ? std::string()
+                       : fmt::format("; left out, as declarations of this product: {}",
+                                     fmt::join(left_out, ", "));
+  if (kept.empty()) {
+    return {Verdict::Level::kNote, "not-calibrated",
+            fmt::format("the order asks for a calibrated interval, but no declaration is left to "
+                        "calibrate on{}: the interval is the prior's",
+                        without)};
+  }
+  CalibrationOptions c;
+  c.mc = mc;
+  c.mc.progress = nullptr;
+  c.min_ess = options.min_ess;
+  auto weights = std::make_shared<const McWeights>(CalibrationWeights(inventory, params, kept, c));
+  mc.weights = weights;
+  return {Verdict::Level::kNote, "calibrated",
+          fmt::format("the interval is the posterior of a calibration on {} (effective sample "
+                      "{:.1f} of {} iterations; docs/calibration.md){}",
+                      fmt::join(weights->declarations, ", "), weights->ess, mc.iterations,
+                      without)};
+}
+
+}  // namespace
+
 AuditResult RunAudit(const inventory::Inventory& inventory, const PurchaseOrder& order,
                      const AuditOptions& options) {
   Assessor assessor(inventory, order);
@@ -191,6 +234,7 @@ AuditResult RunAudit(const inventory::Inventory& inventory, const PurchaseOrder&
       double share = assessor.Parameters(transport).Value("", kAirShareParameter);
       e.model_transport = share >= 0.5 ? "air" : "sea";
     }
+    Verdict calibration;
     if (order.iterations > 0) {
       McOptions mc;
       mc.iterations = order.iterations;
@@ -199,10 +243,14 @@ AuditResult RunAudit(const inventory::Inventory& inventory, const PurchaseOrder&
       mc.progress = options.progress;
       mc.sensitivity = false;  // the audit reports intervals, not the inputs' ranks
       const ParameterSet& params = assessor.Parameters(transport);
+      if (order.calibrated) {
+        calibration = Calibrated(inventory, params, line.product, options, mc);
+      }
       e.gate_interval = RunMonteCarlo(inventory, params, a.gate.data, mc).impacts[k];
       e.grave_interval = RunMonteCarlo(inventory, params, a.grave->data, mc).impacts[k];
     }
     l.verdicts = JudgeLine(line, e);
+    if (!calibration.code.empty()) l.verdicts.push_back(calibration);
     if (!line.transport.empty() && !assessor.has_air_share()) {
       l.verdicts.push_back({Verdict::Level::kNote, "transport-not-modelled",
                             fmt::format("the order ships by {}, but this database has no "

@@ -20,6 +20,7 @@
 #include "inventory/model/model.h"
 #include "inventory/model/parameters.h"
 #include "inventory/records/order.h"
+#include "lca/calibration/declaration.h"
 #include "lca/audit/internal/audit_rules.h"
 #include "lca/system/result.h"
 
@@ -68,11 +69,17 @@ struct AuditResult {
 struct AuditOptions {
   int threads = 1;
   std::function<void(int, int)> progress;  // (done, total) Monte Carlo iterations
+  // For an order with [audit] calibrated: the declarations to calibrate on
+  // (the database's published footprints). Each line leaves out those whose
+  // system holds the line's product: an audit never judges a declaration
+  // with a posterior fitted to a declaration of the same product.
+  std::vector<Declaration> declarations;
+  double min_ess = 100;
 };
 
 // Throws NotFound naming the order's file:line for a product that is not in
 // the catalogue, InvalidArgument for a deployment region without a grid, and what
-// the calculation throws.
+// the calculation and a calibration (calibration.h) throw.
 AuditResult RunAudit(const inventory::Inventory& inventory, const inventory::PurchaseOrder& order,
                      const AuditOptions& options = {});
 

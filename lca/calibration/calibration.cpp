@@ -174,6 +174,14 @@ std::vector<double> WeighChecked(const PairedRun& run, const std::vector<Declara
 
 double MovedThreshold(double ess) { return ess > 0 ? 2.5 / std::sqrt(ess) : INFINITY; }
 
+bool DeclarationHolds(const inventory::Inventory& inventory,
+                      const inventory::ParameterSet& parameters, const Declaration& d,
+                      const std::string& process) {
+  const MatrixData data = BuildMatrices(inventory, parameters, d.device, 1.0, {d.impact});
+  return std::find(data.process_ids.begin(), data.process_ids.end(), process) !=
+         data.process_ids.end();
+}
+
 McWeights WeightsOf(const Calibration& c) {
   McWeights w;
   w.seed = c.seed;

@@ -90,6 +90,12 @@ struct Calibration {
 
 double MovedThreshold(double ess);
 
+// Whether the system of declaration `d`'s device holds process `process`
+// (the device itself, or a part of it).
+bool DeclarationHolds(const inventory::Inventory& inventory,
+                      const inventory::ParameterSet& parameters, const Declaration& d,
+                      const std::string& process);
+
 // The calibration's posterior as weights for other runs (mc_weights.h).
 McWeights WeightsOf(const Calibration& c);
 

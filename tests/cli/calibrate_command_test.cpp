@@ -211,3 +211,60 @@ TEST_CASE("fleet --calibrated records the calibration it was weighted by", "[cli
   CHECK(refused.exit_code == 2);
   CHECK(refused.out.find("--calibrated and --posterior apply to --year only") != std::string::npos);
 }
+
+TEST_CASE("a calibrated audit never judges a declaration by a posterior fitted to it",
+          "[cli][calibration][audit]") {
+  test::BundledDb db;
+  const std::string order = R"T([order]
+id = "PO-C1"
+buyer = "Test buyer"
+supplier = "Test supplier"
+[deployment]
+region = "US"
+[[line]]
+product = "nvidia-h100-sxm5"
+quantity = 8
+declared = { value = 164, unit = "kg CO2e", boundary = "cradle-to-gate", standard = "ISO 14067" }
+[[line]]
+product = "amd-mi300x"
+quantity = 8
+[audit]
+iterations = 4000
+seed = 2
+)T";
+  const std::string plain = db.dir.Write("plain.toml", order).string();
+  const std::string calibrated =
+      db.dir.Write("calibrated.toml", order + "calibrated = true\n").string();
+  const nlohmann::json j = db.Json("audit " + calibrated + " --format json");
+  auto verdict = [](const nlohmann::json& line, const std::string& code) {
+    for (const auto& v : line["verdicts"]) {
+      if (v["code"] == code) return v["message"].get<std::string>();
+    }
+    return std::string();
+  };
+  // The H100 line is calibrated on the B200 board alone: the HGX H100 PCF is
+  // a declaration of this product, and is left out.
+  const std::string h100 = verdict(j["lines"][0], "calibrated");
+  CHECK(h100.find("calibration on nvidia-hgx-b200-pcf (") != std::string::npos);
+  CHECK(h100.find("left out, as declarations of this product: nvidia-hgx-h100-pcf") !=
+        std::string::npos);
+  // The MI300X, declared by no one, is calibrated on both.
+  CHECK(verdict(j["lines"][1], "calibrated")
+            .find("calibration on nvidia-hgx-h100-pcf, nvidia-hgx-b200-pcf (") !=
+        std::string::npos);
+  const auto& interval = j["lines"][0]["interval_gwp100"]["cradle_to_gate"];
+  // The flag does what the key does; without either, the audit says nothing of a calibration.
+  const nlohmann::json flag = db.Json("audit " + plain + " --calibrated --no-record --format json");
+  CHECK(flag["lines"][0]["interval_gwp100"] == j["lines"][0]["interval_gwp100"]);
+  const nlohmann::json prior = db.Json("audit " + plain + " --no-record --format json");
+  CHECK(verdict(prior["lines"][0], "calibrated").empty());
+  CHECK(interval["p95"].get<double>() - interval["p05"].get<double>() <
+        prior["lines"][0]["interval_gwp100"]["cradle_to_gate"]["p95"].get<double>() -
+            prior["lines"][0]["interval_gwp100"]["cradle_to_gate"]["p05"].get<double>());
+  // The record holds the calibrated order: verify recomputes the same posterior.
+  auto verify = db.Run("verify 1");
+  INFO(verify.out);
+  CHECK(verify.exit_code == 0);
+  CHECK(db.Run("audit show 1 --format json").out.find("calibration on nvidia-hgx-b200-pcf") !=
+        std::string::npos);
+}

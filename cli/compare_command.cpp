@@ -10,6 +10,7 @@
 #include "cli/usage_error.h"
 #include "lca/gpu/compare.h"
 #include "reports/compare_report.h"
+#include "reports/calibration_report.h"
 #include "reports/xlsx_writer.h"
 
 namespace gpulca::cli {
@@ -56,7 +57,9 @@ void Run(const Context& context, const CompareCommandOptions& o) {
   lca::Comparison c = lca::Compare(inv, parameters, options);
   const std::string& f = o.output.format;
   if (f == "xlsx") {
-    reports::WriteXlsx(reports::CompareTables(c), o.output.FilePath());
+    std::vector<reports::Table> tables = reports::CompareTables(c);
+    if (c.calibration) tables.push_back(reports::CalibrationTable(*c.calibration));
+    reports::WriteXlsx(tables, o.output.FilePath());
   } else if (f == "json") {
     o.output.Write(reports::RenderCompareJson(c, report));
   } else if (f == "csv") {

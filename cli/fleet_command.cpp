@@ -21,6 +21,7 @@
 #include "cli/usage_error.h"
 #include "reports/fleet_report.h"
 #include "reports/fleet_tables.h"
+#include "reports/calibration_report.h"
 #include "reports/xlsx_writer.h"
 
 namespace gpulca::cli {
@@ -56,6 +57,7 @@ void RunYear(const inventory::Inventory& inv, const inventory::ParameterSet& par
   if (format == "xlsx") {
     std::vector<reports::Table> tables = reports::FleetAssessmentTables(f);
     if (mc) tables.push_back(reports::FleetUncertaintyTable(f, *mc));
+    if (mc && mc->calibration) tables.push_back(reports::CalibrationTable(*mc->calibration));
     reports::WriteXlsx(tables, o.output.FilePath());
   } else if (format == "json") {
     o.output.Write(reports::RenderFleetJson(f, report));

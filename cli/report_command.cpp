@@ -23,6 +23,7 @@
 #include "reports/gpu_tables.h"
 #include "reports/pact.h"
 #include "reports/uncertainty_report.h"
+#include "reports/calibration_report.h"
 #include "reports/xlsx_writer.h"
 
 namespace gpulca::cli {
@@ -190,6 +191,7 @@ void Run(const Context& context, const ReportOptions& o) {
     std::vector<reports::Table> tables = reports::GpuAssessmentTables(a);
     if (report.uncertainty) {
       for (reports::Table& t : reports::UncertaintyTables(u.view)) tables.push_back(std::move(t));
+      if (u.mc && u.mc->run.weights) tables.push_back(reports::CalibrationTable(*u.mc->run.weights));
     }
     reports::WriteXlsx(tables, o.output.FilePath());
   } else if (f == "json") {

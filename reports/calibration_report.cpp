@@ -227,6 +227,20 @@ std::string RenderCalibrationCsv(const lca::Calibration& c, const CalibrationRep
   return csv.str();
 }
 
+Table CalibrationTable(const lca::McWeights& w) {
+  Table t{"Calibration", {"what", "value", "note"}, {}};
+  for (const std::string& d : w.declarations) {
+    t.rows.push_back({std::string("declaration"), d,
+                      std::string("the Monte Carlo summaries are the posterior of a calibration "
+                                  "on the declarations (docs/calibration.md)")});
+  }
+  t.rows.push_back({std::string("effective sample size"), w.ess, std::monostate{}});
+  t.rows.push_back({std::string("iterations"), static_cast<double>(w.weights.size()),
+                    std::monostate{}});
+  t.rows.push_back({std::string("seed"), static_cast<double>(w.seed), std::monostate{}});
+  return t;
+}
+
 std::vector<TextSection> LooSections(const lca::LooRun& run) {
   std::vector<TextSection> out;
   TextSection how{"method", "How the check is made", Notes(run.iterations, run.seed), {}};

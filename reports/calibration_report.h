@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "lca/calibration/calibration.h"
+#include "reports/internal/table.h"
 #include "reports/internal/text_table.h"
 
 namespace gpulca::reports {
@@ -37,6 +38,10 @@ std::string RenderCalibrationMarkdown(const lca::Calibration& c,
 //  moved_shared}]}.
 std::string RenderCalibrationJson(const lca::Calibration& c, const CalibrationReportOptions& o);
 std::string RenderCalibrationCsv(const lca::Calibration& c, const CalibrationReportOptions& o);
+
+// The sheet that says a Monte Carlo run was calibrated (its XLSX workbook):
+// each declaration used, the effective sample size and the seed.
+Table CalibrationTable(const lca::McWeights& weights);
 
 std::vector<TextSection> LooSections(const lca::LooRun& run);
 std::string RenderLooText(const lca::LooRun& run, const CalibrationReportOptions& o);

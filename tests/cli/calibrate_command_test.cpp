@@ -135,6 +135,13 @@ TEST_CASE("report --calibrated is calibrate's posterior, recomputed or reused",
         nlohmann::json::array({"nvidia-hgx-h100-pcf", "nvidia-hgx-b200-pcf"}));
   CHECK(record["effective_sample_size"].get<double>() ==
         Approx(c["effective_sample_size"].get<double>()));
+  // The workbook says so too: a Calibration sheet.
+  const std::string xlsx = (db.dir.path() / "r.xlsx").string();
+  REQUIRE(db.Run("report nvidia-h100-sxm5 --mc 4000 --seed 2 --calibrated --format xlsx --out " +
+                 xlsx).exit_code == 0);
+  CHECK(test::RunShell("python3 -c \"import zipfile,sys; w = zipfile.ZipFile(sys.argv[1])"
+                       ".read('xl/workbook.xml').decode(); print('Calibration' in w)\" " + xlsx)
+            .out == "True\n");
   const nlohmann::json reused = db.Json(report + "--posterior " + posterior);
   CHECK(reused["impacts"]["gwp100"]["p50"].get<double>() == Approx(expected).epsilon(1e-12));
   // Uncalibrated, the same run is the prior, and says nothing of a calibration.

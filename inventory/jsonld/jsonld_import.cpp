@@ -170,7 +170,13 @@ class Converter {
                     ? trim_copy(f.name)
                     : fmt::format("{} ({})", trim_copy(f.name), flow.compartment);
       if (t.kind == FlowKind::kElementary && unit) {
-        if (auto match = matcher_.Match(f.name, f.cas, flow.compartment, *unit)) {
+        std::optional<FlowMatch> match;
+        try {
+          match = matcher_.Match(f.name, f.cas, flow.compartment, *unit);
+        } catch (const InputError& e) {
+          throw InputError(fmt::format("{}: {}", flow.origin.file, e.what()));
+        }
+        if (match) {
           t.id = match->flow->id;
           t.unit = match->flow->unit;
           t.factor = match->factor;

@@ -38,7 +38,8 @@ class ElementaryMatcher {
   // Matches against the elementary flows of `existing`.
   explicit ElementaryMatcher(const Inventory& existing) : existing_(existing) {}
   // The matching gpulca flow and the factor from `unit` (the gpulca unit of
-  // the imported flow) into it, or nullopt.
+  // the imported flow) into it, or nullopt. Throws InputError as
+  // MatchResource does.
   std::optional<FlowMatch> Match(const std::string& name, const std::string& cas,
                                  const std::string& compartment, const std::string& unit) const;
 

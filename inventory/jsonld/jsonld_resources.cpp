@@ -5,9 +5,14 @@
 #include <boost/algorithm/string/case_conv.hpp>
 #include <boost/algorithm/string/predicate.hpp>
 #include <boost/algorithm/string/trim.hpp>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
 #include <regex>
 
+#include "inventory/model/identifiers.h"
 #include "inventory/model/units.h"
+#include "lca/error.h"
 
 namespace gpulca::inventory {
 
@@ -80,11 +85,19 @@ std::optional<FlowMatch> EnergyInMj(const std::string& n, const std::string& uni
 }
 
 // A heating value written in the name: "26.4 MJ per kg", "27.1 MJ/kg", "332 GJ per kg".
+// Throws InputError for one beyond the range of a double, which std::stod
+// refused with an exception that nothing caught (found by tests/fuzz/).
 std::optional<double> NamedHeatingValue(const std::string& n) {
   static const std::regex kValue(R"(([0-9]+(?:\.[0-9]+)?)\s*(mj|gj)\s*(?:per|/)\s*kg)");
   std::smatch m;
   if (!std::regex_search(n, m, kValue)) return std::nullopt;
-  return std::stod(m[1]) * (m[2] == "gj" ? 1000.0 : 1.0);
+  errno = 0;
+  const double value = std::strtod(m[1].str().c_str(), nullptr) * (m[2] == "gj" ? 1000.0 : 1.0);
+  if (errno == ERANGE || !std::isfinite(value)) {
+    throw InputError(fmt::format("the heating value in the name '{}' is beyond the range of "
+                                 "numbers gpulca holds", Abbreviated(n)));
+  }
+  return value;
 }
 
 struct HeatingValue {

@@ -49,7 +49,8 @@ struct ResourceSource {
 extern const std::vector<ResourceSource> kResourceSources;
 
 // The match of a resource flow (compartment "resource") named `name` with
-// gpulca unit `unit`, against the elementary flows of `existing`.
+// gpulca unit `unit`, against the elementary flows of `existing`. Throws
+// InputError for a heating value in the name that no double holds.
 std::optional<FlowMatch> MatchResource(const std::string& name, const std::string& unit,
                                        const Inventory& existing);
 

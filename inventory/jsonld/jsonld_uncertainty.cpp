@@ -1,5 +1,6 @@
 #include "inventory/jsonld/jsonld_uncertainty.h"
 
+#include <charconv>
 #include <cmath>
 #include <regex>
 #include <utility>
@@ -15,7 +16,13 @@ std::optional<std::array<int, 5>> ParsePedigree(const std::string& text) {
   std::smatch m;
   if (!std::regex_match(text, m, kEntry)) return std::nullopt;
   std::array<int, 5> scores{};
-  for (int i = 0; i < 5; ++i) scores[i] = std::stoi(m[i + 1]);
+  for (int i = 0; i < 5; ++i) {
+    // A score past the range of int is not one of 1-5 either (std::stoi threw
+    // std::out_of_range at it, which nothing caught; found by tests/fuzz/).
+    const std::string digits = m[i + 1];
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), scores[i]);
+    if (ec != std::errc()) return std::nullopt;
+  }
   return scores;
 }
 

@@ -10,7 +10,7 @@
 
 #include "lca/error.h"
 #include "inventory/model/units.h"
-#include "inventory/toml/toml_depth.h"
+#include "inventory/toml/toml_precheck.h"
 #include "inventory/toml/toml_table.h"
 
 namespace gpulca::inventory {
@@ -241,8 +241,8 @@ PurchaseOrder ParseOrder(const std::string& text, const std::string& name) {
   std::vector<Diagnostic> problems;
   PurchaseOrder order;
   try {
-    if (auto deep = TomlNestingProblem(text, name)) {
-      problems.push_back(*deep);
+    if (auto bad = TomlTextProblem(text, name)) {
+      problems.push_back(*bad);
     } else {
       std::istringstream in(text);
       toml::value doc = toml::parse(in, name);

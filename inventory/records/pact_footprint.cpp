@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "inventory/model/bounded_read.h"
+#include "inventory/records/pact_formats.h"
 #include "inventory/records/internal/pact_rules.h"
 #include "inventory/records/internal/pact_schema.h"
 #include "lca/error.h"
@@ -24,9 +26,11 @@ std::vector<std::string> Strings(const json& j, const char* key) {
   return j.contains(key) ? j.at(key).get<std::vector<std::string>>() : std::vector<std::string>{};
 }
 
+// A decimal of a footprint that conforms: CheckPactRules has checked that
+// a double holds it.
 std::optional<double> Decimal(const json& j, const char* key) {
   if (!j.contains(key)) return std::nullopt;
-  return std::stod(j.at(key).get<std::string>());
+  return PactDecimalValue(j.at(key).get<std::string>()).value();
 }
 
 }  // namespace
@@ -74,6 +78,12 @@ PactFootprint ParsePactFootprint(const std::string& text, const std::string& nam
   d.pcf_including_biogenic = Decimal(pcf, "pCfIncludingBiogenic");
   d.fossil_ghg = Decimal(pcf, "fossilGhgEmissions");
   d.per_product = d.pcf_excluding_biogenic * d.unitary_amount;
+  if (!std::isfinite(d.per_product)) {
+    throw InputError(fmt::format("{}: the footprint per product, pCfExcludingBiogenic {} x "
+                                 "unitaryProductAmount {}, is beyond the largest number gpulca "
+                                 "holds (about 1.8e308)",
+                                 name, d.pcf_excluding_biogenic, d.unitary_amount));
+  }
   d.boundary = Text(pcf, "boundaryProcessesDescription");
   d.standards = Strings(pcf, "crossSectoralStandardsUsed");
   for (const std::string& s : Strings(pcf, "crossSectoralStandards")) d.standards.push_back(s);

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstdlib>
 #include <map>
 #include <regex>
 #include <string_view>
@@ -50,6 +52,14 @@ std::string Shown(char c) { return c == ' ' ? "a space" : fmt::format("'{}'", c)
 bool IsUrn(const std::string& text) { return Matches(text, kUrnPattern); }
 bool IsUuid(const std::string& text) { return Matches(text, kUuidPattern); }
 bool IsPactDecimal(const std::string& text) { return Matches(text, kDecimalPattern); }
+
+std::optional<double> PactDecimalValue(const std::string& text) {
+  if (!IsPactDecimal(text)) return std::nullopt;
+  errno = 0;
+  const double value = std::strtod(text.c_str(), nullptr);
+  if (errno == ERANGE) return std::nullopt;  // past the largest double, or below the least normal
+  return value;
+}
 
 bool IsUuidV4(const std::string& text) {
   return IsUuid(text) && text[14] == '4' &&

@@ -49,6 +49,12 @@ bool IsUuid(const std::string& text);
 // A UUID of version 4 and the RFC variant (the PfId of the specification).
 bool IsUuidV4(const std::string& text);
 bool IsPactDecimal(const std::string& text);
+// The value of a PACT decimal as the nearest double; nullopt for a string
+// that is not one (IsPactDecimal), and for one whose magnitude a double does
+// not hold: past about 1.8e308, or below about 2.2e-308 and not 0, which
+// std::stod refused with an exception that nothing caught (found by
+// tests/fuzz/).
+std::optional<double> PactDecimalValue(const std::string& text);
 
 // An RFC 3339 date-time ("2025-01-01T00:00:00Z", "2025-01-01T01:00:00.5+01:00")
 // as seconds since 1970-01-01T00:00:00Z; nullopt for anything else (a

@@ -50,8 +50,7 @@ class Rules {
   }
   std::optional<double> Decimal(const char* key) const {
     auto t = Text(*pcf_, key);
-    if (!t || !IsPactDecimal(*t)) return std::nullopt;
-    return std::stod(*t);
+    return t ? PactDecimalValue(*t) : std::nullopt;
   }
   std::optional<double> Number(const char* key) const {
     const json* v = Get(*pcf_, key);
@@ -164,6 +163,21 @@ class Rules {
   }
 
   void Amounts() {
+    // The schema checks that each is a decimal; gpulca reads it as a double.
+    for (const char* key :
+         {"unitaryProductAmount", "productMassPerDeclaredUnit", "pCfExcludingBiogenic",
+          "pCfIncludingBiogenic", "fossilGhgEmissions", "fossilCarbonContent",
+          "biogenicCarbonContent", "dLucGhgEmissions", "landManagementGhgEmissions",
+          "otherBiogenicGhgEmissions", "iLucGhgEmissions", "biogenicCarbonWithdrawal",
+          "aircraftGhgEmissions", "packagingGhgEmissions"}) {
+      auto t = Text(*pcf_, key);
+      if (t && IsPactDecimal(*t) && !PactDecimalValue(*t)) {
+        Add(fmt::format("/pcf/{}", key),
+            fmt::format("a decimal of {} characters that gpulca cannot hold: its magnitude must "
+                        "be 0 or lie between about 2.2e-308 and 1.8e308",
+                        t->size()));
+      }
+    }
     if (auto v = Decimal("unitaryProductAmount"); v && !(*v > 0)) {
       Add("/pcf/unitaryProductAmount", fmt::format("must be strictly greater than 0, got \"{}\"",
                                                    *Text(*pcf_, "unitaryProductAmount")));

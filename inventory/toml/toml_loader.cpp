@@ -10,7 +10,7 @@
 
 #include "lca/error.h"
 #include "inventory/model/validate.h"
-#include "inventory/toml/toml_depth.h"
+#include "inventory/toml/toml_precheck.h"
 #include "inventory/toml/toml_files.h"
 #include "inventory/toml/toml_table.h"
 
@@ -265,7 +265,7 @@ std::vector<std::pair<std::string, double>> LoadOverrides(const std::string& pat
     if (!file) throw InputError(fmt::format("{}: cannot be read", path));
     std::stringstream text;
     text << file.rdbuf();
-    if (auto deep = TomlNestingProblem(text.str(), path)) throw InputError(deep->ToString());
+    if (auto bad = TomlTextProblem(text.str(), path)) throw InputError(bad->ToString());
     std::istringstream in(text.str());
     toml::value doc = toml::parse(in, path);
     for (const auto& [key, v] : doc.as_table()) {

@@ -4,7 +4,7 @@
 #include <memory>
 #include <sstream>
 
-#include "inventory/toml/toml_depth.h"
+#include "inventory/toml/toml_precheck.h"
 
 namespace gpulca::inventory {
 
@@ -30,7 +30,7 @@ int LineOf(const toml::value& v) {
 void ParseTomlText(const std::string& text, const std::string& name,
                    std::vector<Diagnostic>& problems,
                    const std::function<void(const toml::value&)>& read) {
-  if (auto deep = TomlNestingProblem(text, name)) {
+  if (auto deep = TomlTextProblem(text, name)) {
     problems.push_back(*deep);
     return;
   }

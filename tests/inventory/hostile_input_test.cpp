@@ -1,8 +1,10 @@
 // Crafted input that used to crash gpulca with a stack overflow (a
 // segmentation fault, no message): a 50,000-character id (std::regex
 // recursed once per character), TOML nested 10,000 deep (toml11 parses
-// nested values recursively), in inventory files, orders and --params files.
-// Each now gets a message that says where and why.
+// nested values recursively), in inventory files, orders and --params files;
+// and, found by the fuzz targets (tests/fuzz/), TOML strings that are not
+// UTF-8 (toml11 then read past the end of a heap block). Each now gets a
+// message that says where and why.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -13,6 +15,7 @@
 #include "inventory/records/order.h"
 #include "inventory/toml/toml_depth.h"
 #include "inventory/toml/toml_loader.h"
+#include "inventory/toml/toml_precheck.h"
 #include "lca/error.h"
 #include "tests/test_support.h"
 
@@ -104,4 +107,37 @@ TEST_CASE("TOML nested past 64 deep is refused at its line before toml11 parses 
                   InputError);
   CHECK_THROWS_WITH(inventory::ParseOrder("[order]\nid = \"x\"\n" + Nested(10000), "o.toml"),
                     Contains("o.toml:3: malformed TOML: arrays and inline tables nested more"));
+}
+
+TEST_CASE("TOML that is not UTF-8 is refused at its line before toml11 reads past its buffer",
+          "[hostile][fuzz][inventory]") {
+  using inventory::Utf8Problem;
+  // UTF-8 of one to four bytes, up to U+10FFFF; a byte-order mark.
+  CHECK_FALSE(Utf8Problem("a = 'caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF'\n", "u.toml"));
+  CHECK_FALSE(Utf8Problem("\xEF\xBB\xBF" "a = 1\n", "u.toml"));
+  auto at = [](const std::string& text) {
+    auto bad = Utf8Problem(text, "u.toml");
+    return bad ? bad->ToString() : std::string("none");
+  };
+  CHECK(at("a = 1\nb = '\xF6'\n") == "u.toml:2: malformed TOML: not UTF-8 (byte 0xF6 at column 6)");
+  CHECK(at("a = \"\xC0\xAF\"") == "u.toml:1: malformed TOML: not UTF-8 (byte 0xC0 at column 6)");
+  CHECK(at("a = \"\xED\xA0\x80\"") == "u.toml:1: malformed TOML: not UTF-8 (byte 0xED at column 6)");
+  CHECK(at("a = \"\xF4\x90\x80\x80\"") == "u.toml:1: malformed TOML: not UTF-8 (byte 0xF4 at column 6)");
+  CHECK(at("# \xE2\x82") == "u.toml:1: malformed TOML: not UTF-8 (byte 0xE2 at column 3)");
+  CHECK(at("a = \"\x80\"") == "u.toml:1: malformed TOML: not UTF-8 (byte 0x80 at column 6)");
+
+  // The input the fuzz target found (a literal string as a key), and each
+  // other kind of string, through every reader of TOML.
+  for (const std::string text : {"'\xF6'' \x1B", "a = \"\xF6\"", "a = '''\xF6'''", "a = \"\"\"\xF6\"\"\""}) {
+    std::vector<inventory::Diagnostic> problems;
+    inventory::ParseToml("\n" + text, "f.toml", problems);
+    REQUIRE(problems.size() == 1);
+    CHECK_THAT(problems[0].ToString(), Contains("f.toml:2: malformed TOML: not UTF-8 (byte 0xF6 at column"));
+  }
+  CHECK_THROWS_WITH(inventory::ParseOrder("[order]\nid = '\xF6'\n", "o.toml"),
+                    Contains("o.toml:2: malformed TOML: not UTF-8 (byte 0xF6 at column 7)"));
+  test::TempDir dir;
+  dir.Write("p.toml", "pue = 1.2\nx = \"\xF6\"\n");
+  CHECK_THROWS_WITH(inventory::LoadOverrides((dir.path() / "p.toml").string()),
+                    Contains("p.toml:2: malformed TOML: not UTF-8 (byte 0xF6 at column 6)"));
 }

@@ -301,3 +301,36 @@ TEST_CASE("a broken entry names itself and leaves the database byte for byte", "
   }
   CHECK(test::ReadAll(db) == once);
 }
+
+TEST_CASE("numbers past the range of int or double in names and pedigrees are not uncaught "
+          "exceptions", "[jsonld][fuzz]") {
+  test::TempDir dir;
+  dir.Write("base/base.toml", test::kJsonldBase);
+  const std::string db = (dir.path() / "x.db").string(), zip = (dir.path() / "e.zip").string();
+  inventory::BuildDatabase(db, {(dir.path() / "base").string()}, "files");
+  const std::string before = test::ReadAll(db);
+  inventory::JsonldOptions options;
+  options.prefix = "fix";
+  auto import = [&](const std::string& path, const std::string& from, const std::string& to) {
+    auto files = test::JsonldFixture(2);
+    const size_t at = files.at(path).find(from);
+    REQUIRE(at != std::string::npos);
+    files[path].replace(at, from.size(), to);
+    test::WriteZip(zip, files);
+    Store store(db, false);
+    return inventory::ImportJsonld(zip, store, options);
+  };
+  // std::stod threw std::out_of_range at a heating value of 400 digits.
+  const std::string copper = "flows/00000000-0000-4000-8000-000000000008.json";
+  CHECK_THROWS_WITH(
+      import(copper, "Copper, 0.99% in sulfide", "Coal, " + std::string(400, '9') + " MJ per kg"),
+      Catch::Contains(zip + ":" + copper + ": the heating value in the name 'coal, 9999") &&
+          Catch::Contains("is beyond the range of numbers gpulca holds"));
+  CHECK(test::ReadAll(db) == before);
+  // std::stoi threw std::out_of_range at a pedigree score of 11 digits: it
+  // is not a score of 1 to 5, and is dropped as such.
+  const std::string electricity = "processes/00000000-0000-4000-8000-000000000101.json";
+  inventory::JsonldSummary s = import(electricity, "(2;3;1;1;1)", "(99999999999;3;1;1;1)");
+  CHECK(s.uncertainty.pedigree == 0);
+  CHECK(s.uncertainty.dropped == std::map<std::string, size_t>{{"pedigree entry not five scores 1-5", 1}});
+}

@@ -311,3 +311,34 @@ TEST_CASE("PACT in: an order's declaration that does not conform is a problem of
   REQUIRE(ok.lines[0].declared);
   CHECK(ok.lines[0].declared->value == Approx(120.4 * 2.5));
 }
+
+TEST_CASE("PACT in: a decimal no double holds is a violation, not an uncaught exception",
+          "[pact][fuzz]") {
+  using inventory::PactDecimalValue;
+  CHECK(*PactDecimalValue("-182.84") == -182.84);
+  CHECK(*PactDecimalValue("0") == 0.0);
+  CHECK(*PactDecimalValue("1" + std::string(300, '0')) == 1e300);
+  CHECK_FALSE(PactDecimalValue("1" + std::string(400, '0')));  // past 1.8e308
+  CHECK_FALSE(PactDecimalValue("0." + std::string(400, '0') + "1"));  // 1e-401, not 0
+  CHECK_FALSE(PactDecimalValue("1e5"));  // not a PACT decimal
+
+  // std::stod threw std::out_of_range at both, in the rules and in the reader.
+  const std::string huge = "1" + std::string(400, '0'), tiny = "0." + std::string(400, '0') + "1";
+  CHECK(Violations(With("/pcf/pCfExcludingBiogenic", huge)) ==
+        Says{"/pcf/pCfExcludingBiogenic: a decimal of 401 characters that gpulca cannot hold: its "
+             "magnitude must be 0 or lie between about 2.2e-308 and 1.8e308"});
+  CHECK(Violations(With("/pcf/unitaryProductAmount", tiny)) ==
+        Says{"/pcf/unitaryProductAmount: a decimal of 403 characters that gpulca cannot hold: its "
+             "magnitude must be 0 or lie between about 2.2e-308 and 1.8e308"});
+  CHECK_THROWS_WITH(inventory::ParsePactFootprint(With("/pcf/fossilGhgEmissions", huge).dump(), "f.json"),
+                    Catch::StartsWith("f.json: not a conforming PACT v2.3 ProductFootprint (1 violation):\n"
+                                      "  /pcf/fossilGhgEmissions: a decimal of 401 characters"));
+  // Two that a double holds, whose product it does not.
+  const std::string e200 = "1" + std::string(200, '0');
+  json both = With("/pcf/unitaryProductAmount", e200, With("/pcf/pCfExcludingBiogenic", e200));
+  CHECK(Violations(both).empty());
+  CHECK_THROWS_WITH(inventory::ParsePactFootprint(both.dump(), "f.json"),
+                    "f.json: the footprint per product, pCfExcludingBiogenic 1e+200 x "
+                    "unitaryProductAmount 1e+200, is beyond the largest number gpulca holds (about "
+                    "1.8e308)");
+}

@@ -58,5 +58,6 @@ void AddAuditCommands(CLI::App& app, Context& context);
 void AddCalibrateCommand(CLI::App& app, Context& context);
 void AddCompareCommand(CLI::App& app, Context& context);
 void AddValidateCommand(CLI::App& app, Context& context);
+void AddWorkloadCommand(CLI::App& app, Context& context);
 
 }  // namespace gpulca::cli

@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   gpulca::cli::AddAuditCommands(app, context);
   gpulca::cli::AddValidateCommand(app, context);
   gpulca::cli::AddCalibrateCommand(app, context);
+  gpulca::cli::AddWorkloadCommand(app, context);
 
   try {
     app.parse(argc, argv);

@@ -11,6 +11,7 @@ namespace gpulca::inventory {
 
 inline constexpr size_t kMaxPactBytes = size_t{16} << 20;          // 16 MB; a footprint is ~5 kB
 inline constexpr size_t kMaxJsonldEntryBytes = size_t{256} << 20;  // 256 MB; USLCI's largest is ~1 MB
+inline constexpr size_t kMaxWorkloadBytes = size_t{1} << 20;       // 1 MB; a workload is ~3 kB
 
 // The bytes of the file at `path`. Throws InputError naming it when it
 // cannot be read, or holds more than `limit` bytes (read up to limit + 1,

@@ -148,6 +148,8 @@ def main():
             "calc --mc": ["calc", "--demand", "nvidia-h100-sxm5", "--mc", "20", "--seed", "1"],
             "audit": ["audit", order],
             "audit show": ["audit", "show", "1"],
+            "workload --mc": ["workload", os.path.join(data, "examples", "workload-gpt3-training.toml"),
+                              "--mc", "20", "--seed", "1"],
         }
         texts, rows, pandas = {}, {}, False
         for name, args in commands.items():
@@ -177,6 +179,13 @@ def main():
         compare = rows["compare --mc"]
         expect("compare", value_of("compare", compare, section="mc", gpu="nvidia-h100-sxm5",
                                    impact="gwp100", measure="p_below_first"), 0.5)
+        workload = rows["workload --mc"]
+        facility = value_of("workload", workload, section="workload", scenario="stated",
+                            category="electricity", measure="facility_kwh", statistic="")
+        if facility is None or abs(facility - 10000 * 14.8 * 24 * 0.330 * 1.10) > 1e-6:
+            fail("workload", f"facility electricity {facility}")
+        expect("workload", value_of("workload", workload, section="published", measure="facility_kwh",
+                                    statistic="published"), 1287.0)
         audit = rows["audit"]
         expect("audit", value_of("audit", audit, section="lines", line="1", impact="",
                                  measure="quantity"), 256.0)

@@ -25,7 +25,8 @@ set(gpulca_fuzz_links
   jsonld_zip gpulca_inventory_jsonld
   pact gpulca_inventory_records
   order gpulca_inventory_records
-  assets gpulca_fleet)
+  assets gpulca_fleet
+  workload gpulca_workload)
 add_custom_target(gpulca_fuzz)
 while(gpulca_fuzz_links)
   list(POP_FRONT gpulca_fuzz_links name lib)

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "reports/internal/html_page.h"
+#include "reports/internal/svg_charts.h"
 #include "reports/internal/tidy_csv.h"
 
 namespace gpulca::reports {
@@ -287,11 +288,64 @@ std::string RenderWorkloadMarkdown(const WorkloadReport& r) {
   return RenderTextDocument(Title(r), {}, WorkloadSections(r), true);
 }
 
+namespace {
+
+// The runs to draw: as stated, and with gpulca's data when there is one.
+std::vector<std::pair<std::string, const WorkloadAssessment*>> Runs(const WorkloadReport& r) {
+  std::vector<std::pair<std::string, const WorkloadAssessment*>> runs = {{"as stated", &r.stated}};
+  if (r.gpulca_data) runs.push_back({"gpulca data", &*r.gpulca_data});
+  return runs;
+}
+
+// Three charts: each impact split into operational and embodied; water on
+// site, off site and embodied (bars to one scale); IT and facility
+// electricity of each run.
+std::string WorkloadCharts(const WorkloadReport& r) {
+  const WorkloadAssessment& a = r.stated;
+  StackedBarChart split{"chart-impacts", "Operational and embodied share of each impact",
+                        {"operational", "embodied (amortised)"}, {}, false};
+  for (size_t k = 0; k < a.impact_ids.size(); ++k) {
+    for (const auto& [name, run] : Runs(r)) {
+      split.rows.push_back({fmt::format("{}, {}", a.impact_ids[k], name),
+                            {run->figures.operational[k], run->figures.embodied[k]},
+                            fmt::format("{} {}", FormatNumber(run->figures.total[k]),
+                                        a.impact_units[k])});
+    }
+  }
+  std::string html = fmt::format("<h3>{}</h3>\n", EscapeXml(split.title)) + RenderStackedBars(split);
+  if (a.constants.water_impact >= 0) {
+    StackedBarChart water{"chart-water", "Water, L: on site, off site, embodied",
+                          {"on site", "off site", "embodied"}, {}, true};
+    for (const auto& [name, run] : Runs(r)) {
+      const WorkloadFigures& f = run->figures;
+      water.rows.push_back({name, {f.water_onsite_l, f.water_offsite_l, f.water_embodied_l},
+                            FormatNumber(f.water_onsite_l + f.water_offsite_l + f.water_embodied_l) +
+                                " L"});
+    }
+    html += fmt::format("<h3>{}</h3>\n", EscapeXml(water.title)) + RenderStackedBars(water);
+  }
+  GroupedBarChart electricity{"chart-electricity", "Electricity, kWh", {}, {}};
+  GroupedBarRow it{"IT", {}, {}}, facility{"facility (IT x PUE)", {}, {}};
+  for (const auto& [name, run] : Runs(r)) {
+    electricity.series.push_back(name);
+    it.values.push_back(run->figures.it_kwh);
+    it.labels.push_back(FormatNumber(run->figures.it_kwh) + " kWh, " + name);
+    facility.values.push_back(run->figures.facility_kwh);
+    facility.labels.push_back(FormatNumber(run->figures.facility_kwh) + " kWh, " + name);
+  }
+  electricity.rows = {it, facility};
+  html += fmt::format("<h3>{}</h3>\n", EscapeXml(electricity.title)) + RenderGroupedBars(electricity);
+  return html;
+}
+
+}  // namespace
+
 std::string RenderWorkloadHtml(const WorkloadReport& r) {
   const auto& s = r.stated.spec;
   std::string html = HtmlPageStart(Title(r), s.description);
   for (const TextSection& section : WorkloadSections(r)) {
     html += HtmlSectionElement(section.id, section.title, HtmlSectionBody(section));
+    if (section.id == "run") html += HtmlSectionElement("charts", "Charts", WorkloadCharts(r));
   }
   return html + HtmlPageEnd(r.data_hash.empty() ? "gpulca workload"
                                                 : "gpulca workload; database " + r.data_hash);

@@ -59,5 +59,6 @@ void AddCalibrateCommand(CLI::App& app, Context& context);
 void AddCompareCommand(CLI::App& app, Context& context);
 void AddValidateCommand(CLI::App& app, Context& context);
 void AddWorkloadCommand(CLI::App& app, Context& context);
+void AddSensitivityCommand(CLI::App& app, Context& context);
 
 }  // namespace gpulca::cli

@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   gpulca::cli::AddValidateCommand(app, context);
   gpulca::cli::AddCalibrateCommand(app, context);
   gpulca::cli::AddWorkloadCommand(app, context);
+  gpulca::cli::AddSensitivityCommand(app, context);
 
   try {
     app.parse(argc, argv);

@@ -209,9 +209,12 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
   std::vector<uint64_t> streams;
   distributions.reserve(inputs);
   streams.reserve(inputs);
-  for (const McInput& in : plan.inputs) {
+  std::vector<int> columns(inputs, -1);
+  for (size_t u = 0; u < inputs; ++u) {
+    const McInput& in = plan.inputs[u];
     distributions.emplace_back(in.uncertainty, in.nominal);
     streams.push_back(StreamBase(options.seed, in.key));
+    if (options.design) columns[u] = options.design->Column(in.name);
   }
 
   Samples samples;
@@ -242,8 +245,12 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
         const int stop = std::min(n, start + chunk);
         for (i = start; i < stop; ++i) {
           for (size_t u = 0; u < inputs; ++u) {
-            RandomEngine engine = StreamEngine(streams[u], static_cast<uint64_t>(i));
-            w.draws[u] = distributions[u](engine);
+            if (columns[u] >= 0) {
+              w.draws[u] = distributions[u].Quantile(options.design->Quantile(columns[u], i));
+            } else {
+              RandomEngine engine = StreamEngine(streams[u], static_cast<uint64_t>(i));
+              w.draws[u] = distributions[u](engine);
+            }
           }
           for (int u : plan.parameter_inputs) {
             w.parameters.SetSlotValue(plan.inputs[u].slot, w.draws[u]);

@@ -27,6 +27,7 @@
 #include "inventory/model/parameters.h"
 #include "lca/system/matrix_data.h"
 #include "lca/system/result.h"
+#include "lca/uncertainty/mc_design.h"
 #include "lca/uncertainty/mc_weights.h"
 #include "lca/uncertainty/statistics.h"
 
@@ -56,6 +57,9 @@ struct McOptions {
   // (SummariseWeighted). REQUIRES: computed with this seed and iterations
   // (else InvalidArgument). The sensitivity ranks stay those of the prior.
   std::shared_ptr<const McWeights> weights;
+  // A design that sets the inputs it has a column for at its quantiles
+  // (mc_design.h); null: every input drawn from its stream.
+  std::shared_ptr<const McDesign> design;
 };
 
 struct SensitivityRow {

@@ -1,8 +1,10 @@
 #include "lca/uncertainty/internal/sampler.h"
 
+#include <boost/math/special_functions/erf.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/triangle_distribution.hpp>
 #include <boost/random/uniform_real_distribution.hpp>
+#include <algorithm>
 #include <cmath>
 
 namespace gpulca::lca {
@@ -48,6 +50,16 @@ Distribution::Distribution(const Uncertainty& u, double nominal) : u_(u), nomina
   if (u.kind == Uncertainty::Kind::kLognormal && u.gsd > 1.0) sigma_ = std::log(u.gsd);
 }
 
+bool Distribution::Flat() const {
+  if (u_.kind == Uncertainty::Kind::kLognormal) return nominal_ == 0.0 || !(sigma_ > 0.0);
+  return !(u_.sd > 0.0);
+}
+
+double Distribution::Scale(double z) const {
+  if (u_.kind == Uncertainty::Kind::kLognormal) return nominal_ * std::exp(z * sigma_);
+  return z * u_.sd + nominal_;
+}
+
 double Distribution::operator()(RandomEngine& engine) const {
   // A unit normal z, scaled as Boost's normal_distribution scales it (z·σ + μ).
   auto unit_normal = [&engine] { return boost::random::normal_distribution<double>(0.0, 1.0)(engine); };
@@ -55,17 +67,38 @@ double Distribution::operator()(RandomEngine& engine) const {
     case Uncertainty::Kind::kNone:
       return nominal_;
     case Uncertainty::Kind::kLognormal:
-      if (nominal_ == 0.0 || !(sigma_ > 0.0)) return nominal_;
-      return nominal_ * std::exp(unit_normal() * sigma_);
     case Uncertainty::Kind::kNormal:
-      if (!(u_.sd > 0.0)) return nominal_;
-      return unit_normal() * u_.sd + nominal_;
+      return Flat() ? nominal_ : Scale(unit_normal());
     case Uncertainty::Kind::kTriangular:
       if (!(u_.min < u_.max)) return nominal_;
       return boost::random::triangle_distribution<double>(u_.min, nominal_, u_.max)(engine);
     case Uncertainty::Kind::kUniform:
       if (!(u_.min < u_.max)) return u_.min;
       return boost::random::uniform_real_distribution<double>(u_.min, u_.max)(engine);
+  }
+  return nominal_;
+}
+
+double Distribution::Quantile(double q) const {
+  q = std::min(std::max(q, std::ldexp(1.0, -53)), 1.0 - std::ldexp(1.0, -53));
+  // The unit normal's quantile: -sqrt(2) erfc^-1(2q).
+  auto unit_normal = [q] { return -std::sqrt(2.0) * boost::math::erfc_inv(2.0 * q); };
+  switch (u_.kind) {
+    case Uncertainty::Kind::kNone:
+      return nominal_;
+    case Uncertainty::Kind::kLognormal:
+    case Uncertainty::Kind::kNormal:
+      return Flat() ? nominal_ : Scale(unit_normal());
+    case Uncertainty::Kind::kTriangular: {
+      if (!(u_.min < u_.max)) return nominal_;
+      const double a = u_.min, b = u_.max, c = std::min(std::max(nominal_, a), b);
+      const double fc = (c - a) / (b - a);
+      if (q < fc) return a + std::sqrt(q * (b - a) * (c - a));
+      return b - std::sqrt((1 - q) * (b - a) * (b - c));
+    }
+    case Uncertainty::Kind::kUniform:
+      if (!(u_.min < u_.max)) return u_.min;
+      return u_.min + q * (u_.max - u_.min);
   }
   return nominal_;
 }

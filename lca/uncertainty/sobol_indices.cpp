@@ -42,15 +42,6 @@ void Check(int k, const std::vector<std::vector<int>>& groups, const SobolOption
   }
 }
 
-double Evaluate(const SobolModel& f, const std::vector<double>& u, const char* matrix, int row) {
-  const double y = f(u);
-  if (!std::isfinite(y)) {
-    throw SolveError(fmt::format("the model is {} at row {} of {}: no index can be estimated", y,
-                                 row, matrix));
-  }
-  return y;
-}
-
 // S and ST of one group from the rows `rows` (indices into the N rows).
 struct Pair {
   double first, total;
@@ -72,24 +63,58 @@ Pair Estimate(const std::vector<double>& fa, const std::vector<double>& fb,
 
 }  // namespace
 
-SobolResult SobolIndices(int k, const std::vector<std::vector<int>>& groups, const SobolModel& f,
-                         const SobolOptions& o) {
+double SobolDesign::At(int point, int column) const {
+  const int width = static_cast<int>(groups.size()) + 2;
+  const int row = point / width, m = point % width;
+  const bool from_b = m == 1 || (m >= 2 && group_of[column] == m - 2);
+  return (from_b ? b : a)[static_cast<size_t>(row) * k + column];
+}
+
+SobolDesign MakeSobolDesign(int k, const std::vector<std::vector<int>>& groups,
+                            const SobolOptions& o) {
   Check(k, groups, o);
-  const int n = o.n;
-  std::vector<std::vector<double>> a(n, std::vector<double>(k)), b(n, std::vector<double>(k));
+  SobolDesign d;
+  d.n = o.n;
+  d.k = k;
+  d.groups = groups;
+  d.group_of.assign(k, -1);
+  for (size_t g = 0; g < groups.size(); ++g) {
+    for (int i : groups[g]) d.group_of[i] = static_cast<int>(g);
+  }
+  d.a.resize(static_cast<size_t>(o.n) * k);
+  d.b.resize(static_cast<size_t>(o.n) * k);
+  // Boost's sequence starts at its point 1 (0.5, ..., 0.5), not at 0.
   boost::random::sobol sequence(static_cast<std::size_t>(2 * k));
-  for (int j = 0; j < n; ++j) {
-    for (int i = 0; i < k; ++i) a[j][i] = std::ldexp(static_cast<double>(sequence()), -64);
-    for (int i = 0; i < k; ++i) b[j][i] = std::ldexp(static_cast<double>(sequence()), -64);
+  for (size_t j = 0; j < static_cast<size_t>(o.n); ++j) {
+    for (int i = 0; i < k; ++i) d.a[j * k + i] = std::ldexp(static_cast<double>(sequence()), -64);
+    for (int i = 0; i < k; ++i) d.b[j * k + i] = std::ldexp(static_cast<double>(sequence()), -64);
+  }
+  return d;
+}
+
+SobolResult EstimateSobol(const SobolDesign& d, const std::vector<double>& y,
+                          const SobolOptions& o) {
+  const int n = d.n, width = static_cast<int>(d.groups.size()) + 2;
+  if (static_cast<int>(y.size()) != d.Points()) {
+    throw InvalidArgument("sobol", fmt::format("{} values for a design of {} points", y.size(),
+                                               d.Points()));
+  }
+  for (int p = 0; p < d.Points(); ++p) {
+    if (!std::isfinite(y[p])) {
+      const int m = p % width;
+      throw SolveError(fmt::format("the model is {} at row {} of {}: no index can be estimated",
+                                   y[p], p / width + 1,
+                                   m == 0 ? "A" : m == 1 ? "B" : fmt::format("AB{}", m - 1)));
+    }
   }
   std::vector<double> fa(n), fb(n);
   for (int j = 0; j < n; ++j) {
-    fa[j] = Evaluate(f, a[j], "A", j + 1);
-    fb[j] = Evaluate(f, b[j], "B", j + 1);
+    fa[j] = y[j * width];
+    fb[j] = y[j * width + 1];
   }
   SobolResult r;
   r.n = n;
-  r.evaluations = n * (static_cast<int>(groups.size()) + 2);
+  r.evaluations = d.Points();
   std::vector<double> both = fa;
   both.insert(both.end(), fb.begin(), fb.end());
   const Summary s = Summarise(both);
@@ -108,13 +133,9 @@ SobolResult SobolIndices(int k, const std::vector<std::vector<int>>& groups, con
     for (int& j : rows) j = pick(stream);
   }
   const double tail = (1 - o.confidence) / 2;
-  for (const std::vector<int>& group : groups) {
+  for (size_t g = 0; g < d.groups.size(); ++g) {
     std::vector<double> fab(n);
-    for (int j = 0; j < n; ++j) {
-      std::vector<double> u = a[j];
-      for (int i : group) u[i] = b[j][i];
-      fab[j] = Evaluate(f, u, "AB", j + 1);
-    }
+    for (int j = 0; j < n; ++j) fab[j] = y[j * width + 2 + static_cast<int>(g)];
     SobolIndex index;
     const Pair point = Estimate(fa, fb, fab, all);
     index.first = point.first;
@@ -142,6 +163,17 @@ SobolResult SobolIndices(int k, const std::vector<std::vector<int>>& groups, con
     r.groups.push_back(index);
   }
   return r;
+}
+
+SobolResult SobolIndices(int k, const std::vector<std::vector<int>>& groups, const SobolModel& f,
+                         const SobolOptions& o) {
+  const SobolDesign d = MakeSobolDesign(k, groups, o);
+  std::vector<double> y(d.Points()), u(k);
+  for (int p = 0; p < d.Points(); ++p) {
+    for (int i = 0; i < k; ++i) u[i] = d.At(p, i);
+    y[p] = f(u);
+  }
+  return EstimateSobol(d, y, o);
 }
 
 }  // namespace gpulca::lca

@@ -47,6 +47,29 @@ struct SobolResult {
 // The model: f(u) for u in [0, 1)^k.
 using SobolModel = std::function<double(const std::vector<double>& u)>;
 
+// Saltelli's design: the points at which the model is evaluated, in the
+// order EstimateSobol reads their values. Point p = j (G + 2) + m is row j
+// of A (m = 0), of B (m = 1) or of AB_g (m = 2 + g).
+struct SobolDesign {
+  int n = 0, k = 0;
+  std::vector<std::vector<int>> groups;
+  std::vector<int> group_of;   // [column]: its group, or -1
+  std::vector<double> a, b;    // N x k, row-major
+  int Points() const { return n * (static_cast<int>(groups.size()) + 2); }
+  // The quantile of input `column` at point `point`.
+  double At(int point, int column) const;
+};
+
+// Checks as SobolIndices does, and lays out the design.
+SobolDesign MakeSobolDesign(int k, const std::vector<std::vector<int>>& groups,
+                            const SobolOptions& options);
+
+// The indices from y[p], the model's value at point p of `design`
+// (design.Points() values). Throws SolveError for a value that is not finite
+// (naming its point) or no variance.
+SobolResult EstimateSobol(const SobolDesign& design, const std::vector<double>& y,
+                          const SobolOptions& options);
+
 // The indices of `groups` (each a list of input indices 0..k-1; every input
 // in at most one group) of `f` over k inputs. Throws InvalidArgument for k
 // < 1 or above the sequence's 3,667 dimensions' half, n < 2, an empty group,

@@ -59,8 +59,17 @@ class Distribution {
  public:
   Distribution(const inventory::Uncertainty& u, double nominal);
   double operator()(RandomEngine& engine) const;
+  // The value at quantile q in (0, 1) (the inverse of the distribution
+  // function; q is clamped to [2^-53, 1 - 2^-53]): for designs that choose
+  // the quantiles (mc_design.h). Degenerate distributions as above.
+  double Quantile(double q) const;
 
  private:
+  // A normal or lognormal without spread: its nominal whatever the draw.
+  bool Flat() const;
+  // A normal or lognormal at unit normal z: z sd + nominal, nominal e^(z ln gsd).
+  double Scale(double z) const;
+
   inventory::Uncertainty u_;
   double nominal_;
   double sigma_ = 0;  // ln gsd

@@ -276,10 +276,10 @@ TEST_CASE("the reproductions of data/examples/ agree with their papers within th
   CHECK(gpt3.figures.facility_kwh == Approx(3552000 * 0.330 * 1.10));
   CHECK(*lca::FigureValue(gpt3, gpt3.figures, "operational.gwp100") ==
         Approx(3552000 * 0.330 * 1.10 * 0.429));
-  // Li et al.'s water: 1,287 MWh x 0.55 L/kWh on site, x 1.17 x 3.14 L/kWh off site.
+  // Li et al.'s water: 1,287 MWh x 0.55 L/kWh on site, x 1.17 x 3.142 L/kWh off site.
   const lca::WorkloadAssessment water = Example("workload-gpt3-water.toml");
   CHECK(water.figures.water_onsite_l == Approx(1287000 * 0.55));
-  CHECK(water.figures.water_offsite_l == Approx(1287000 * 1.17 * 3.14));
+  CHECK(water.figures.water_offsite_l == Approx(1287000 * 1.17 * 3.142));
   // Epoch's answer: 892.5 W for 500 / 494.5 s, x 1.2.
   const lca::WorkloadAssessment answer = Example("workload-chatbot-answer.toml");
   CHECK(answer.figures.facility_wh_per_request == Approx(892.5 * 500 / 494.5 / 3600 * 1.2));

@@ -1,6 +1,7 @@
 #include "lca/uncertainty/internal/sampler.h"
 
-#include <boost/math/special_functions/erf.hpp>
+#include <boost/math/distributions/normal.hpp>
+#include <boost/math/distributions/triangular.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/triangle_distribution.hpp>
 #include <boost/random/uniform_real_distribution.hpp>
@@ -81,8 +82,7 @@ double Distribution::operator()(RandomEngine& engine) const {
 
 double Distribution::Quantile(double q) const {
   q = std::min(std::max(q, std::ldexp(1.0, -53)), 1.0 - std::ldexp(1.0, -53));
-  // The unit normal's quantile: -sqrt(2) erfc^-1(2q).
-  auto unit_normal = [q] { return -std::sqrt(2.0) * boost::math::erfc_inv(2.0 * q); };
+  auto unit_normal = [q] { return boost::math::quantile(boost::math::normal_distribution<double>(), q); };
   switch (u_.kind) {
     case Uncertainty::Kind::kNone:
       return nominal_;
@@ -91,10 +91,9 @@ double Distribution::Quantile(double q) const {
       return Flat() ? nominal_ : Scale(unit_normal());
     case Uncertainty::Kind::kTriangular: {
       if (!(u_.min < u_.max)) return nominal_;
-      const double a = u_.min, b = u_.max, c = std::min(std::max(nominal_, a), b);
-      const double fc = (c - a) / (b - a);
-      if (q < fc) return a + std::sqrt(q * (b - a) * (c - a));
-      return b - std::sqrt((1 - q) * (b - a) * (b - c));
+      const double mode = std::min(std::max(nominal_, u_.min), u_.max);
+      return boost::math::quantile(
+          boost::math::triangular_distribution<double>(u_.min, mode, u_.max), q);
     }
     case Uncertainty::Kind::kUniform:
       if (!(u_.min < u_.max)) return u_.min;

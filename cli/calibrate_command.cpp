@@ -8,6 +8,7 @@
 
 #include "cli/context.h"
 #include "cli/declarations.h"
+#include "cli/mc_shards.h"
 #include "cli/options.h"
 #include "cli/progress.h"
 #include "cli/usage_error.h"
@@ -48,6 +49,10 @@ void Run(const Context& context, const CalibrateOptions& o) {
   reports::CalibrationReportOptions report;
   report.data_hash = store->ContentHash();
   if (!o.save_posterior.empty()) {
+    if (!options.mc.slice.whole()) {
+      throw UsageError("--save-posterior: a posterior weighs every iteration of the run; save it "
+                       "from the whole run or from 'gpulca mc merge' of its shards");
+    }
     OutputOptions file;
     file.out = o.save_posterior;
     file.Write(lca::PosteriorJson(lca::WeightsOf(c), report.data_hash));
@@ -79,6 +84,7 @@ void AddCalibrateCommand(CLI::App& app, Context& context) {
   cmd->add_option("--seed", o->uncertainty.seed, "Monte Carlo seed (the same seed, the same result)");
   cmd->add_option("--threads", o->uncertainty.threads, "Monte Carlo threads (0: every core)")
       ->check(CLI::NonNegativeNumber);
+  McShards::Get().AddOptions(*cmd);
   cmd->add_option("--save-posterior", o->save_posterior,
                   "Write the posterior's weights here, for report --posterior");
   o->parameters.Add(*cmd);

@@ -45,6 +45,9 @@ struct Context {
   inventory::Inventory Load() const { return Open()->Read(); }
 };
 
+// The app's global options and every subcommand (cli/commands.cpp).
+void AddCommands(CLI::App& app, Context& context);
+
 // Each file of cli/ adds its subcommands to the app.
 void AddDbCommands(CLI::App& app, Context& context);
 void AddListCommand(CLI::App& app, Context& context);
@@ -60,5 +63,6 @@ void AddCompareCommand(CLI::App& app, Context& context);
 void AddValidateCommand(CLI::App& app, Context& context);
 void AddWorkloadCommand(CLI::App& app, Context& context);
 void AddSensitivityCommand(CLI::App& app, Context& context);
+void AddMcCommands(CLI::App& app, Context& context);
 
 }  // namespace gpulca::cli

@@ -109,6 +109,10 @@ std::shared_ptr<const lca::McWeights> CalibratedRun::Weights(
   if (mc.iterations < 1) {
     throw UsageError("--calibrated and --posterior weigh a Monte Carlo run: give --mc N");
   }
+  if (!mc.slice.whole()) {
+    throw UsageError("--calibrated and --posterior weigh every iteration of the run together: "
+                     "run it whole, not in shards");
+  }
   if (!posterior.empty()) {
     lca::McWeights w = lca::ReadPosterior(posterior, database_hash);
     if (w.weights.size() != static_cast<size_t>(mc.iterations) || w.seed != mc.seed) {

@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "cli/context.h"
+#include "cli/mc_shards.h"
 #include "cli/usage_error.h"
 #include "lca/error.h"
 
@@ -17,30 +18,12 @@ int main(int argc, char** argv) {
   context.data_dir = data_env && *data_env ? data_env : GPULCA_DATA_DIR;
 
   CLI::App app{"gpulca: life-cycle assessment of GPU supply chains"};
-  app.set_version_flag("--version", GPULCA_VERSION);
-  app.require_subcommand(1);
-  app.fallthrough();
-  app.option_defaults()->always_capture_default();
-  app.add_option("--db", context.db_path, "Database file (default: $GPULCA_DB or ~/.cache/gpulca/gpulca.db)");
-  app.add_option("--data", context.data_dir, "Bundled data directory");
-
-  gpulca::cli::AddDbCommands(app, context);
-  gpulca::cli::AddListCommand(app, context);
-  gpulca::cli::AddCalcCommand(app, context);
-  gpulca::cli::AddGraphCommand(app, context);
-  gpulca::cli::AddChipCommand(app, context);
-  gpulca::cli::AddReportCommand(app, context);
-  gpulca::cli::AddFleetCommand(app, context);
-  gpulca::cli::AddImportCommand(app, context);
-  gpulca::cli::AddCompareCommand(app, context);
-  gpulca::cli::AddAuditCommands(app, context);
-  gpulca::cli::AddValidateCommand(app, context);
-  gpulca::cli::AddCalibrateCommand(app, context);
-  gpulca::cli::AddWorkloadCommand(app, context);
-  gpulca::cli::AddSensitivityCommand(app, context);
+  gpulca::cli::AddCommands(app, context);
+  gpulca::cli::McShards::Get().SetCommandLine(argc, argv);
 
   try {
     app.parse(argc, argv);
+    gpulca::cli::McShards::Get().Finish(context);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   } catch (const gpulca::cli::UsageError& e) {

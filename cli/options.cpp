@@ -11,6 +11,7 @@
 #include <thread>
 #include <utility>
 
+#include "cli/mc_shards.h"
 #include "cli/progress.h"
 #include "inventory/toml/toml_loader.h"
 #include "cli/usage_error.h"
@@ -117,6 +118,7 @@ void UncertaintyOptions::Add(CLI::App& command) {
       ->check(CLI::NonNegativeNumber);
   command.add_option("--oat", oat,
                      "Add a parameter to the one-at-a-time +-10 % table (repeatable)");
+  McShards::Get().AddOptions(command);
 }
 
 lca::McOptions UncertaintyOptions::Library(std::shared_ptr<ProgressBar> progress) const {
@@ -127,6 +129,7 @@ lca::McOptions UncertaintyOptions::Library(std::shared_ptr<ProgressBar> progress
   if (progress && progress->enabled()) {
     o.progress = [progress](int done, int total) { progress->Update(done, total); };
   }
+  McShards::Get().Apply(o);
   return o;
 }
 

@@ -53,7 +53,8 @@ struct OutputOptions {
 
 // --mc N [--seed S] [--threads T] [--oat NAME]...: a Monte Carlo run of N
 // iterations (results identical for any T), and the one-at-a-time table of
-// the uncertain parameters and the NAMEd ones.
+// the uncertain parameters and the NAMEd ones; and the shard options
+// (mc_shards.h), which Library applies.
 struct UncertaintyOptions {
   int iterations = 0;  // 0: no Monte Carlo
   uint64_t seed = 1;

@@ -1,6 +1,7 @@
 // gpulca sensitivity GPU|--demand ID --sobol N [--boundary B] [--region R]
 //   [--group NAME=PATTERN[,PATTERN...]]... [--bootstrap B] [--confidence C]
 //   [--seed S] [--threads T] [--format terminal|md|html|json|csv] [--out PATH]
+//   [--iterations FROM:TO | --shard K/N] [--samples DIR]
 //
 // Variance-based global sensitivity: Sobol' first- and total-order indices
 // of groups of the system's uncertain inputs (lca/uncertainty/
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "cli/context.h"
+#include "cli/mc_shards.h"
 #include "cli/options.h"
 #include "cli/progress.h"
 #include "cli/usage_error.h"
@@ -98,7 +100,15 @@ void Run(const Context& context, const SensitivityOptions& o) {
   mc.threads = o.threads > 0 ? o.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   auto bar = std::make_shared<ProgressBar>("sobol");
   if (bar->enabled()) mc.progress = [bar](int done, int total) { bar->Update(done, total); };
+  McShards::Get().Apply(mc);
   const lca::GroupedSobol s = lca::SobolOfDemand(inv, parameters, demand, groups, sobol, mc);
+  if (s.last - s.first != s.evaluations) {
+    // A shard: its design rows go to --samples; the indices need them all.
+    o.output.Write(fmt::format("design rows {}:{} of {} ({} groups, N = {}); merge the shards "
+                               "with 'gpulca mc merge' for the indices\n",
+                               s.first, s.last, s.evaluations, s.groups.size(), s.n));
+    return;
+  }
   const std::string& f = o.output.format;
   if (f == "json") {
     o.output.Write(reports::RenderSensitivityJson(s, report));
@@ -142,6 +152,7 @@ void AddSensitivityCommand(CLI::App& app, Context& context) {
   cmd->add_option("--threads", o->threads, "Threads (default: every core)")
       ->check(NumberCheck("a whole number from 1", [](double v) { return v >= 1 && v == static_cast<int>(v); }));
   o->parameters.Add(*cmd);
+  McShards::Get().AddOptions(*cmd);
   o->output.Add(*cmd, "terminal", {"terminal", "md", "html", "json", "csv"});
   cmd->callback([&context, o] { Run(context, *o); });
 }

@@ -4,6 +4,7 @@
 
 #include "cli/context.h"
 #include "cli/declarations.h"
+#include "cli/mc_shards.h"
 #include "cli/usage_error.h"
 #include "lca/calibration/calibration.h"
 #include "reports/calibration_report.h"
@@ -105,6 +106,7 @@ void AddValidateCommand(CLI::App& app, Context& context) {
   cmd->add_option("--seed", o->uncertainty.seed, "Monte Carlo seed (the same seed, the same result)");
   cmd->add_option("--threads", o->uncertainty.threads, "Monte Carlo threads (0: every core)")
       ->check(CLI::NonNegativeNumber);
+  McShards::Get().AddOptions(*cmd);
   cmd->add_flag("--loo", o->loo,
                 "Leave-one-out: calibrate on every declaration but one and predict it, for each "
                 "(docs/calibration.md); with --mc 4000 unless --mc is given");

@@ -194,25 +194,50 @@ ChipMonteCarlo RunMonteCarlo(const Inventory& inv, const ParameterSet& nominal,
   ParameterSampler sampler(nominal, mc.seed);
   ParameterSet p(inv);
   p.CopyValuesFrom(nominal);
-  const char* names[] = {"energy", "gases", "materials", "packaging", "total"};
-  std::vector<std::vector<double>> x(5);
-  for (int i = 0; i < mc.iterations; ++i) {
+  const std::vector<std::string> names = {"energy", "gases", "materials", "packaging", "total"};
+  // A slice of the run, and a tape (mc_tape.h) as RunMonteCarlo keeps them:
+  // one system whose "impacts" are the parts, kg CO2e per die, no stages.
+  const std::pair<int, int> range = mc.slice.Resolve(mc.iterations);
+  const McRunSamples* replay = nullptr;
+  if (mc.tape && mc.tape->replaying()) {
+    replay = &mc.tape->Next(mc.seed, mc.iterations, range.first, range.second, {names});
+  }
+  std::vector<std::vector<double>> x(names.size());
+  for (int i = range.first; i < range.second; ++i) {
+    if (replay) {
+      for (size_t k = 0; k < names.size(); ++k) x[k].push_back(replay->impacts[0][k][i - range.first]);
+      continue;
+    }
     try {
       sampler.Draw(static_cast<uint64_t>(i), p);
       const DieCarbon c = Compute(inv, p, o).carbon();
       const double v[] = {c.energy, c.gases, c.materials, c.packaging, c.total};
-      for (int k = 0; k < 5; ++k) x[k].push_back(v[k]);
+      for (size_t k = 0; k < names.size(); ++k) x[k].push_back(v[k]);
     } catch (const Error& e) {
       throw FormulaError(fmt::format("Monte Carlo iteration {} (seed {}): {}", i, mc.seed, e.what()));
     }
-    if (mc.progress && i % 64 == 0) mc.progress(i, mc.iterations);
+    if (mc.progress && i % 64 == 0) mc.progress(i - range.first, range.second - range.first);
   }
-  if (mc.progress) mc.progress(mc.iterations, mc.iterations);
+  if (mc.tape && !mc.tape->replaying()) {
+    McRunSamples r;
+    r.seed = mc.seed;
+    r.total = mc.iterations;
+    r.begin = range.first;
+    r.end = range.second;
+    r.impact_ids = {names};
+    r.impact_units = {std::vector<std::string>(names.size(), "kg CO2e")};
+    r.impacts = {x};
+    r.stages.assign(1, std::vector<std::vector<std::vector<double>>>(
+                           names.size(), std::vector<std::vector<double>>(
+                                             kStageSlots, std::vector<double>(x[0].size(), 0.0))));
+    mc.tape->Record(std::move(r));
+  }
+  if (mc.progress) mc.progress(range.second - range.first, range.second - range.first);
   ChipMonteCarlo out;
-  out.iterations = mc.iterations;
+  out.iterations = range.second - range.first;
   out.seed = mc.seed;
   out.parameters = sampler.size();
-  for (int k = 0; k < 5; ++k) out.parts.emplace_back(names[k], Summarise(x[k]));
+  for (size_t k = 0; k < names.size(); ++k) out.parts.emplace_back(names[k], Summarise(x[k]));
   return out;
 }
 

@@ -77,6 +77,8 @@ GroupedSobol SobolOfDemand(const inventory::Inventory& inventory,
   probe.keep_draws = true;
   probe.progress = nullptr;
   probe.design = nullptr;
+  probe.slice = McSlice();
+  probe.tape = nullptr;
   const std::vector<std::string> inputs =
       MonteCarloOfDemands(inventory, nominal, {demand}, {}, probe).at(0).inputs;
   if (inputs.empty()) {
@@ -145,6 +147,9 @@ GroupedSobol SobolOfDemand(const inventory::Inventory& inventory,
   r.evaluations = design.Points();
   r.impact_ids = run.impact_ids;
   r.impact_units = run.impact_units;
+  r.first = run.first_iteration;
+  r.last = run.first_iteration + run.iterations;
+  if (run.iterations != design.Points()) return r;  // a slice: no estimate
   for (size_t k = 0; k < run.impact_ids.size(); ++k) {
     try {
       r.impacts.push_back(EstimateSobol(design, run.samples[k], options));

@@ -37,6 +37,10 @@ struct GroupedSobol {
   std::vector<SobolResult> impacts;
   std::vector<std::string> undefined;
   int n = 0, evaluations = 0, inputs = 0;
+  // The design's iterations [first, last) this run computed: all of them
+  // unless `mc` runs a slice (mc_tape.h), and then `impacts` is empty (the
+  // estimators need every row; mc merge puts the slices together).
+  int first = 0, last = 0;
   SobolOptions options;
 };
 
@@ -45,7 +49,8 @@ struct GroupedSobol {
 std::string DataGroupOf(const inventory::Inventory& inventory, const std::string& input);
 
 // The grouped indices of `demand`'s system. `mc` gives the threads and the
-// progress (its iterations, seed and design are replaced). Throws
+// progress, and may run a slice of the design or record or replay it on a
+// tape (its iterations, seed and design are replaced). Throws
 // InvalidArgument for a user group that matches no uncertain input (naming
 // it and the inputs' count), two groups of one name, a system without
 // uncertain inputs, or what MakeSobolDesign refuses; and what the Monte

@@ -101,6 +101,39 @@ void FillSystem(const SystemPlan& sp, const MatrixRefill& refill, const Paramete
   if (sp.factors_change) m.characterisation.SetTripletValues(m.characterisation_slots, w.c);
 }
 
+// Sample `i` of every system of the run from the replayed samples.
+void CopyReplayed(const McRunSamples& replay, int i, Samples& samples) {
+  for (size_t d = 0; d < samples.impacts.size(); ++d) {
+    for (size_t k = 0; k < samples.impacts[d].size(); ++k) {
+      samples.impacts[d][k][i] = replay.impacts[d][k][i];
+      for (int slot = 0; slot < kStageSlots; ++slot) {
+        samples.stages[d][k][slot][i] = replay.stages[d][k][slot][i];
+      }
+    }
+  }
+}
+
+// What a recording tape keeps of the run: its iterations [first, stop).
+McRunSamples Recorded(const McOptions& options, int first, int stop,
+                      const std::vector<const MatrixData*>& systems, const Samples& samples) {
+  McRunSamples r;
+  r.seed = options.seed;
+  r.total = options.iterations;
+  r.begin = first;
+  r.end = stop;
+  for (const MatrixData* d : systems) {
+    r.impact_ids.push_back(d->impact_ids);
+    r.impact_units.push_back(d->impact_units);
+  }
+  r.impacts = samples.impacts;
+  r.stages = samples.stages;
+  for (const auto& [process, id] : options.tracked) {
+    r.tracked_names.push_back(process.empty() ? id : process + "/" + id);
+  }
+  r.tracked = samples.tracked;
+  return r;
+}
+
 // The error `e` of iteration `i`, saying where (an error of another kind
 // is kept as it is).
 std::exception_ptr AtIteration(const Error& e, int i, uint64_t seed) {
@@ -202,9 +235,20 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
   std::vector<MatrixRefill> refills;
   refills.reserve(systems.size());
   for (const MatrixData* d : systems) refills.emplace_back(inventory, *d, nominal);
-  const int n = options.iterations;
+  const std::pair<int, int> range = options.slice.Resolve(options.iterations);
+  const int first = range.first, after = range.second;
+  const int n = after - first;  // the samples this run holds
   const size_t inputs = plan.inputs.size();
   CheckMemory(systems, inputs, tracked_slots.size(), options);
+  const McRunSamples* replay = nullptr;
+  if (options.tape && options.tape->replaying()) {
+    std::vector<std::vector<std::string>> ids;
+    for (const MatrixData* d : systems) ids.push_back(d->impact_ids);
+    replay = &options.tape->Next(options.seed, options.iterations, first, after, ids);
+  }
+  // A replayed run draws only what its results read besides the impacts.
+  const bool keep_draws = options.sensitivity || options.keep_draws;
+  const bool draw = !replay || keep_draws || !tracked_slots.empty();
   std::vector<Distribution> distributions;
   std::vector<uint64_t> streams;
   distributions.reserve(inputs);
@@ -224,7 +268,6 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
     samples.stages.emplace_back(
         impacts, std::vector<std::vector<double>>(kStageSlots, std::vector<double>(n, 0.0)));
   }
-  const bool keep_draws = options.sensitivity || options.keep_draws;
   if (keep_draws) samples.draws.assign(inputs, std::vector<double>(n, 0.0));
   samples.tracked.assign(tracked_slots.size(), std::vector<double>(n, 0.0));
 
@@ -244,11 +287,16 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
       for (int start; (start = next.fetch_add(chunk)) < n;) {
         const int stop = std::min(n, start + chunk);
         for (i = start; i < stop; ++i) {
+          const int iteration = first + i;  // in the whole run
+          if (!draw) {
+            CopyReplayed(*replay, i, samples);
+            continue;
+          }
           for (size_t u = 0; u < inputs; ++u) {
             if (columns[u] >= 0) {
-              w.draws[u] = distributions[u].Quantile(options.design->Quantile(columns[u], i));
+              w.draws[u] = distributions[u].Quantile(options.design->Quantile(columns[u], iteration));
             } else {
-              RandomEngine engine = StreamEngine(streams[u], static_cast<uint64_t>(i));
+              RandomEngine engine = StreamEngine(streams[u], static_cast<uint64_t>(iteration));
               w.draws[u] = distributions[u](engine);
             }
           }
@@ -261,6 +309,10 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
           for (int s : plan.formula_slots) w.parameters.EvaluateSlot(s);
           for (size_t t = 0; t < tracked_slots.size(); ++t) {
             samples.tracked[t][i] = w.parameters.SlotValue(tracked_slots[t]);
+          }
+          if (replay) {
+            CopyReplayed(*replay, i, samples);
+            continue;
           }
           for (size_t d = 0; d < systems.size(); ++d) {
             SystemWork& sw = w.systems[d];
@@ -283,7 +335,9 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
       last_stop = std::max(last_stop, Clock::now());
     } catch (const Error& e) {
       std::lock_guard<std::mutex> lock(failure_mutex);
-      if (!failure) failure = i >= 0 ? AtIteration(e, i, options.seed) : std::current_exception();
+      if (!failure) {
+        failure = i >= 0 ? AtIteration(e, first + i, options.seed) : std::current_exception();
+      }
       next.store(n);
     } catch (...) {
       std::lock_guard<std::mutex> lock(failure_mutex);
@@ -313,6 +367,9 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
   if (failure) std::rethrow_exception(failure);
   if (options.progress) options.progress(n, n);
 
+  if (options.tape && !options.tape->replaying()) {
+    options.tape->Record(Recorded(options, first, after, systems, samples));
+  }
   std::shared_ptr<const std::vector<std::vector<double>>> shared_draws;
   if (options.keep_draws) {
     shared_draws = std::make_shared<const std::vector<std::vector<double>>>(
@@ -323,6 +380,7 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
     McResult r;
     r.iteration_seconds = std::chrono::duration<double>(last_stop - first_start).count();
     r.iterations = n;
+    r.first_iteration = first;
     r.seed = options.seed;
     r.weights = options.weights;
     r.uncertain_inputs = static_cast<int>(plan.systems[d].inputs.size());
@@ -354,7 +412,12 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
 }
 
 Summary McResult::SummaryOf(std::vector<double> samples) const {
-  return weights ? SummariseWeighted(samples, weights->weights) : Summarise(std::move(samples));
+  if (!weights) return Summarise(std::move(samples));
+  if (first_iteration == 0 && samples.size() == weights->weights.size()) {
+    return SummariseWeighted(samples, weights->weights);
+  }
+  const auto from = weights->weights.begin() + first_iteration;
+  return SummariseWeighted(samples, std::vector<double>(from, from + static_cast<long>(samples.size())));
 }
 
 McResult RunMonteCarlo(const inventory::Inventory& inventory, const ParameterSet& nominal,

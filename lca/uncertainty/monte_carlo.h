@@ -28,6 +28,7 @@
 #include "lca/system/matrix_data.h"
 #include "lca/system/result.h"
 #include "lca/uncertainty/mc_design.h"
+#include "lca/uncertainty/mc_tape.h"
 #include "lca/uncertainty/mc_weights.h"
 #include "lca/uncertainty/statistics.h"
 
@@ -60,6 +61,14 @@ struct McOptions {
   // A design that sets the inputs it has a column for at its quantiles
   // (mc_design.h); null: every input drawn from its stream.
   std::shared_ptr<const McDesign> design;
+  // Run only these of the `iterations` iterations (mc_tape.h): every draw
+  // is that of its iteration number in the whole run, so slices computed
+  // apart are the whole run's iterations. The result holds the slice's
+  // samples (McResult::first_iteration says where they start).
+  McSlice slice;
+  // Record this run's samples on the tape, or take them from it instead of
+  // solving (mc_tape.h). Called from the calling thread only.
+  std::shared_ptr<McTape> tape;
 };
 
 struct SensitivityRow {
@@ -70,7 +79,8 @@ struct SensitivityRow {
 };
 
 struct McResult {
-  int iterations = 0;
+  int iterations = 0;       // the samples held: those of the slice
+  int first_iteration = 0;  // the run's iteration number of sample 0
   uint64_t seed = 0;
   int uncertain_inputs = 0;  // that reach this system
   std::vector<std::string> impact_ids, impact_units;
@@ -107,7 +117,8 @@ struct McResult {
 // Runs `options.iterations` iterations of the system `data` (built from
 // `inventory` with `nominal`'s values; overridden parameters stay fixed).
 // Throws SolveError or FormulaError naming the iteration and seed when a
-// draw makes the system unsolvable; InvalidArgument for iterations < 1,
+// draw makes the system unsolvable; InvalidArgument for iterations < 1, a
+// slice outside them, a replayed run the tape does not match (McTape::Next),
 // threads < 1 or above 4 per hardware thread, or samples that would not fit
 // in half the machine's memory (saying how many iterations would); InputError
 // for a pedigree on a non-lognormal exchange;

@@ -12,6 +12,11 @@ foreach(lib gpulca_inventory_model gpulca_inventory_toml gpulca_inventory_record
   target_compile_options(${lib} PRIVATE -fsanitize=fuzzer-no-link)
 endforeach()
 
+# The samples reader alone of its library: the Monte Carlo engine beside it
+# is run by the sanitized suite and would only be slowed.
+set_source_files_properties(${CMAKE_SOURCE_DIR}/lca/uncertainty/mc_samples_dir.cpp
+  TARGET_DIRECTORY gpulca_uncertainty PROPERTIES COMPILE_OPTIONS -fsanitize=fuzzer-no-link)
+
 add_library(gpulca_fuzz_support STATIC ${CMAKE_CURRENT_LIST_DIR}/fuzz_support.cpp
   ${CMAKE_CURRENT_LIST_DIR}/jsonld_check.cpp ${CMAKE_SOURCE_DIR}/tests/inventory/jsonld_fixture.cpp)
 target_include_directories(gpulca_fuzz_support PUBLIC ${CMAKE_SOURCE_DIR})
@@ -26,7 +31,8 @@ set(gpulca_fuzz_links
   pact gpulca_inventory_records
   order gpulca_inventory_records
   assets gpulca_fleet
-  workload gpulca_workload)
+  workload gpulca_workload
+  samples gpulca_uncertainty)
 add_custom_target(gpulca_fuzz)
 while(gpulca_fuzz_links)
   list(POP_FRONT gpulca_fuzz_links name lib)

@@ -44,9 +44,9 @@ inventory::WorkloadSpec Spec(const WorkloadOptions& o, const inventory::Inventor
     s = inventory::LoadWorkload(o.file, lca::WorkloadFigureIds(inv));
   } else {
     s.id = "command-line";
-    if (o.gpu.empty() || !o.numbers.count("count")) {
+    if (o.gpu.empty() || (!o.numbers.count("count") && !o.numbers.count("gpu_hours"))) {
       throw UsageError("workload: give a workload file, or at least --gpu and --count with "
-                       "--hours, --days or --gpu-hours");
+                       "--hours or --days, or --gpu and --gpu-hours");
     }
   }
   if (!o.kind.empty()) {

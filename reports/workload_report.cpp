@@ -103,15 +103,16 @@ std::vector<Input> Inputs(const WorkloadAssessment& a) {
     grid_water = a.point.grid_per_kwh[a.constants.water_impact] /
                  a.constants.water_cf[a.constants.water_impact];
   }
-  return {{"gpu_power_w", "GPU power, average", "W", f.gpu_power_w},
+  std::vector<Input> out = {{"gpu_power_w", "GPU power, average", "W", f.gpu_power_w},
           {"host_power_w", "host power per GPU, average", "W", f.host_power_w},
           {"utilization", "utilisation", "1", a.point.utilization},
           {"pue", "PUE", "1", a.point.pue},
           {"wue_l_per_kwh", "on-site water (WUE)", "L/kWh", a.point.wue_l_per_kwh},
           {"grid_kg_co2e_per_kwh", "grid, gwp100", "kg CO2e/kWh", grid_co2},
           {"grid_water_l_per_kwh", "grid, water consumed", "L/kWh", grid_water},
-          {"lifetime_hours", "service life", "h", a.point.lifetime_hours},
-          {"life_share", "share of each GPU's life used", "1", f.life_share}};
+          {"lifetime_hours", "service life", "h", a.point.lifetime_hours}};
+  if (f.life_share) out.push_back({"life_share", "share of each GPU's life used", "1", *f.life_share});
+  return out;
 }
 
 std::string Basis(const WorkloadAssessment& a, const std::string& input) {
@@ -139,8 +140,12 @@ std::string Interval(const std::optional<WorkloadUncertainty>& u, const Figure& 
 std::string LifeShare(double share) { return FormatNumber(share * 100) + "%"; }
 
 std::string Duration(const lca::WorkloadFigures& f) {
-  return fmt::format("{} h per GPU ({} days), {} GPU-hours", FormatNumber(f.hours_per_gpu),
-                     FormatNumber(f.hours_per_gpu / 24), FormatNumber(f.gpu_hours));
+  if (!f.hours_per_gpu) {
+    return fmt::format("{} GPU-hours (the number of GPUs is not stated: the hours per GPU and the "
+                       "share of each GPU's life are unknown)", FormatNumber(f.gpu_hours));
+  }
+  return fmt::format("{} h per GPU ({} days), {} GPU-hours", FormatNumber(*f.hours_per_gpu),
+                     FormatNumber(*f.hours_per_gpu / 24), FormatNumber(f.gpu_hours));
 }
 
 }  // namespace
@@ -152,13 +157,16 @@ std::vector<TextSection> WorkloadSections(const WorkloadReport& r) {
   std::vector<TextSection> out;
 
   TextSection run{"run", "The run", {}, {}};
-  run.notes.push_back(fmt::format("{}: {} x {} ({})", inventory::ToString(s.kind),
-                                  FormatNumber(s.count), a.gpu_name, s.gpu));
+  run.notes.push_back(s.count > 0 ? fmt::format("{}: {} x {} ({})", inventory::ToString(s.kind),
+                                                FormatNumber(s.count), a.gpu_name, s.gpu)
+                                  : fmt::format("{}: {} ({})", inventory::ToString(s.kind),
+                                                a.gpu_name, s.gpu));
   run.notes.push_back(Duration(a.figures));
-  run.notes.push_back(fmt::format("region {} (grid {}); each GPU's service life {} h, of which the "
-                                  "run uses {}",
-                                  a.region, a.grid_process, FormatNumber(a.point.lifetime_hours),
-                                  LifeShare(a.figures.life_share)));
+  run.notes.push_back(fmt::format("region {} (grid {}); each GPU's service life {} h{}", a.region,
+                                  a.grid_process, FormatNumber(a.point.lifetime_hours),
+                                  a.figures.life_share
+                                      ? ", of which the run uses " + LifeShare(*a.figures.life_share)
+                                      : ""));
   if (s.kind == inventory::WorkloadKind::kInference) {
     run.notes.push_back(fmt::format("{} requests, {} tokens served (throughput while busy x "
                                     "utilisation {})",
@@ -384,7 +392,7 @@ json RunJson(const WorkloadAssessment& a) {
 
 json SpecJson(const inventory::WorkloadSpec& s) {
   json j = {{"id", s.id}, {"name", s.name}, {"kind", inventory::ToString(s.kind)},
-            {"gpu", s.gpu}, {"count", s.count}, {"region", s.region},
+            {"gpu", s.gpu}, {"count", s.count > 0 ? json(s.count) : json(nullptr)}, {"region", s.region},
             {"power_includes_host", s.power_includes_host}};
   auto opt = [&](const char* key, const std::optional<double>& v) {
     j[key] = v ? json(*v) : json(nullptr);
@@ -412,7 +420,9 @@ std::string RenderWorkloadJson(const WorkloadReport& r) {
   json j;
   j["command"] = "workload";
   j["data_hash"] = r.data_hash;
-  j["demand"] = {{"product", a.spec.gpu}, {"amount", a.spec.count}, {"boundary", "workload"},
+  j["demand"] = {{"product", a.spec.gpu},
+                 {"amount", a.spec.count > 0 ? json(a.spec.count) : json(nullptr)},
+                 {"boundary", "workload"},
                  {"kind", inventory::ToString(a.spec.kind)}, {"gpu_hours", a.figures.gpu_hours}};
   json impacts = json::object(), operational = json::object(), embodied = json::object();
   for (size_t k = 0; k < a.impact_ids.size(); ++k) {

@@ -147,7 +147,6 @@ WorkloadSpec ReadWorkload(const toml::value& doc, const std::string& file,
     r.ProblemAt("kind", fmt::format("kind '{}' is not 'training' or 'inference'", kind));
   }
   s.gpu = r.String("gpu", true);
-  if (!r.Has("count")) r.Problem("missing 'count'");
   s.count = RuledNumber(r, "count").value_or(0.0);
   s.hours = RuledNumber(r, "hours");
   if (auto days = RuledNumber(r, "days")) {
@@ -213,6 +212,10 @@ std::vector<std::string> WorkloadProblems(const WorkloadSpec& s) {
   } else if (!s.hours && !s.gpu_hours) {
     out.push_back("missing the duration: 'hours' or 'days' (wall clock, every GPU) or "
                   "'gpu_hours' (total)");
+  }
+  if (!(s.count > 0) && !s.gpu_hours) {
+    out.push_back("missing 'count', the number of GPUs (it may be left out when the total "
+                  "'gpu_hours' is given)");
   }
   const bool throughput = s.requests_per_second || s.tokens_per_second || s.tokens_per_request;
   if (s.kind == WorkloadKind::kTraining && throughput) {

@@ -47,7 +47,7 @@ struct WorkloadSpec {
   std::string id, name, description;
   WorkloadKind kind = WorkloadKind::kTraining;
   std::string gpu;      // a catalogue GPU id
-  double count = 0;     // GPUs
+  double count = 0;     // GPUs; 0: not stated (only with gpu_hours)
   // Duration: wall-clock hours (or days in the file) for every GPU, or the
   // total GPU-hours; one of the two.
   std::optional<double> hours, gpu_hours;

@@ -65,9 +65,13 @@ std::string Stated(bool stated) { return stated ? "stated" : "gpulca data"; }
 WorkloadFigures EvaluateWorkload(const WorkloadSpec& s, const WorkloadPoint& p,
                                  const WorkloadConstants& c) {
   WorkloadFigures f;
-  f.hours_per_gpu = s.hours ? *s.hours : *s.gpu_hours / s.count;
+  if (s.hours) {
+    f.hours_per_gpu = *s.hours;
+  } else if (s.count > 0) {
+    f.hours_per_gpu = *s.gpu_hours / s.count;
+  }
   f.gpu_hours = s.hours ? s.count * *s.hours : *s.gpu_hours;
-  f.life_share = f.hours_per_gpu / p.lifetime_hours;
+  if (f.hours_per_gpu) f.life_share = *f.hours_per_gpu / p.lifetime_hours;
   double host_fraction = p.power_fraction;
   if (s.energy_kwh) {
     f.gpu_power_w = *s.energy_kwh * 1000.0 / f.gpu_hours;  // GPUs and host together
@@ -184,13 +188,15 @@ WorkloadAssessment AssessWorkload(const inventory::Inventory& inventory,
   a.lifecycle = gpu.lifecycle;
   a.grid_process = GridProcess(inventory, a.region);
   a.utilization = gpu.utilization;
-  if (gpu.lifetime_hours < (spec.hours ? *spec.hours : *spec.gpu_hours / spec.count)) {
+  const std::optional<double> per_gpu =
+      spec.hours ? spec.hours
+                 : spec.count > 0 ? std::optional<double>(*spec.gpu_hours / spec.count) : std::nullopt;
+  if (per_gpu && gpu.lifetime_hours < *per_gpu) {
     throw InvalidArgument(
         "workload",
         fmt::format("workload {}: each GPU runs {} h, longer than its service life of {} h: the "
                     "run cannot use more than the whole life of its hardware",
-                    spec.id, spec.hours ? *spec.hours : *spec.gpu_hours / spec.count,
-                    gpu.lifetime_hours));
+                    spec.id, *per_gpu, gpu.lifetime_hours));
   }
 
   // The hardware without its operation: the life cycle with no use energy.

@@ -59,8 +59,11 @@ struct WorkloadConstants {
 };
 
 struct WorkloadFigures {
-  double gpu_hours = 0, hours_per_gpu = 0;
-  double life_share = 0;  // hours_per_gpu / H: the share of each GPU's life the run uses
+  double gpu_hours = 0;
+  // Hours per GPU and the share of each GPU's life the run uses
+  // (hours_per_gpu / H): unknown when the spec gives GPU-hours without the
+  // number of GPUs.
+  std::optional<double> hours_per_gpu, life_share;
   double gpu_power_w = 0, host_power_w = 0;
   double it_kwh = 0, facility_kwh = 0;
   double water_onsite_l = 0, water_offsite_l = 0, water_embodied_l = 0;  // 0 without a water impact

@@ -77,6 +77,20 @@ TEST_CASE("workload: flags alone, and flags over a file's keys", "[workload][cli
   CHECK(run.at("requests").get<double>() == Approx(3600));
   CHECK(Figure(run, "per_request", "facility_wh") ==
         Approx(Figure(run, "electricity", "facility_kwh") * 1000 / 3600));
+  // GPU-hours without a count (Meta states none for Llama 2): no figure per
+  // GPU, and the rest as with one.
+  const auto llama = db.Run("workload " + Example("workload-llama2-pretraining.toml"));
+  REQUIRE(llama.exit_code == 0);
+  CHECK_THAT(llama.out, Contains("3,311,616 GPU-hours (the number of GPUs is not stated"));
+  CHECK(llama.out.find("of which the run uses") == std::string::npos);
+  CHECK(llama.out.find("share of each GPU's life used") == std::string::npos);
+  const nlohmann::json lj =
+      db.Json("workload " + Example("workload-llama2-pretraining.toml") + " --format json");
+  CHECK(lj.at("demand").at("amount").is_null());
+  CHECK(db.Run("workload --gpu nvidia-h100-sxm5 --gpu-hours 5000 --format json").exit_code == 0);
+  const auto hours = db.Run("workload --gpu nvidia-h100-sxm5 --hours 5");
+  CHECK(hours.exit_code == 2);
+  CHECK_THAT(hours.out, Contains("--gpu and --gpu-hours"));
 }
 
 TEST_CASE("workload: every format", "[workload][cli]") {

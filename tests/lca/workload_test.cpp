@@ -58,8 +58,8 @@ TEST_CASE("a training run by hand: electricity, operational, amortised embodied,
           "[workload]") {
   const lca::WorkloadFigures f = EvaluateWorkload(Training(), Point(), Constants());
   CHECK(f.gpu_hours == 20);
-  CHECK(f.hours_per_gpu == 10);
-  CHECK(f.life_share == Approx(0.01));
+  CHECK(*f.hours_per_gpu == 10);
+  CHECK(*f.life_share == Approx(0.01));
   // GPU 100 W x 0.5; host 50 W x 0.5.
   CHECK(f.gpu_power_w == 50);
   CHECK(f.host_power_w == 25);
@@ -112,8 +112,19 @@ TEST_CASE("measured power, host included, or measured energy replace the power m
   s.hours.reset();
   s.gpu_hours = 20;
   f = EvaluateWorkload(s, Point(), Constants());
-  CHECK(f.hours_per_gpu == 10);
+  CHECK(*f.hours_per_gpu == 10);
   CHECK(f.it_kwh == Approx(1.5));
+  // GPU-hours without the number of GPUs: every figure but those per GPU.
+  s.count = 0;
+  CHECK(inventory::WorkloadProblems(s).empty());
+  f = EvaluateWorkload(s, Point(), Constants());
+  CHECK_FALSE(f.hours_per_gpu);
+  CHECK_FALSE(f.life_share);
+  CHECK(f.it_kwh == Approx(1.5));
+  // Wall-clock hours need the count.
+  s.gpu_hours.reset();
+  s.hours = 10;
+  CHECK_THAT(inventory::WorkloadProblems(s).at(0), Contains("missing 'count'"));
 }
 
 TEST_CASE("an inference service: requests and tokens while busy, per request and per 1,000 "
@@ -299,7 +310,7 @@ TEST_CASE("a workload's embodied share is the GPU's life cycle less its operatio
       lca::AssessGpu(inv, parameters, lca::GpuAssessmentOptions("nvidia-h100-sxm5"));
   const int k = 0;
   REQUIRE(w.impact_ids[k] == g.gate.data.impact_ids[k]);
-  CHECK(w.figures.life_share == Approx(1));
+  CHECK(*w.figures.life_share == Approx(1));
   // One GPU over its whole life at the catalogue's defaults: the workload's
   // total is the report's life cycle, its electricity the report's.
   CHECK(w.figures.facility_kwh == Approx(g.use_kwh));

@@ -88,6 +88,7 @@ class Distribution {
 class InputDraws {
  public:
   void Add(const Distribution& distribution, uint64_t base);
+  // REQUIRES: out has room for one double per input added.
   void Draw(uint64_t iteration, double* out) const;
 
  private:

@@ -286,6 +286,11 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
       w.draws.resize(inputs);
       const Clock::time_point began = Clock::now();
       for (int start; (start = next.fetch_add(chunk)) < n;) {
+        if (Clock::now() > options.deadline) {
+          throw InvalidArgument(
+              "iterations", fmt::format("iterations {}: the run reached its time limit with {} "
+                                        "done; ask for fewer", options.iterations, done.load()));
+        }
         const int stop = std::min(n, start + chunk);
         for (i = start; i < stop; ++i) {
           const int iteration = first + i;  // in the whole run

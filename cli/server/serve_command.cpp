@@ -12,6 +12,7 @@
 #include <openssl/sha.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -20,7 +21,10 @@
 #include <mutex>
 #include <thread>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <pthread.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 
 #include "cli/context.h"
@@ -77,6 +81,86 @@ bool SameToken(const std::string& given, const std::string& token) {
   SHA256(reinterpret_cast<const unsigned char*>(token.data()), token.size(), b);
   return CRYPTO_memcmp(a, b, sizeof a) == 0;
 }
+
+// Cuts off connections that hold a worker without sending a request: a
+// client that sends its headers a byte at a time (slow loris) keeps each of
+// cpp-httplib's reads under its read timeout, so a connection has a limit
+// as a whole. Once a second it looks at this process's connected sockets
+// (/proc/self/fd); one whose peer has had no request in a handler for
+// `limit` (since it was first seen, or since its last request ended) is
+// shut down, and cpp-httplib's next read on it fails and closes it.
+class Watchdog {
+ public:
+  explicit Watchdog(std::chrono::seconds limit) : limit_(limit), thread_([this] { Run(); }) {}
+  ~Watchdog() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+  // A request of the connection from `port` is in a handler / is done.
+  void Begin(int port) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++busy_[port];
+  }
+  void End(int port) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (--busy_[port] == 0) busy_.erase(port);
+    last_done_[port] = std::chrono::steady_clock::now();
+  }
+
+ private:
+  // The peer port of connected TCP socket `fd`, or -1.
+  static int PeerPort(int fd) {
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISSOCK(st.st_mode)) return -1;
+    int listening = 0;
+    socklen_t size = sizeof listening;
+    if (::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || listening) return -1;
+    sockaddr_storage peer{};
+    socklen_t length = sizeof peer;
+    if (::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &length) != 0) return -1;
+    if (peer.ss_family == AF_INET) return ntohs(reinterpret_cast<sockaddr_in*>(&peer)->sin_port);
+    if (peer.ss_family == AF_INET6) return ntohs(reinterpret_cast<sockaddr_in6*>(&peer)->sin6_port);
+    return -1;
+  }
+
+  void Run() {
+    std::map<std::pair<int, int>, std::chrono::steady_clock::time_point> seen;  // (fd, port)
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!wake_.wait_for(lock, std::chrono::seconds(1), [this] { return stop_; })) {
+      const auto now = std::chrono::steady_clock::now();
+      std::map<std::pair<int, int>, std::chrono::steady_clock::time_point> still;
+      std::error_code ec;
+      for (const auto& entry : fs::directory_iterator("/proc/self/fd", ec)) {
+        const int fd = std::atoi(entry.path().filename().c_str());
+        const int port = PeerPort(fd);
+        if (port < 0) continue;
+        const auto key = std::make_pair(fd, port);
+        const auto first = seen.count(key) ? seen[key] : now;
+        still[key] = first;
+        if (busy_.count(port)) continue;
+        const auto done = last_done_.find(port);
+        const auto idle_since = done == last_done_.end() ? first : std::max(first, done->second);
+        if (now - idle_since > limit_) ::shutdown(fd, SHUT_RDWR);
+      }
+      seen.swap(still);
+      for (auto it = last_done_.begin(); it != last_done_.end();) {
+        it = now - it->second > 10 * limit_ ? last_done_.erase(it) : std::next(it);
+      }
+    }
+  }
+
+  std::chrono::seconds limit_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  std::map<int, int> busy_;
+  std::map<int, std::chrono::steady_clock::time_point> last_done_;
+  std::thread thread_;
+};
 
 void Json(httplib::Response& res, int status, const std::string& error) {
   res.status = status;
@@ -205,15 +289,23 @@ void Serve(Context& context, const ServeOptions& o) {
 
   Server handler(context, o, token);
   httplib::Server http;
-  const int threads = o.threads > 0 ? o.threads : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+  // cpp-httplib gives a connection its worker until it closes: workers are
+  // connections, not cores (each command runs one Monte Carlo thread).
+  const int threads = o.threads > 0 ? o.threads
+                                    : static_cast<int>(std::max(16u, 4 * std::thread::hardware_concurrency()));
   http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   http.set_payload_max_length(static_cast<size_t>(o.max_body_mb * 1024 * 1024));
   http.set_read_timeout(10, 0);   // a client that sends too slowly is cut off
   http.set_write_timeout(10, 0);
   http.set_keep_alive_max_count(100);
   http.set_keep_alive_timeout(5);
-  const auto handle = [&handler](const httplib::Request& req, httplib::Response& res) {
+  // A connection may go 15 s without a request in a handler: above the
+  // keep-alive timeout (5 s), so only a client that dawdles is cut off.
+  Watchdog watchdog(std::chrono::seconds(15));
+  const auto handle = [&handler, &watchdog](const httplib::Request& req, httplib::Response& res) {
+    watchdog.Begin(req.remote_port);
     handler.Handle(req, res);
+    watchdog.End(req.remote_port);
   };
   http.Get(".*", handle);
   http.Post(".*", handle);
@@ -244,7 +336,9 @@ void AddServeCommand(CLI::App& app, Context& context) {
   auto o = std::make_shared<ServeOptions>();
   cmd->add_option("--bind", o->bind, "Address to listen on (default: loopback only)");
   cmd->add_option("--port", o->port, "Port (0: any free one)")->check(CLI::Range(0, 65535));
-  cmd->add_option("--threads", o->threads, "Worker threads (default: every core, at least 2)")
+  cmd->add_option("--threads", o->threads,
+                  "Worker threads, each serving one connection at a time (default: 4 a core, at "
+                  "least 16)")
       ->check(CLI::Range(0, 256));
   cmd->add_option("--token-file", o->token_file,
                   "File holding the bearer token that writes (audits) need; not readable by "

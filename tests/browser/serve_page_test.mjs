@@ -67,8 +67,18 @@ function expectEqual(actual, expected, what) {
 // ---- the server -------------------------------------------------------------
 let server = null;
 let serverLog = '';
+const serverRunning = () => server && server.exitCode === null && server.signalCode === null;
 function stopServer() {
-  if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+  if (serverRunning()) server.kill('SIGKILL');
+}
+// SIGTERM, then SIGKILL after 5 s.
+async function stopServerGently() {
+  if (!serverRunning()) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  const timer = setTimeout(stopServer, 5000);
+  await exited;
+  clearTimeout(timer);
 }
 process.on('exit', stopServer);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { stopServer(); process.exit(1); });
@@ -337,7 +347,7 @@ async function main() {
     });
   } finally {
     await browser.close();
-    stopServer();
+    await stopServerGently();
   }
   console.log(`screenshots: ${path.join(workDir, 'page-1280.png')} ${path.join(workDir, 'page-375.png')}`);
   console.log(`serve_page_test: ${((Date.now() - started) / 1000).toFixed(1)} s`);

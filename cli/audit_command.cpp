@@ -9,6 +9,7 @@
 #include "cli/context.h"
 #include "cli/declarations.h"
 #include "cli/options.h"
+#include "cli/output.h"
 #include "lca/error.h"
 #include "inventory/records/order.h"
 #include "inventory/store/audit_log.h"
@@ -126,7 +127,7 @@ void Show(const Context& context, const AuditOptions& o) {
 
 void List(const Context& context) {
   auto store = context.Open();
-  fmt::print("{}", reports::RenderAuditList(AuditLog(store->path()).All()));
+  Print(reports::RenderAuditList(AuditLog(store->path()).All()));
 }
 
 void KeyGen(const AuditOptions& o) {
@@ -233,7 +234,7 @@ void Verify(const Context& context, const AuditOptions& o) {
               trusted_key, text, problems);
   }
   if (record) Recompute(context, *store, *record, o.threads, text, problems);
-  fmt::print("{}", text);
+  Print(text);
   if (!problems.empty()) {
     const std::string what = record ? fmt::format("audit {}", record->id)
                                     : std::string("the audit log");
@@ -241,11 +242,11 @@ void Verify(const Context& context, const AuditOptions& o) {
                                         fmt::join(problems, "\n  ")));
   }
   if (record) {
-    fmt::print("verified: the chain is intact through record {} and the results reproduce\n",
-               record->id);
+    Print(fmt::format("verified: the chain is intact through record {} and the results "
+                      "reproduce\n", record->id));
   } else {
-    fmt::print("verified: the chain is intact through record {} and the log extends the head\n",
-               leaves.size());
+    Print(fmt::format("verified: the chain is intact through record {} and the log extends the "
+                      "head\n", leaves.size()));
   }
 }
 

@@ -48,6 +48,21 @@ struct Context {
 // The app's global options and every subcommand (cli/commands.cpp).
 void AddCommands(CLI::App& app, Context& context);
 
+// How a command line ended: 0 success, 1 an error in the input or the
+// calculation, 2 a bad command line, 3 an internal error; and the message.
+struct CommandOutcome {
+  int code = 0;
+  std::string error;
+};
+
+// Parses and runs `argv` (argv[0] the program) in an app of its own on
+// `context`, and returns how it ended; the error is returned, not printed,
+// but for --help, --version and, with `print_parse_errors`, a command line
+// CLI11 refuses, which CLI11 prints itself (the outcome's error is then
+// empty).
+CommandOutcome RunCommandLine(Context& context, int argc, const char* const* argv,
+                              bool print_parse_errors);
+
 // Each file of cli/ adds its subcommands to the app.
 void AddDbCommands(CLI::App& app, Context& context);
 void AddListCommand(CLI::App& app, Context& context);
@@ -64,5 +79,6 @@ void AddValidateCommand(CLI::App& app, Context& context);
 void AddWorkloadCommand(CLI::App& app, Context& context);
 void AddSensitivityCommand(CLI::App& app, Context& context);
 void AddMcCommands(CLI::App& app, Context& context);
+void AddServeCommand(CLI::App& app, Context& context);
 
 }  // namespace gpulca::cli

@@ -34,7 +34,7 @@ std::optional<std::pair<long, long>> Pair(const std::string& text, char separato
 }  // namespace
 
 McShards& McShards::Get() {
-  static McShards shards;
+  static thread_local McShards shards;
   return shards;
 }
 
@@ -67,6 +67,7 @@ void McShards::AddOptions(CLI::App& command) {
 }
 
 void McShards::Apply(lca::McOptions& options) {
+  options.deadline = deadline_;
   if (tape_ && tape_->replaying()) {
     options.tape = tape_;
     return;

@@ -7,8 +7,9 @@
 // samples of all the shards, taken from a tape instead of solved
 // (lca/uncertainty/mc_tape.h): the output is that of the command run whole.
 //
-// One McShards per process: the subcommand that parses its flags is the only
-// one that runs (mc merge runs the recorded one in its place).
+// One McShards per thread: the subcommand that parses its flags is the only
+// one that runs on it (mc merge runs the recorded one in its place; gpulca
+// serve runs one command per request on each worker thread).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -44,6 +45,9 @@ class McShards {
   // fast it comes, not what it is (--format, --out, --threads) nor those
   // of the shard (--iterations, --shard, --samples).
   static std::vector<std::string> Normalised(const std::vector<std::string>& args);
+  // The time at which this thread's command stops its Monte Carlo runs
+  // (McOptions::deadline), for gpulca serve; Apply sets it.
+  void SetDeadline(std::chrono::steady_clock::time_point deadline) { deadline_ = deadline; }
   // mc merge: the command's Monte Carlo runs are played from `runs`.
   void Replay(std::vector<lca::McRunSamples> runs);
   // Whether a replay took every run of the tape.
@@ -53,6 +57,7 @@ class McShards {
   std::vector<std::string> args_;  // argv[1..]
   std::string iterations_, shard_, samples_;
   std::shared_ptr<lca::McTape> tape_;
+  std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
 };
 
 // The files a command line names (tokens that are existing regular files)

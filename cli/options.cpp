@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "cli/mc_shards.h"
+#include "cli/output.h"
 #include "cli/progress.h"
 #include "inventory/toml/toml_loader.h"
 #include "cli/usage_error.h"
@@ -102,7 +103,7 @@ std::string OutputOptions::FilePath() const {
 
 void OutputOptions::Write(const std::string& text) const {
   if (out.empty()) {
-    fmt::print("{}", text);
+    Print(text);
     return;
   }
   std::ofstream file(out, std::ios::binary);

@@ -4,12 +4,19 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <utility>
 
 namespace gpulca::cli {
 
+namespace {
+std::atomic<bool> turned_off{false};
+}  // namespace
+
+void ProgressBar::TurnOff() { turned_off = true; }
+
 ProgressBar::ProgressBar(std::string label)
-    : ProgressBar(std::move(label), isatty(fileno(stderr)) != 0, stderr) {}
+    : ProgressBar(std::move(label), !turned_off && isatty(fileno(stderr)) != 0, stderr) {}
 
 ProgressBar::ProgressBar(std::string label, bool enabled, std::FILE* out)
     : label_(std::move(label)), enabled_(enabled), out_(out),

@@ -12,8 +12,11 @@ namespace gpulca::cli {
 
 class ProgressBar {
  public:
-  // Draws on stderr iff isatty(stderr).
+  // Draws on stderr iff isatty(stderr) and bars are not turned off.
   explicit ProgressBar(std::string label);
+  // No bar is drawn from now on in this process (gpulca serve: its
+  // requests' commands run on worker threads, and their bars would mix).
+  static void TurnOff();
   // Draws on `out` iff `enabled` (for tests).
   ProgressBar(std::string label, bool enabled, std::FILE* out);
   ~ProgressBar();  // clears the line if one was drawn

@@ -130,8 +130,15 @@ bool KluLu::Refactor(const std::vector<double>& values) {
   m.active = nullptr;
   if (m.primary == nullptr) return false;
   m.singular_column = -1;
+  // Scale -1: klu_refactor then skips its O(nnz) pass that checks the
+  // pattern's indices. The pattern handed over is this object's own copy,
+  // which klu_analyze and the first klu_factor checked and which never
+  // changes; with scale 0 or -1 KLU computes no row scale, so the numbers
+  // are the same.
+  m.common.scale = -1;
   const int ok = klu_refactor(m.col_ptr.data(), m.row_idx.data(), m.Values(values), m.symbolic,
                               m.primary, &m.common);
+  m.common.scale = 0;
   if (!ok) {
     // The values of `primary` are now only partly defined, its pivot order
     // and pattern intact: the next klu_refactor recomputes every value.

@@ -216,7 +216,14 @@ ChipMonteCarlo RunMonteCarlo(const Inventory& inv, const ParameterSet& nominal,
     } catch (const Error& e) {
       throw FormulaError(fmt::format("Monte Carlo iteration {} (seed {}): {}", i, mc.seed, e.what()));
     }
-    if (mc.progress && i % 64 == 0) mc.progress(i - range.first, range.second - range.first);
+    if (i % 64 == 0) {
+      if (mc.progress) mc.progress(i - range.first, range.second - range.first);
+      if (std::chrono::steady_clock::now() > mc.deadline) {
+        throw InvalidArgument("iterations", fmt::format("iterations {}: the run reached its time "
+                                                        "limit with {} done; ask for fewer",
+                                                        mc.iterations, i - range.first));
+      }
+    }
   }
   if (mc.tape && !mc.tape->replaying()) {
     McRunSamples r;

@@ -179,8 +179,13 @@ McPlan PlanMonteCarlo(const inventory::Inventory& inv, const inventory::Paramete
           return McInput{McInput::Kind::kExchange, exchange_name(src.process, src.exchange), 0, u,
                          e.amount.value_or(1.0), -1};
         });
-        sp.exchanges.push_back({static_cast<int>(id), technosphere, static_cast<int>(t),
-                                src.sign * e.unit_factor, e.IsFormula(), formula_affected});
+        if (e.IsFormula()) {
+          sp.multipliers.push_back(
+              {static_cast<int>(id), static_cast<int>(t), technosphere, formula_affected});
+        } else {
+          (technosphere ? sp.amounts_a : sp.amounts_b)
+              .push_back({static_cast<int>(id), static_cast<int>(t), src.sign * e.unit_factor});
+        }
         (technosphere ? sp.technosphere_changes : sp.biosphere_changes) = true;
       }
     }
@@ -210,11 +215,17 @@ McPlan PlanMonteCarlo(const inventory::Inventory& inv, const inventory::Paramete
     plan.inputs.push_back(std::move(in));
   }
   for (SystemPlan& sp : plan.systems) {
-    for (auto& e : sp.exchanges) e.input = index_of[e.input];
-    for (auto& f : sp.factors) f.input = index_of[f.input];
     for (int& u : sp.inputs) u = index_of[u];
-    for (const auto& e : sp.exchanges) sp.inputs.push_back(e.input);
-    for (const auto& f : sp.factors) sp.inputs.push_back(f.input);
+    for (auto* entries : {&sp.amounts_a, &sp.amounts_b, &sp.factors}) {
+      for (auto& e : *entries) {
+        e.input = index_of[e.input];
+        sp.inputs.push_back(e.input);
+      }
+    }
+    for (auto& m : sp.multipliers) {
+      m.input = index_of[m.input];
+      sp.inputs.push_back(m.input);
+    }
     std::sort(sp.inputs.begin(), sp.inputs.end());
     sp.inputs.erase(std::unique(sp.inputs.begin(), sp.inputs.end()), sp.inputs.end());
   }

@@ -81,20 +81,17 @@ void FillSystem(const SystemPlan& sp, const MatrixRefill& refill, const Paramete
     const auto& s = d.biosphere_sources[t];
     w.b[t] = s.sign * p.ExchangeAmount(s.process, static_cast<size_t>(s.exchange));
   }
-  for (const SystemPlan::ExchangeEntry& e : sp.exchanges) {
+  for (const SystemPlan::Entry& e : sp.amounts_a) w.a[e.triplet] = draws[e.input] * e.scale;
+  for (const SystemPlan::Entry& e : sp.amounts_b) w.b[e.triplet] = draws[e.input] * e.scale;
+  for (const SystemPlan::Entry& f : sp.factors) w.c[f.triplet] = draws[f.input] * f.scale;
+  for (const SystemPlan::Multiplier& e : sp.multipliers) {
     std::vector<double>& values = e.technosphere ? w.a : w.b;
-    const double draw = draws[e.input];
-    if (e.multiplier) {
-      const double base = e.formula_affected
-                              ? values[e.triplet]
-                              : (e.technosphere ? refill.nominal_technosphere()
-                                                : refill.nominal_biosphere())[e.triplet];
-      values[e.triplet] = base * draw;
-    } else {
-      values[e.triplet] = draw * e.scale;
-    }
+    const double base = e.formula_affected
+                            ? values[e.triplet]
+                            : (e.technosphere ? refill.nominal_technosphere()
+                                              : refill.nominal_biosphere())[e.triplet];
+    values[e.triplet] = base * draws[e.input];
   }
-  for (const SystemPlan::FactorEntry& f : sp.factors) w.c[f.triplet] = draws[f.input] * f.scale;
   MatrixData& m = w.data;
   if (sp.technosphere_changes) m.technosphere.SetTripletValues(m.technosphere_slots, w.a);
   if (sp.biosphere_changes) m.biosphere.SetTripletValues(m.biosphere_slots, w.b);
@@ -260,6 +257,10 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
     streams.push_back(StreamBase(options.seed, in.key));
     if (options.design) columns[u] = options.design->Column(in.name);
   }
+  InputDraws input_draws;  // without a design: every input from its stream
+  if (!options.design) {
+    for (size_t u = 0; u < inputs; ++u) input_draws.Add(distributions[u], streams[u]);
+  }
 
   Samples samples;
   for (const MatrixData* d : systems) {
@@ -285,6 +286,11 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
       w.draws.resize(inputs);
       const Clock::time_point began = Clock::now();
       for (int start; (start = next.fetch_add(chunk)) < n;) {
+        if (Clock::now() > options.deadline) {
+          throw InvalidArgument(
+              "iterations", fmt::format("iterations {}: the run reached its time limit with {} "
+                                        "done; ask for fewer", options.iterations, done.load()));
+        }
         const int stop = std::min(n, start + chunk);
         for (i = start; i < stop; ++i) {
           const int iteration = first + i;  // in the whole run
@@ -292,13 +298,17 @@ std::vector<McResult> RunMonteCarloPaired(const inventory::Inventory& inventory,
             CopyReplayed(*replay, i, samples);
             continue;
           }
-          for (size_t u = 0; u < inputs; ++u) {
-            if (columns[u] >= 0) {
-              w.draws[u] = distributions[u].Quantile(options.design->Quantile(columns[u], iteration));
-            } else {
-              RandomEngine engine = StreamEngine(streams[u], static_cast<uint64_t>(iteration));
-              w.draws[u] = distributions[u](engine);
+          if (options.design) {
+            for (size_t u = 0; u < inputs; ++u) {
+              if (columns[u] >= 0) {
+                w.draws[u] = distributions[u].Quantile(options.design->Quantile(columns[u], iteration));
+              } else {
+                RandomEngine engine = StreamEngine(streams[u], static_cast<uint64_t>(iteration));
+                w.draws[u] = distributions[u](engine);
+              }
             }
+          } else {
+            input_draws.Draw(static_cast<uint64_t>(iteration), w.draws.data());
           }
           for (int u : plan.parameter_inputs) {
             w.parameters.SetSlotValue(plan.inputs[u].slot, w.draws[u]);

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -69,6 +70,9 @@ struct McOptions {
   // Record this run's samples on the tape, or take them from it instead of
   // solving (mc_tape.h). Called from the calling thread only.
   std::shared_ptr<McTape> tape;
+  // A run still going at this time stops (every thread, at its next chunk of
+  // iterations) with InvalidArgument: a server's limit on one request.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 
 struct SensitivityRow {
@@ -119,6 +123,7 @@ struct McResult {
 // Throws SolveError or FormulaError naming the iteration and seed when a
 // draw makes the system unsolvable; InvalidArgument for iterations < 1, a
 // slice outside them, a replayed run the tape does not match (McTape::Next),
+// a run that reaches its deadline,
 // threads < 1 or above 4 per hardware thread, or samples that would not fit
 // in half the machine's memory (saying how many iterations would); InputError
 // for a pedigree on a non-lognormal exchange;

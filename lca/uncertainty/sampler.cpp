@@ -47,59 +47,114 @@ RandomEngine InputEngine(uint64_t seed, uint64_t key, uint64_t iteration) {
   return StreamEngine(StreamBase(seed, key), iteration);
 }
 
-Distribution::Distribution(const Uncertainty& u, double nominal) : u_(u), nominal_(nominal) {
-  if (u.kind == Uncertainty::Kind::kLognormal && u.gsd > 1.0) sigma_ = std::log(u.gsd);
+Distribution::Distribution(const Uncertainty& u, double nominal)
+    : value_(nominal), min_(u.min), max_(u.max) {
+  switch (u.kind) {
+    case Uncertainty::Kind::kNone:
+      return;
+    case Uncertainty::Kind::kLognormal:
+      if (u.gsd > 1.0) spread_ = std::log(u.gsd);
+      if (nominal != 0.0 && spread_ > 0.0) shape_ = Shape::kLognormal;
+      return;
+    case Uncertainty::Kind::kNormal:
+      spread_ = u.sd;
+      if (u.sd > 0.0) shape_ = Shape::kNormal;
+      return;
+    case Uncertainty::Kind::kTriangular:
+      if (u.min < u.max) shape_ = Shape::kTriangular;
+      return;
+    case Uncertainty::Kind::kUniform:
+      if (u.min < u.max) {
+        shape_ = Shape::kUniform;
+      } else {
+        value_ = u.min;
+      }
+      return;
+  }
 }
 
-bool Distribution::Flat() const {
-  if (u_.kind == Uncertainty::Kind::kLognormal) return nominal_ == 0.0 || !(sigma_ > 0.0);
-  return !(u_.sd > 0.0);
+double Distribution::Scale(Shape shape, double value, double spread, double z) {
+  if (shape == Shape::kLognormal) return value * std::exp(z * spread);
+  return z * spread + value;
 }
 
-double Distribution::Scale(double z) const {
-  if (u_.kind == Uncertainty::Kind::kLognormal) return nominal_ * std::exp(z * sigma_);
-  return z * u_.sd + nominal_;
+namespace {
+
+// A unit normal z, scaled as Boost's normal_distribution scales it (z·σ + μ).
+double UnitNormal(RandomEngine& engine) {
+  return boost::random::normal_distribution<double>(0.0, 1.0)(engine);
 }
+
+}  // namespace
 
 double Distribution::operator()(RandomEngine& engine) const {
-  // A unit normal z, scaled as Boost's normal_distribution scales it (z·σ + μ).
-  auto unit_normal = [&engine] { return boost::random::normal_distribution<double>(0.0, 1.0)(engine); };
-  switch (u_.kind) {
-    case Uncertainty::Kind::kNone:
-      return nominal_;
-    case Uncertainty::Kind::kLognormal:
-    case Uncertainty::Kind::kNormal:
-      return Flat() ? nominal_ : Scale(unit_normal());
-    case Uncertainty::Kind::kTriangular:
-      if (!(u_.min < u_.max)) return nominal_;
-      return boost::random::triangle_distribution<double>(u_.min, nominal_, u_.max)(engine);
-    case Uncertainty::Kind::kUniform:
-      if (!(u_.min < u_.max)) return u_.min;
-      return boost::random::uniform_real_distribution<double>(u_.min, u_.max)(engine);
+  switch (shape_) {
+    case Shape::kConstant:
+      return value_;
+    case Shape::kLognormal:
+    case Shape::kNormal:
+      return Scale(shape_, value_, spread_, UnitNormal(engine));
+    case Shape::kTriangular:
+      return boost::random::triangle_distribution<double>(min_, value_, max_)(engine);
+    case Shape::kUniform:
+      return boost::random::uniform_real_distribution<double>(min_, max_)(engine);
   }
-  return nominal_;
+  return value_;
 }
 
 double Distribution::Quantile(double q) const {
   q = std::min(std::max(q, std::ldexp(1.0, -53)), 1.0 - std::ldexp(1.0, -53));
-  auto unit_normal = [q] { return boost::math::quantile(boost::math::normal_distribution<double>(), q); };
-  switch (u_.kind) {
-    case Uncertainty::Kind::kNone:
-      return nominal_;
-    case Uncertainty::Kind::kLognormal:
-    case Uncertainty::Kind::kNormal:
-      return Flat() ? nominal_ : Scale(unit_normal());
-    case Uncertainty::Kind::kTriangular: {
-      if (!(u_.min < u_.max)) return nominal_;
-      const double mode = std::min(std::max(nominal_, u_.min), u_.max);
-      return boost::math::quantile(
-          boost::math::triangular_distribution<double>(u_.min, mode, u_.max), q);
+  switch (shape_) {
+    case Shape::kConstant:
+      return value_;
+    case Shape::kLognormal:
+    case Shape::kNormal:
+      return Scale(shape_, value_, spread_,
+                   boost::math::quantile(boost::math::normal_distribution<double>(), q));
+    case Shape::kTriangular: {
+      const double mode = std::min(std::max(value_, min_), max_);
+      return boost::math::quantile(boost::math::triangular_distribution<double>(min_, mode, max_),
+                                   q);
     }
-    case Uncertainty::Kind::kUniform:
-      if (!(u_.min < u_.max)) return u_.min;
-      return u_.min + q * (u_.max - u_.min);
+    case Shape::kUniform:
+      return min_ + q * (max_ - min_);
   }
-  return nominal_;
+  return value_;
+}
+
+void InputDraws::Add(const Distribution& distribution, uint64_t base) {
+  bases_.push_back(base);
+  shapes_.push_back(distribution.shape_);
+  scales_.push_back({distribution.value_, distribution.spread_});
+  if (distribution.shape_ == Distribution::Shape::kTriangular ||
+      distribution.shape_ == Distribution::Shape::kUniform) {
+    others_.push_back(distribution);
+  }
+}
+
+void InputDraws::Draw(uint64_t iteration, double* out) const {
+  using Shape = Distribution::Shape;
+  size_t other = 0;
+  for (size_t u = 0; u < bases_.size(); ++u) {
+    const auto [value, spread] = scales_[u];
+    switch (shapes_[u]) {
+      case Shape::kConstant:
+        out[u] = value;
+        break;
+      case Shape::kLognormal:
+      case Shape::kNormal: {
+        RandomEngine engine = StreamEngine(bases_[u], iteration);
+        out[u] = Distribution::Scale(shapes_[u], value, spread, UnitNormal(engine));
+        break;
+      }
+      case Shape::kTriangular:
+      case Shape::kUniform: {
+        RandomEngine engine = StreamEngine(bases_[u], iteration);
+        out[u] = others_[other++](engine);
+        break;
+      }
+    }
+  }
 }
 
 double Sample(const Uncertainty& u, double nominal, RandomEngine& engine) {

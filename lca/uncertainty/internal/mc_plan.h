@@ -46,24 +46,27 @@ struct McInput {
 
 // Where one system's matrices take the inputs.
 struct SystemPlan {
-  // An exchange input's matrix entry: triplet `triplet` of A (technosphere)
-  // or B becomes draw × scale, or, for a factor on a formula amount
-  // (multiplier), the formula's value × draw.
-  struct ExchangeEntry {
+  // An input's matrix entry: triplet `triplet` becomes draw × scale (sign
+  // × unit factor for an exchange, the unit factor for a characterisation
+  // factor). 16 bytes: a large system reads hundreds of thousands of them
+  // an iteration.
+  struct Entry {
     int input;
-    bool technosphere;
     int triplet;
-    double scale;  // sign × unit factor
-    bool multiplier;
+    double scale;
+  };
+  std::vector<Entry> amounts_a, amounts_b;  // exchanges of A and of B
+  std::vector<Entry> factors;               // factors of C
+  // An exchange input that is a factor on a formula amount: triplet
+  // `triplet` of A (technosphere) or B becomes the formula's value × draw.
+  struct Multiplier {
+    int input;
+    int triplet;
+    bool technosphere;
     bool formula_affected;  // its formula reads an uncertain parameter
   };
-  std::vector<ExchangeEntry> exchanges;
-  struct FactorEntry {
-    int input;
-    int triplet;  // of C
-    double scale;  // unit factor
-  };
-  std::vector<FactorEntry> factors;
+  std::vector<Multiplier> multipliers;
+  // At most one of amounts_a, amounts_b and multipliers sets a triplet.
   // Triplets of A and B whose formula reads an uncertain parameter.
   std::vector<int> formula_a, formula_b;
   std::vector<int> inputs;  // the inputs that reach this system, ascending

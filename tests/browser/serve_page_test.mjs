@@ -245,10 +245,12 @@ async function main() {
       await setInput(page, '#region', '');
     });
 
-    await step(`compare ${H100} and ${A100}: #compare-table is the CLI's, and the charts load`, async () => {
+    await step(`compare ${H100} and ${A100} with PUE 1.2: #compare-table is the CLI's, and the charts load`, async () => {
       await page.select('#gpu', H100, A100);
+      await setInput(page, '#pue', '1.2');
       await click(page, 'compare');
-      const expected = cli('compare', H100, A100, '--format', 'json');
+      await setInput(page, '#pue', '');
+      const expected = cli('compare', H100, A100, '--set', 'pue=1.2', '--format', 'json');
       for (const g of expected.gpus) {
         const id = g.demand.product;
         expectEqual(await text(page, `#compare-table tr[data-impact="gwp100"] td[data-gpu="${id}"]`),

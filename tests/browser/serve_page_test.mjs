@@ -298,7 +298,7 @@ async function main() {
       await page.select('#gpu', H100);
       await click(page, 'run-report');
       await frameHasCharts(page, 'report-frame', base);
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate(() => { window.scrollTo(0, 0); document.getElementById('controls').scrollTop = 0; });
       await page.screenshot({ path: path.join(workDir, 'page-1280.png'), fullPage: false });
     });
 

@@ -108,8 +108,8 @@ function startServer() {
 // ---- the page's helpers -----------------------------------------------------
 const text = (page, selector) => page.$eval(selector, (e) => e.textContent.trim());
 async function waitIdle(page, button) {
-  // The action is over when its button is enabled again and the status says so.
-  await page.waitForFunction((b) => !document.getElementById(b).disabled &&
+  // The action is over when its button is no longer aria-disabled and the status or #error says so.
+  await page.waitForFunction((b) => !document.getElementById(b).hasAttribute('aria-disabled') &&
     (document.getElementById('error').textContent !== '' || / done in /.test(document.getElementById('status').textContent)), {}, button);
   const error = await text(page, '#error');
   if (error) throw new Error(`the page reports an error: ${error}`);
@@ -240,6 +240,7 @@ async function main() {
       await page.click('#run-report');
       await page.waitForFunction(() => document.getElementById('error').textContent !== '');
       const error = await text(page, '#error');
+      expectEqual(await page.evaluate(() => document.activeElement.id), 'run-report', 'the focus after an error');
       expect(/XX/.test(error) && /region/.test(error), `#error does not carry the server's message: ${error}`);
       expectEqual(await page.$eval('#error', (e) => e.getAttribute('aria-live')), 'assertive', '#error aria-live');
       await setInput(page, '#region', '');

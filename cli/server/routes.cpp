@@ -45,7 +45,7 @@ std::vector<Param> Computing(std::vector<Param> own, bool monte_carlo = true) {
 }
 
 const std::vector<std::string> kBoundaries = {"cradle-to-grave", "cradle-to-gate"};
-const std::vector<std::string> kPer = {"gpu", "gpu-hour", "pflop-hour", "query"};
+const std::vector<std::string> kPer = {"unit", "gpu-hour", "pflop-hour", "gb", "query"};
 
 std::vector<Route> Build() {
   std::vector<Route> r;
@@ -85,7 +85,7 @@ std::vector<Route> Build() {
                {"json", "text"}, "", "", "", false, true});
   r.push_back({"GET", "/api/v1/fleet", "A year of data-centre GPU shipments (gpulca fleet)",
                {"fleet"},
-               Computing({Required(Integer("year", "--year", "Shipment year: 2022 or 2023")),
+               Computing({Required(Integer("year", "--year", "Shipment year (the data: 2022, 2023 and the 2024 forecast)")),
                           Text("mix", "--mix", "Vendor mix"),
                           Text("region", "--region", "Grid region of the data centres")}),
                {"json", "html", "csv", "md", "xlsx", "terminal"}, "", "", "", false, true});

@@ -224,10 +224,11 @@ Calibration Calibrate(const inventory::Inventory& inventory,
                       const CalibrationOptions& options) {
   CheckOptions(declarations, options, 1);
   const PairedRun run = RunPaired(inventory, parameters, declarations, options.gpus, options.mc);
-  const size_t nd = declarations.size(), n = static_cast<size_t>(options.mc.iterations);
+  // The samples held: the run's, or its slice's (McOptions::slice).
+  const size_t nd = declarations.size(), n = Samples(run, 0).size();
   const auto log_likelihood = LogLikelihoods(run, declarations);
   Calibration c;
-  c.iterations = options.mc.iterations;
+  c.iterations = static_cast<int>(n);
   c.seed = options.mc.seed;
   std::vector<double> residuals;
   c.weights = WeighChecked(run, declarations, log_likelihood, options, c.ess, residuals);
@@ -311,10 +312,10 @@ LooRun LeaveOneOut(const inventory::Inventory& inventory, const inventory::Param
                    const CalibrationOptions& options) {
   CheckOptions(declarations, options, 2);
   const PairedRun run = RunPaired(inventory, parameters, declarations, {}, options.mc);
-  const size_t nd = declarations.size(), n = static_cast<size_t>(options.mc.iterations);
+  const size_t nd = declarations.size(), n = Samples(run, 0).size();
   const auto log_likelihood = LogLikelihoods(run, declarations);
   LooRun out;
-  out.iterations = options.mc.iterations;
+  out.iterations = static_cast<int>(n);
   out.seed = options.mc.seed;
   out.min_ess = options.min_ess;
   std::vector<double> prior_ratios, posterior_ratios;

@@ -52,7 +52,8 @@ FleetUncertainty RunFleetMonteCarlo(const inventory::Inventory& inventory,
     }
   }
   const std::vector<McResult> runs = RunMonteCarloPaired(inventory, nominal, systems, options);
-  const size_t n = static_cast<size_t>(options.iterations), impacts = fleet.impact_ids.size();
+  // The samples held: the run's, or its slice's (McOptions::slice).
+  const size_t n = static_cast<size_t>(runs.front().iterations), impacts = fleet.impact_ids.size();
   const std::vector<double>& years = runs.front().tracked[0];
   std::vector<std::vector<double>> embodied(impacts, std::vector<double>(n, 0.0));
   std::vector<std::vector<double>> operational = embodied;
@@ -83,7 +84,7 @@ FleetUncertainty RunFleetMonteCarlo(const inventory::Inventory& inventory,
     }
   }
   FleetUncertainty u;
-  u.iterations = options.iterations;
+  u.iterations = static_cast<int>(n);
   u.seed = options.seed;
   u.systems = static_cast<int>(systems.size());
   u.calibration = options.weights;

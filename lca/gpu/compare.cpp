@@ -22,10 +22,12 @@ void AddMonteCarlo(const inventory::Inventory& inventory, const inventory::Param
   McOptions mc = *o.monte_carlo;
   mc.sensitivity = false;
   const std::vector<GpuUncertainty> runs = RunGpuMonteCarlo(inventory, parameters, pointers, mc);
-  c.mc_iterations = mc.iterations;
+  // The samples held: the run's, or its slice's (McOptions::slice).
+  const size_t n = runs.empty() ? 0 : static_cast<size_t>(runs.front().run.iterations);
+  const size_t gpus = assessed.size();
+  c.mc_iterations = static_cast<int>(n);
   c.mc_seed = mc.seed;
   c.calibration = mc.weights;
-  const size_t n = static_cast<size_t>(mc.iterations), gpus = assessed.size();
   // Each iteration counts 1 (then / n), or its posterior weight (summing to 1).
   const std::vector<double> share = mc.weights ? mc.weights->weights : std::vector<double>(n, 1.0);
   const double total = mc.weights ? 1.0 : static_cast<double>(n);

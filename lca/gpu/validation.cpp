@@ -120,6 +120,7 @@ ValidationRun RunValidation(const inventory::Inventory& inventory,
     std::vector<const MatrixData*> pointers;
     for (const MatrixData& m : systems) pointers.push_back(&m);
     std::vector<McResult> mc = RunMonteCarloPaired(inventory, parameters, pointers, options);
+    run.iterations = mc.front().iterations;  // the samples held: a slice's, in a shard
     for (size_t d = 0; d < mc.size(); ++d) {
       FootprintComparison& c = run.comparisons[d];
       const Summary s = mc[d].impacts.at(0);

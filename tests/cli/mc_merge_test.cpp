@@ -68,10 +68,20 @@ TEST_CASE("mc merge: paired, two-run and Sobol' commands merge exactly", "[cli][
   SECTION("compare: two systems drawn together") {
     const std::string run = "compare nvidia-h100-sxm5 amd-mi300x --mc 600 --format json";
     s.Ok(run + " --out " + s.Path("whole.json"));
-    s.Ok(run + " --shard 0/2 --samples " + s.Path("a"));
+    s.Ok(run + " --shard 0/2 --samples " + s.Path("a") + " --out " + s.Path("part.json"));
     s.Ok(run + " --shard 1/2 --samples " + s.Path("b"));
+    // A shard's own comparison is of its 300 iterations (it read 600 once).
+    CHECK_THAT(s.Read("part.json"), Contains("\"iterations\": 300"));
     s.Ok("mc merge " + s.Path("a") + " " + s.Path("b") + " --format json --out " + s.Path("merged.json"));
     CHECK(s.Read("merged.json") == s.Read("whole.json"));
+  }
+  SECTION("fleet and calibrate: their summaries are of the shard's iterations") {
+    s.Ok("fleet --year 2023 --mc 300 --iterations 0:100 --samples " + s.Path("f") +
+         " --format json --out " + s.Path("fleet.json"));
+    CHECK_THAT(s.Read("fleet.json"), Contains("\"iterations\": 100"));
+    s.Ok("calibrate --mc 3000 --iterations 0:2000 --samples " + s.Path("c") +
+         " --format json --out " + s.Path("calibrate.json"));
+    CHECK_THAT(s.Read("calibrate.json"), Contains("\"iterations\": 2000"));
   }
   SECTION("workload: the stated run and gpulca's, two Monte Carlo runs") {
     const std::string file = test::BundledData() + "/examples/workload-gpt3-training.toml";

@@ -9,6 +9,7 @@
 // bit.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "cli/context.h"
 #include "cli/mc_shards.h"
 #include "cli/usage_error.h"
+#include "lca/error.h"
 #include "lca/uncertainty/mc_samples_dir.h"
 
 namespace gpulca::cli {
@@ -42,10 +44,18 @@ void Merge(const Context& context, const MergeOptions& o) {
                                  "{}: merge on the database they ran on (--db)",
                                  m.data_hash, context.DatabasePath(), hash));
   }
-  if (InputFileHashes(m.command) != m.inputs) {
-    throw UsageError(fmt::format("the files the command reads ({}) are not those the shards "
-                                 "read: merge in the directory the shards ran in, on the same "
-                                 "files", m.inputs.empty() ? "none" : m.inputs.front().first));
+  const auto inputs = InputFileHashes(m.command);
+  if (inputs != m.inputs) {
+    std::vector<std::string> changed;
+    for (const auto& [path, hash] : m.inputs) {
+      if (std::find(inputs.begin(), inputs.end(), std::make_pair(path, hash)) == inputs.end()) {
+        changed.push_back(path);
+      }
+    }
+    throw UsageError(fmt::format("the files the shards read are not here as they were ({}): "
+                                 "merge in the directory the shards ran in, on the same files",
+                                 changed.empty() ? "the command now names other files"
+                                                 : fmt::format("{}", fmt::join(changed, ", "))));
   }
   std::vector<std::string> args = {"gpulca"};
   args.insert(args.end(), m.command.begin(), m.command.end());
@@ -57,14 +67,13 @@ void Merge(const Context& context, const MergeOptions& o) {
 
   McShards::Get().Replay(std::move(runs));
   Context inner = context;
-  CLI::App app{"gpulca"};
-  AddCommands(app, inner);
-  try {
-    app.parse(static_cast<int>(argv.size()), argv.data());
-  } catch (const CLI::ParseError& e) {
-    throw UsageError(fmt::format("the recorded command '{}' does not parse: {}",
-                                 fmt::join(m.command, " "), e.what()));
+  const CommandOutcome outcome =
+      RunCommandLine(inner, static_cast<int>(argv.size()), argv.data(), /*print_parse_errors=*/false);
+  if (outcome.code == 2) {
+    throw UsageError(fmt::format("the recorded command '{}': {}", fmt::join(m.command, " "),
+                                 outcome.error));
   }
+  if (outcome.code != 0) throw Error(outcome.error);
   if (!McShards::Get().ReplayExhausted()) {
     throw UsageError("the samples hold more Monte Carlo runs than the recorded command made: "
                      "they were not written by it");

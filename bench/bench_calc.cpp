@@ -12,8 +12,11 @@
 // (a') the solver alone: MakeSolver + Solve + C·(B·s), for reference;
 // (b) KLU alone: klu_analyze + klu_factor + klu_solve on A's CSC arrays,
 //     with the ordering gpulca gives KLU, and (b') with KLU's defaults;
-// (c) Monte Carlo step: Refactor (checks + klu_refactor) + solve, and
-// (d) KLU alone: klu_refactor + klu_solve.
+// (c) Monte Carlo step: Refactor (checks + klu_refactor) + solve of the
+//     solver a Monte Carlo run builds (FactorUse::kRepeated: the ordering
+//     of AMD and nested dissection that factorises in fewer flops), and
+// (d) KLU alone with that ordering: klu_refactor + klu_solve;
+// (d') KLU alone with the AMD ordering of (b), which a run used before.
 // Each is the best of --repeats rounds; a round runs every step once, in
 // turn, so that a change of load on a shared machine touches all alike.
 #include <klu.h>
@@ -33,6 +36,7 @@
 #include "bench/synthetic_database.h"
 #include "lca/system/calculation.h"
 #include "lca/engine/klu_ordering.h"
+#include "lca/engine/klu_solver.h"
 #include "lca/engine/solver_factory.h"
 #include "lca/engine/sparse_matrix.h"
 
@@ -71,14 +75,19 @@ struct RawKlu {
   klu_symbolic* symbolic = nullptr;
   klu_numeric* numeric = nullptr;
 
-  // With `lca_ordering`, KLU gets the ordering hook gpulca's KluSolver uses;
-  // without, KLU's defaults (AMD with its default dense-row threshold).
-  RawKlu(const SparseMatrix& a, bool lca_ordering)
-      : ap(a.col_ptr()), ai(a.row_idx()), ax(a.values()) {
+  gpulca::lca::BlockOrdering block_ordering = gpulca::lca::BlockOrdering::kAmd;
+
+  // With `lca_ordering`, KLU gets the ordering hook gpulca's KluSolver uses,
+  // ordering blocks by `ordering`; without, KLU's defaults (AMD with its
+  // default dense-row threshold).
+  RawKlu(const SparseMatrix& a, bool lca_ordering,
+         gpulca::lca::BlockOrdering ordering = gpulca::lca::BlockOrdering::kAmd)
+      : ap(a.col_ptr()), ai(a.row_idx()), ax(a.values()), block_ordering(ordering) {
     klu_defaults(&common);
     if (lca_ordering) {
       common.ordering = 3;
       common.user_order = &gpulca::lca::LcaBlockOrdering;
+      common.user_data = &block_ordering;
     }
   }
   ~RawKlu() { Free(); }
@@ -96,6 +105,10 @@ struct RawKlu {
     if (!klu_solve(symbolic, numeric, n, 1, x.data(), &common)) {
       throw std::runtime_error("klu_solve failed");
     }
+  }
+  double Flops() {
+    if (!klu_flops(symbolic, numeric, &common)) throw std::runtime_error("klu_flops failed");
+    return common.flops;
   }
   void RefactorSolve(const std::vector<double>& values, std::vector<double>& x) {
     const int n = static_cast<int>(ap.size()) - 1;
@@ -201,21 +214,34 @@ int main(int argc, char** argv) {
     std::vector<double> values = a.values();
     for (size_t p = 0; p < values.size(); ++p) values[p] *= 1.0 + 0.05 * std::sin(p * 12.9898);
     perturbed.SetValues(values);
-    const auto solver = gpulca::lca::MakeSolver(a);
+    gpulca::lca::KluSolver solver(a, nullptr, gpulca::lca::FactorUse::kRepeated);
+    const bool nested = std::strcmp(solver.ordering(), "nested dissection") == 0;
     std::vector<double> s2;
     Step refactor{[&] {
-      solver->Refactor(perturbed);
-      s2 = solver->Solve(f);
+      solver.Refactor(perturbed);
+      s2 = solver.Solve(f);
     }};
-    std::vector<double> x2;
+    // KLU alone with the solver's ordering, factorised once untimed.
+    RawKlu raw_repeated(a, true,
+                        nested ? gpulca::lca::BlockOrdering::kNestedDissection
+                               : gpulca::lca::BlockOrdering::kAmd);
+    std::vector<double> x2 = f;
+    raw_repeated.AnalyseFactorSolve(x2);
     Step klu_refactor{[&] {
       x2 = f;
-      raw.RefactorSolve(perturbed.values(), x2);
+      raw_repeated.RefactorSolve(perturbed.values(), x2);
     }};
-    RoundRobin(repeats, {&full, &solver_alone, &klu, &klu_default, &refactor, &klu_refactor});
+    std::vector<double> x3;
+    Step klu_refactor_amd{[&] {
+      x3 = f;
+      raw.RefactorSolve(perturbed.values(), x3);
+    }};
+    RoundRobin(repeats, {&full, &solver_alone, &klu, &klu_default, &refactor, &klu_refactor,
+                         &klu_refactor_amd});
     const double full_calc_ms = full.best_ms, solver_ms = solver_alone.best_ms,
                  klu_ms = klu.best_ms, klu_default_ms = klu_default.best_ms,
-                 refactor_ms = refactor.best_ms, klu_refactor_ms = klu_refactor.best_ms;
+                 refactor_ms = refactor.best_ms, klu_refactor_ms = klu_refactor.best_ms,
+                 klu_refactor_amd_ms = klu_refactor_amd.best_ms;
 
     std::vector<double> residual = a.Multiply(s);
     double worst = 0.0;
@@ -235,16 +261,23 @@ int main(int argc, char** argv) {
                 klu_default_ms, klu_default_ms / klu_ms);
     std::printf("  %-48s %10.2f %8.2f\n", "(c) Refactor + Solve (Monte Carlo step)", refactor_ms,
                 refactor_ms / klu_refactor_ms);
-    std::printf("  %-48s %10.2f %8.2f\n", "(d) KLU alone: refactor + solve", klu_refactor_ms,
-                1.0);
+    std::printf("  %-48s %10.2f %8.2f\n", "(d) KLU alone, same ordering: refactor + solve",
+                klu_refactor_ms, 1.0);
+    std::printf("  %-48s %10.2f %8.2f\n", "(d') KLU alone, AMD ordering of (b): the same",
+                klu_refactor_amd_ms, klu_refactor_amd_ms / klu_refactor_ms);
+    std::printf("Monte Carlo ordering: %s, %.3g flops a factorisation (the AMD of (b): %.3g); "
+                "max rel. diff. of (c) vs (d) = %.2e, (d) vs (d') = %.2e\n",
+                solver.ordering(), solver.flops(), raw.Flops(), MaxRelativeDifference(s2, x2),
+                MaxRelativeDifference(x2, x3));
     std::printf("check: max |A·s - f| = %.2e; max rel. diff. vs KLU alone = %.2e, vs default "
                 "ordering = %.2e; h[0] = %.6g\n",
                 worst, MaxRelativeDifference(s, x), MaxRelativeDifference(s, x_default),
                 h.empty() ? 0.0 : h[0]);
     std::printf(
         "RESULT full_ms=%.3f solver_ms=%.3f klu_ms=%.3f klu_default_ms=%.3f refactor_ms=%.3f "
-        "klu_refactor_ms=%.3f\n",
-        full_calc_ms, solver_ms, klu_ms, klu_default_ms, refactor_ms, klu_refactor_ms);
+        "klu_refactor_ms=%.3f klu_refactor_amd_ms=%.3f\n",
+        full_calc_ms, solver_ms, klu_ms, klu_default_ms, refactor_ms, klu_refactor_ms,
+        klu_refactor_amd_ms);
 
     if (!out.empty()) {
       std::FILE* file = std::fopen((out + "/s.txt").c_str(), "w");

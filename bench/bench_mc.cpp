@@ -9,21 +9,30 @@
 // iterations (McResult::iteration_seconds), the set-up (planning, one
 // factorisation per thread) left out; best of --repeats. Also checks that 1
 // and 2 threads give bit-identical samples.
+// Also times Refactor + Solve of the large system's technosphere as a
+// calculation orders it (FactorUse::kOnce, AMD) and as a Monte Carlo run
+// does (kRepeated: the ordering with fewer flops), in turn, best of 10.
 // With --out, writes both systems' matrices (A_h100.mtx, B_h100.mtx,
 // C_h100.mtx, f_h100.mtx and A_large.mtx ...) for bench/scipy_mc.py.
 // Prints a RESULT line.
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "bench/matrix_market.h"
 #include "bench/synthetic_database.h"
 #include "bench/synthetic_inventory.h"
 #include "inventory/database/database.h"
 #include "inventory/model/parameters.h"
+#include "lca/engine/klu_solver.h"
 #include "lca/system/matrix_data.h"
 #include "lca/uncertainty/monte_carlo.h"
 
@@ -70,6 +79,31 @@ void Print(const char* what, const lca::MatrixData& d, const Rates& r) {
               d.process_ids.size(), d.technosphere.nnz(), d.biosphere.nnz(), r.inputs);
   std::printf("  %-34s %10.1f it/s on 1 thread, %10.1f on 2 (x%.2f); 1 vs 2 threads: %s\n", "",
               r.one, r.two, r.two / r.one, r.identical ? "bit-identical" : "DIFFERENT");
+}
+
+// Best Refactor + Solve time (ms) of `once` and of `repeated`, in turn, on
+// values perturbed by ±5 %.
+struct RefactorTimes {
+  double once_ms = HUGE_VAL, repeated_ms = HUGE_VAL;
+};
+RefactorTimes TimeRefactors(const lca::SparseMatrix& a, const std::vector<double>& f,
+                            lca::KluSolver& once, lca::KluSolver& repeated) {
+  lca::SparseMatrix perturbed = a;
+  std::vector<double> values = a.values();
+  for (size_t p = 0; p < values.size(); ++p) values[p] *= 1.0 + 0.05 * std::sin(p * 12.9898);
+  perturbed.SetValues(values);
+  RefactorTimes t;
+  for (int round = 0; round < 10; ++round) {
+    for (auto [solver, best] : {std::pair{&once, &t.once_ms}, std::pair{&repeated, &t.repeated_ms}}) {
+      const auto start = std::chrono::steady_clock::now();
+      solver->Refactor(perturbed);
+      const std::vector<double> s = solver->Solve(f);
+      const auto stop = std::chrono::steady_clock::now();
+      if (s.empty()) throw std::runtime_error("no scaling");
+      *best = std::min(*best, std::chrono::duration<double, std::milli>(stop - start).count());
+    }
+  }
+  return t;
 }
 
 void Write(const std::string& dir, const std::string& suffix, const lca::MatrixData& d) {
@@ -127,11 +161,19 @@ int main(int argc, char** argv) {
     const lca::MatrixData bd = lca::BuildMatrices(big, bp, "final", 1.0, {});
     const Rates l = Measure(big, bp, bd, large, seed, std::min(repeats, 2));
     Print("(f) large system, gsd 1.1 everywhere", bd, l);
+    lca::KluSolver once(bd.technosphere, nullptr, lca::FactorUse::kOnce);
+    lca::KluSolver repeated(bd.technosphere, nullptr, lca::FactorUse::kRepeated);
+    const RefactorTimes rt = TimeRefactors(bd.technosphere, bd.demand, once, repeated);
+    std::printf("  %-34s Refactor + Solve: AMD %.2f ms (%.3g flops), Monte Carlo's ordering (%s) "
+                "%.2f ms (%.3g flops): x%.2f\n",
+                "", rt.once_ms, once.flops(), repeated.ordering(), rt.repeated_ms,
+                repeated.flops(), rt.once_ms / rt.repeated_ms);
     if (!out.empty()) Write(out, "_large", bd);
     std::printf(
         "RESULT h100_its_1=%.1f h100_its_2=%.1f large_its_1=%.2f large_its_2=%.2f "
-        "identical=%d\n",
-        h.one, h.two, l.one, l.two, h.identical && l.identical ? 1 : 0);
+        "identical=%d large_refactor_amd_ms=%.3f large_refactor_mc_ms=%.3f\n",
+        h.one, h.two, l.one, l.two, h.identical && l.identical ? 1 : 0, rt.once_ms,
+        rt.repeated_ms);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "gpulca_bench_mc: %s\n", e.what());
     return 1;

@@ -60,7 +60,7 @@ struct Calculator::Impl {
     }
   }
 
-  void BuildBackground(const Matrices& d, SolverChoice choice) {
+  void BuildBackground(const Matrices& d, SolverChoice choice, FactorUse use) {
     const SparseMatrix& a = d.technosphere;
     slot_of.assign(n, -1);
     local.assign(n, -1);
@@ -100,7 +100,7 @@ struct Calculator::Impl {
     for (size_t t = 0; t < slots.size(); ++t) block_entry_of[slots[t]] = entry[t];
     std::vector<std::string> names;
     for (int j : background) names.push_back(d.process_ids[j]);
-    block_solver = MakeSolver(block, choice, &names);
+    block_solver = MakeSolver(block, choice, &names, use);
   }
 
   // The impact by stage of the background, given s and, when computed, the
@@ -175,13 +175,14 @@ struct Calculator::Impl {
   }
 };
 
-Calculator::Calculator(const Matrices& d, SolverChoice choice) : impl_(std::make_unique<Impl>()) {
+Calculator::Calculator(const Matrices& d, SolverChoice choice, FactorUse use)
+    : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
   m.n = d.technosphere.rows();
   m.impacts = d.characterisation.rows();
-  m.solver = MakeSolver(d.technosphere, choice, &d.process_ids);
+  m.solver = MakeSolver(d.technosphere, choice, &d.process_ids, use);
   m.BuildDirectImpacts(d);
-  m.BuildBackground(d, choice);
+  m.BuildBackground(d, choice, use);
 }
 
 Calculator::~Calculator() = default;

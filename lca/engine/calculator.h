@@ -36,9 +36,11 @@ struct StageTotals {
 
 class Calculator {
  public:
-  // Analyses and factorises `matrices` (its pattern is fixed from here on).
-  // Throws SolveError.
-  explicit Calculator(const Matrices& matrices, SolverChoice choice = SolverChoice::kAuto);
+  // Analyses and factorises `matrices` (its pattern is fixed from here on),
+  // ordered for `use` (factor_use.h: kRepeated when Refactor will be called
+  // many times). Throws SolveError.
+  explicit Calculator(const Matrices& matrices, SolverChoice choice = SolverChoice::kAuto,
+                      FactorUse use = FactorUse::kOnce);
   ~Calculator();
   Calculator(const Calculator&) = delete;
   Calculator& operator=(const Calculator&) = delete;

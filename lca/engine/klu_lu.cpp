@@ -39,7 +39,12 @@ struct KluLu::Impl {
   std::vector<int> col_ptr;
   std::vector<int> row_idx;
   klu_common common;
+  // The ordering of `symbolic` (klu_ordering.h).
+  BlockOrdering ordering = BlockOrdering::kAmd;
   klu_symbolic* symbolic = nullptr;
+  // The analysis with nested dissection, until the first Factor decides.
+  klu_symbolic* candidate = nullptr;
+  double flops = 0.0;
   klu_numeric* primary = nullptr;  // its pivot order is what Refactor reuses
   klu_numeric* aside = nullptr;    // a fresh factorisation, when reuse failed
   klu_numeric* active = nullptr;   // primary, aside or null
@@ -51,7 +56,45 @@ struct KluLu::Impl {
   ~Impl() {
     Free(&aside);
     Free(&primary);
-    if (symbolic != nullptr) klu_free_symbolic(&symbolic, &common);
+    FreeSymbolic(&candidate);
+    FreeSymbolic(&symbolic);
+  }
+
+  void FreeSymbolic(klu_symbolic** s) {
+    if (*s != nullptr) klu_free_symbolic(s, &common);
+    *s = nullptr;
+  }
+
+  klu_symbolic* Analyse(BlockOrdering block_ordering) {
+    common.user_data = &block_ordering;  // read by LcaBlockOrdering only
+    klu_symbolic* s = klu_analyze(n, col_ptr.data(), row_idx.data(), &common);
+    common.user_data = nullptr;
+    if (s == nullptr) Fail("klu_analyze", common.status);
+    return s;
+  }
+
+  // The flops of factorisation `numeric` of analysis `s`.
+  double Flops(klu_symbolic* s, klu_numeric* numeric) {
+    if (klu_flops(s, numeric, &common) != 1) Fail("klu_flops", common.status);
+    return common.flops;
+  }
+
+  // Factorises `values` with the candidate analysis too and keeps the
+  // analysis whose factorisation takes fewer flops (AMD on a tie, or if the
+  // candidate fails); `primary` holds the factorisation of `symbolic` on
+  // entry and of the one kept on exit. Throws nothing.
+  void ChooseOrdering(const std::vector<double>& values) {
+    klu_symbolic* nd = candidate;
+    candidate = nullptr;
+    klu_numeric* other = klu_factor(col_ptr.data(), row_idx.data(), Values(values), nd, &common);
+    if (other != nullptr && klu_flops(nd, other, &common) == 1 && common.flops < flops) {
+      flops = common.flops;
+      std::swap(primary, other);
+      std::swap(symbolic, nd);
+      ordering = BlockOrdering::kNestedDissection;
+    }
+    Free(&other);
+    FreeSymbolic(&nd);
   }
 
   void Free(klu_numeric** numeric) {
@@ -71,11 +114,16 @@ struct KluLu::Impl {
     singular_column = -1;
     *slot = klu_factor(col_ptr.data(), row_idx.data(), Values(values), symbolic, &common);
     if (*slot == nullptr) {
+      FreeSymbolic(&candidate);
       if (common.status == KLU_SINGULAR) {
         singular_column = common.singular_col;
         return false;
       }
       Fail("klu_factor", common.status);
+    }
+    if (slot == &primary) {
+      flops = Flops(symbolic, primary);
+      if (candidate != nullptr) ChooseOrdering(values);
     }
     active = *slot;
     MeasureConditioning();
@@ -96,7 +144,7 @@ struct KluLu::Impl {
   }
 };
 
-KluLu::KluLu(int n, std::vector<int> col_ptr, std::vector<int> row_idx)
+KluLu::KluLu(int n, std::vector<int> col_ptr, std::vector<int> row_idx, FactorUse use)
     : impl_(std::make_unique<Impl>()) {
   impl_->n = n;
   impl_->col_ptr = std::move(col_ptr);
@@ -106,12 +154,13 @@ KluLu::KluLu(int n, std::vector<int> col_ptr, std::vector<int> row_idx)
   // No row scaling of its own: KluSolver equilibrates rows and columns
   // before it factorises, and the other caller factorises I - H.
   impl_->common.scale = 0;
-  // AMD within each block, tuned for market rows (klu_ordering.h).
+  // Each block ordered by klu_ordering.h.
   impl_->common.ordering = 3;
   impl_->common.user_order = &LcaBlockOrdering;
-  impl_->symbolic =
-      klu_analyze(n, impl_->col_ptr.data(), impl_->row_idx.data(), &impl_->common);
-  if (impl_->symbolic == nullptr) Fail("klu_analyze", impl_->common.status);
+  impl_->symbolic = impl_->Analyse(BlockOrdering::kAmd);
+  if (use == FactorUse::kRepeated && impl_->symbolic->maxblock >= kNestedDissectionMinBlock) {
+    impl_->candidate = impl_->Analyse(BlockOrdering::kNestedDissection);
+  }
 }
 
 KluLu::~KluLu() = default;
@@ -152,6 +201,12 @@ bool KluLu::Refactor(const std::vector<double>& values) {
   m.MeasureConditioning();
   return true;
 }
+
+const char* KluLu::ordering() const {
+  return impl_->ordering == BlockOrdering::kNestedDissection ? "nested dissection" : "amd";
+}
+
+double KluLu::flops() const { return impl_->flops; }
 
 const std::vector<int>& KluLu::col_ptr() const { return impl_->col_ptr; }
 

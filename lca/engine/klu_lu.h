@@ -4,7 +4,8 @@
 //
 // KLU orders the matrix into block triangular form (BTF: its diagonal blocks
 // are the loops of the technosphere, each other process a 1x1 block), orders
-// each block with AMD (tuned for market rows: klu_ordering.h), then
+// each block (klu_ordering.h: AMD tuned for market rows, or for a
+// factorisation used many times possibly nested dissection), then
 // factorises block by block with partial pivoting. It does not scale: the
 // caller gives a well-scaled matrix (KluSolver equilibrates).
 // The analysis depends on the pattern only, so it is done once and reused
@@ -23,14 +24,21 @@
 #include <memory>
 #include <vector>
 
+#include "lca/engine/factor_use.h"
+
 namespace gpulca::lca {
 
 class KluLu {
  public:
   // Analyses the pattern (klu_analyze, BTF on, AMD) and keeps a copy of it.
+  // For FactorUse::kRepeated, when a block has kNestedDissectionMinBlock
+  // processes or more, it is also analysed with nested dissection, and the
+  // first Factor keeps whichever of the two factorises its values in fewer
+  // flops (klu_flops): the cost of each Refactor after it.
   // Throws gpulca::SolveError if KLU fails (out of memory, invalid pattern).
   // REQUIRES: an n x n CSC pattern with sorted, in-range row indices.
-  KluLu(int n, std::vector<int> col_ptr, std::vector<int> row_idx);
+  KluLu(int n, std::vector<int> col_ptr, std::vector<int> row_idx,
+        FactorUse use = FactorUse::kOnce);
   KluLu(const KluLu&) = delete;
   KluLu& operator=(const KluLu&) = delete;
   ~KluLu();
@@ -54,6 +62,13 @@ class KluLu {
   // and makes it active, keeping the primary one for later Refactors.
   // Returns false (nothing active) on a zero pivot, as Factor does.
   bool FactorAside(const std::vector<double>& values);
+
+  // The ordering of the blocks in use: "amd" or "nested dissection" (the
+  // latter only for kRepeated, once the first Factor has chosen it).
+  const char* ordering() const;
+  // Flops of the last Factor's factorisation (klu_flops; 0 before any),
+  // which every Refactor repeats.
+  double flops() const;
 
   // The analysed pattern.
   const std::vector<int>& col_ptr() const;

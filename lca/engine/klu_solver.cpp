@@ -25,17 +25,18 @@ double PowerOfTwo(double x) { return std::exp2(std::round(std::log2(x))); }
 
 }  // namespace
 
-KluSolver::KluSolver(const SparseMatrix& a, const std::vector<std::string>* process_names)
-    : KluSolver(a, SupplyGraphOf(a), process_names) {}
+KluSolver::KluSolver(const SparseMatrix& a, const std::vector<std::string>* process_names,
+                     FactorUse use)
+    : KluSolver(a, SupplyGraphOf(a), process_names, use) {}
 
 KluSolver::KluSolver(const SparseMatrix& a, const graph::SupplyGraph& graph,
-                     const std::vector<std::string>* process_names)
+                     const std::vector<std::string>* process_names, FactorUse use)
     : names_(process_names, a.cols()) {
   CheckSquare(a);
   diagonal_ = FindDiagonal(a, names_);
   loops_ = graph.FindLoops();
   CheckValues(a);
-  lu_ = std::make_unique<KluLu>(a.cols(), a.col_ptr(), a.row_idx());
+  lu_ = std::make_unique<KluLu>(a.cols(), a.col_ptr(), a.row_idx(), use);
   primary_ = Equilibrate(a);
   Scale(a, primary_);
   if (!lu_->Factor(scaled_)) ThrowSingular(lu_->singular_column(), false);
@@ -145,6 +146,10 @@ void KluSolver::SolveInPlace(std::vector<double>& b, int count, bool transposed)
 }
 
 double KluSolver::rcond() const { return lu_->rcond(); }
+
+const char* KluSolver::ordering() const { return lu_->ordering(); }
+
+double KluSolver::flops() const { return lu_->flops(); }
 
 void KluSolver::CheckConditioning() const {
   if (lu_->rcond() < kMinRcond) ThrowSingular(lu_->smallest_pivot_column(), true);

@@ -2,7 +2,9 @@
 // matrices like these - very sparse, unsymmetric, nearly block triangular.
 //
 // Construction analyses the pattern once (block triangular form, whose
-// diagonal blocks are the loops, and AMD within each block) and factorises.
+// diagonal blocks are the loops, and AMD within each block, or nested
+// dissection for a solver refactorised many times: klu_lu.h) and
+// factorises.
 // Refactor reuses the analysis and the pivot order of the first
 // factorisation (numeric work only) and falls back to a fresh factorisation
 // with pivoting, for these values only, when a reused pivot is zero or too
@@ -38,6 +40,7 @@
 #include <vector>
 
 #include "graph/supply_graph.h"
+#include "lca/engine/factor_use.h"
 #include "lca/engine/loop_convergence.h"
 #include "lca/engine/process_names.h"
 #include "lca/engine/solver.h"
@@ -55,12 +58,14 @@ class KluSolver final : public TechnosphereSolver {
   // Throws gpulca::SolveError as listed above, or if `a` is not square.
   // REQUIRES: process_names is null or has a.cols() entries.
   explicit KluSolver(const SparseMatrix& a,
-                     const std::vector<std::string>* process_names = nullptr);
+                     const std::vector<std::string>* process_names = nullptr,
+                     FactorUse use = FactorUse::kOnce);
   // The same, given the supply graph of a's pattern (MakeSolver in
   // solver_factory.h builds it once to choose the solver).
   // REQUIRES: `graph` is graph::SupplyGraph::FromColumns of a's pattern.
   KluSolver(const SparseMatrix& a, const graph::SupplyGraph& graph,
-            const std::vector<std::string>* process_names = nullptr);
+            const std::vector<std::string>* process_names = nullptr,
+            FactorUse use = FactorUse::kOnce);
   ~KluSolver() override;
 
   void Refactor(const SparseMatrix& a) override;
@@ -69,6 +74,9 @@ class KluSolver final : public TechnosphereSolver {
 
   // The rcond of the held factorisation (see above).
   double rcond() const;
+  // The ordering of the blocks and the flops of a factorisation (KluLu).
+  const char* ordering() const;
+  double flops() const;
 
  private:
   // Row and column scales of one factorisation (see above).

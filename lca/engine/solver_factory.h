@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "lca/engine/factor_use.h"
 #include "lca/engine/solver.h"
 #include "lca/engine/sparse_matrix.h"
 
@@ -21,10 +22,11 @@ enum class SolverChoice {
 };
 
 // Builds the solver for `a`. `process_names`, when given, names process j in
-// error messages (else "process #j"); it is copied.
+// error messages (else "process #j"); it is copied. `use` says whether it
+// will be refactorised many times (factor_use.h).
 // REQUIRES: process_names is null or has a.cols() entries (else gpulca::Error).
 std::unique_ptr<TechnosphereSolver> MakeSolver(
     const SparseMatrix& a, SolverChoice choice = SolverChoice::kAuto,
-    const std::vector<std::string>* process_names = nullptr);
+    const std::vector<std::string>* process_names = nullptr, FactorUse use = FactorUse::kOnce);
 
 }  // namespace gpulca::lca

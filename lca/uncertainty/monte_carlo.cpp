@@ -56,7 +56,10 @@ struct Worker {
       w.a = refills[d].nominal_technosphere();
       w.b = refills[d].nominal_biosphere();
       w.c = refills[d].nominal_characterisation();
-      w.calculator = std::make_unique<Calculator>(w.data);
+      // Ordered for many refactorisations whatever the run's length, so that
+      // a shard factorises exactly as the whole run does.
+      w.calculator =
+          std::make_unique<Calculator>(w.data, SolverChoice::kAuto, FactorUse::kRepeated);
     }
   }
 };

@@ -46,6 +46,11 @@ RandomEngine InputEngine(uint64_t seed, uint64_t key, uint64_t iteration);
 uint64_t StreamBase(uint64_t seed, uint64_t key);
 RandomEngine StreamEngine(uint64_t base, uint64_t iteration);
 
+// The first unit normal of `engine` exactly as Boost's normal_distribution
+// draws it (Distribution uses Boost), the common case of its ziggurat
+// decided inline: faster where a stream gives one draw (InputDraws).
+double FirstUnitNormal(RandomEngine engine);
+
 // One draw from `u` around `nominal`:
 //   lognormal: median |nominal|, geometric SD gsd, with nominal's sign (a
 //     negative amount is the mirror image: −LN(|nominal|, gsd));

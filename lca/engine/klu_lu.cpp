@@ -65,11 +65,11 @@ struct KluLu::Impl {
     *s = nullptr;
   }
 
+  // klu_analyze with `block_ordering`; null if KLU fails.
   klu_symbolic* Analyse(BlockOrdering block_ordering) {
     common.user_data = &block_ordering;  // read by LcaBlockOrdering only
     klu_symbolic* s = klu_analyze(n, col_ptr.data(), row_idx.data(), &common);
     common.user_data = nullptr;
-    if (s == nullptr) Fail("klu_analyze", common.status);
     return s;
   }
 
@@ -158,6 +158,8 @@ KluLu::KluLu(int n, std::vector<int> col_ptr, std::vector<int> row_idx, FactorUs
   impl_->common.ordering = 3;
   impl_->common.user_order = &LcaBlockOrdering;
   impl_->symbolic = impl_->Analyse(BlockOrdering::kAmd);
+  if (impl_->symbolic == nullptr) Fail("klu_analyze", impl_->common.status);
+  // A candidate that cannot be had (METIS out of memory, say) leaves AMD.
   if (use == FactorUse::kRepeated && impl_->symbolic->maxblock >= kNestedDissectionMinBlock) {
     impl_->candidate = impl_->Analyse(BlockOrdering::kNestedDissection);
   }

@@ -34,7 +34,8 @@ class KluLu {
   // For FactorUse::kRepeated, when a block has kNestedDissectionMinBlock
   // processes or more, it is also analysed with nested dissection, and the
   // first Factor keeps whichever of the two factorises its values in fewer
-  // flops (klu_flops): the cost of each Refactor after it.
+  // flops (klu_flops): the cost of each Refactor after it. If the second
+  // analysis fails (METIS out of memory, say), AMD is kept.
   // Throws gpulca::SolveError if KLU fails (out of memory, invalid pattern).
   // REQUIRES: an n x n CSC pattern with sorted, in-range row indices.
   KluLu(int n, std::vector<int> col_ptr, std::vector<int> row_idx,

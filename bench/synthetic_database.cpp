@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 namespace gpulca::bench {
 namespace {
@@ -67,6 +69,14 @@ std::vector<int> Distinct(int count, Draw draw) {
 }  // namespace
 
 SyntheticDatabase GenerateDatabase(const SyntheticOptions& o) {
+  if (o.markets < 50 || o.processes <= o.markets || o.flows < 100 || o.impacts < 1 ||
+      o.impacts > 5 || o.demanded_processes < 1) {
+    throw std::invalid_argument(
+        "synthetic database: needs processes > markets >= 50, flows >= 100, impacts in [1, 5] "
+        "and a demanded process (" + std::to_string(o.processes) + " processes, " +
+        std::to_string(o.markets) + " markets, " + std::to_string(o.flows) + " flows, " +
+        std::to_string(o.impacts) + " impacts)");
+  }
   Rng rng(o.seed);
   SyntheticDatabase db;
   const int n = o.processes;
@@ -153,7 +163,8 @@ SyntheticDatabase GenerateDatabase(const SyntheticOptions& o) {
   // Final demand: a few downstream producers (low index: nothing consumes
   // them except markets by chance).
   db.demand.assign(n, 0.0);
-  for (int d = 0; d < o.demanded_processes; ++d) db.demand[markets + rng.Below(1000)] = 1.0;
+  const int downstream = std::min(1000, n - markets);
+  for (int d = 0; d < o.demanded_processes; ++d) db.demand[markets + rng.Below(downstream)] = 1.0;
   return db;
 }
 

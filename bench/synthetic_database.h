@@ -46,7 +46,8 @@ struct SyntheticDatabase {
   std::vector<double> demand;              // size processes
 };
 
-// REQUIRES: processes > markets >= 50, flows >= 100, impacts in [1, 5].
+// Throws std::invalid_argument unless processes > markets >= 50,
+// flows >= 100, impacts in [1, 5] and demanded_processes >= 1.
 SyntheticDatabase GenerateDatabase(const SyntheticOptions& options);
 
 }  // namespace gpulca::bench

@@ -181,15 +181,18 @@ class Server {
   }
 
   void Handle(const httplib::Request& req, httplib::Response& res) {
-    if (req.method == "GET" && req.path == "/") {
+    // HEAD is GET without the body (RFC 9110 9.3.2; cpp-httplib drops the
+    // body and hands HEAD to the GET handler).
+    const std::string method = req.method == "HEAD" ? "GET" : req.method;
+    if (method == "GET" && req.path == "/") {
       res.set_content(reinterpret_cast<const char*>(kServePage), "text/html; charset=utf-8");
       return;
     }
-    if (req.method == "GET" && req.path == "/api/v1/openapi.json") {
+    if (method == "GET" && req.path == "/api/v1/openapi.json") {
       res.set_content(server::OpenApiJson(), "application/json");
       return;
     }
-    const std::optional<server::Match> match = server::FindRoute(req.method, req.path);
+    const std::optional<server::Match> match = server::FindRoute(method, req.path);
     if (!match) {
       if (server::PathExists(req.path)) return Json(res, 405, fmt::format("{} {}: not allowed", req.method, req.path));
       return Json(res, 404, fmt::format("no route {} {} (GET /api/v1/openapi.json lists them)",

@@ -170,6 +170,18 @@ TEST_CASE("serve: every route answers what the CLI prints for the same command",
   REQUIRE(page);
   CHECK(page->status == 200);
   CHECK_THAT(page->body, Contains("<!DOCTYPE html>"));
+  // HEAD: GET's status and headers, no body.
+  for (const char* path : {"/", "/api/v1/openapi.json", "/api/v1/gpus"}) {
+    INFO(path);
+    const auto head = client.Head(path);
+    REQUIRE(head);
+    CHECK(head->status == 200);
+    CHECK(head->body.empty());
+    CHECK(head->get_header_value("Content-Type") == client.Get(path)->get_header_value("Content-Type"));
+  }
+  const auto missing = client.Head("/api/v1/nothing");
+  REQUIRE(missing);
+  CHECK(missing->status == 404);
 }
 
 TEST_CASE("serve: the OpenAPI document has every route of the table, and only them",

@@ -144,7 +144,9 @@ std::vector<double> WeighChecked(const PairedRun& run, const std::vector<Declara
   std::vector<double> weights = ImportanceWeights(log_likelihood, AllBut(nd, std::nullopt));
   ess = EffectiveSampleSize(weights);
   if (ess < options.min_ess) {
-    throw InvalidArgument("iterations", TooFewDraws(ess, options.mc.iterations, options.min_ess));
+    // The samples held: a shard (--iterations) holds a slice of the run.
+    throw InvalidArgument("iterations",
+                          TooFewDraws(ess, static_cast<int>(weights.size()), options.min_ess));
   }
   std::vector<std::string> contradicted;
   for (size_t d = 0; d < nd; ++d) {

@@ -138,7 +138,14 @@ TEST_CASE("contradicting declarations are refused, not averaged", "[calibration]
   CHECK(std::abs(Calibrate(inv, p, {both[0]}, Options(20000)).declarations[0].residual) < 3);
   // Too few iterations for a sharp declaration: the message says how many would do.
   CHECK_THROWS_WITH(Calibrate(inv, p, {Declared(12, 1.01)}, Options(400)),
-                    Catch::Contains("iterations would reach it (--mc)"));
+                    Catch::Contains("iterations would reach it (--mc)") &&
+                        Catch::Contains(" of 400 iterations"));
+  // A shard counts the samples it holds, not the whole run's.
+  CalibrationOptions shard = Options(400);
+  shard.mc.slice.begin = 100;
+  shard.mc.slice.end = 200;
+  CHECK_THROWS_WITH(Calibrate(inv, p, {Declared(12, 1.01)}, shard),
+                    Catch::Contains(" of 100 iterations"));
   CHECK_THROWS_WITH(Calibrate(inv, p, {}, Options(100)), Catch::Contains("at least one"));
   CHECK_THROWS_WITH(Calibrate(inv, p, {Declared(-1, 1.2)}, Options(100)),
                     Catch::Contains("must be positive"));

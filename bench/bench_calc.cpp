@@ -33,6 +33,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/perturbed.h"
 #include "bench/synthetic_database.h"
 #include "lca/system/calculation.h"
 #include "lca/engine/klu_ordering.h"
@@ -210,10 +211,7 @@ int main(int argc, char** argv) {
     }};
 
     // (c), (d) Monte Carlo step: new values on the same pattern (+-5 %).
-    SparseMatrix perturbed = a;
-    std::vector<double> values = a.values();
-    for (size_t p = 0; p < values.size(); ++p) values[p] *= 1.0 + 0.05 * std::sin(p * 12.9898);
-    perturbed.SetValues(values);
+    const SparseMatrix perturbed = gpulca::bench::Perturbed(a);
     gpulca::lca::KluSolver solver(a, nullptr, gpulca::lca::FactorUse::kRepeated);
     const bool nested = std::strcmp(solver.ordering(), "nested dissection") == 0;
     std::vector<double> s2;

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "bench/matrix_market.h"
+#include "bench/perturbed.h"
 #include "bench/synthetic_database.h"
 #include "bench/synthetic_inventory.h"
 #include "inventory/database/database.h"
@@ -88,10 +89,7 @@ struct RefactorTimes {
 };
 RefactorTimes TimeRefactors(const lca::SparseMatrix& a, const std::vector<double>& f,
                             lca::KluSolver& once, lca::KluSolver& repeated) {
-  lca::SparseMatrix perturbed = a;
-  std::vector<double> values = a.values();
-  for (size_t p = 0; p < values.size(); ++p) values[p] *= 1.0 + 0.05 * std::sin(p * 12.9898);
-  perturbed.SetValues(values);
+  const lca::SparseMatrix perturbed = bench::Perturbed(a);
   RefactorTimes t;
   for (int round = 0; round < 10; ++round) {
     for (auto [solver, best] : {std::pair{&once, &t.once_ms}, std::pair{&repeated, &t.repeated_ms}}) {

@@ -44,7 +44,6 @@ struct KluLu::Impl {
   klu_symbolic* symbolic = nullptr;
   // The analysis with nested dissection, until the first Factor decides.
   klu_symbolic* candidate = nullptr;
-  double flops = 0.0;
   klu_numeric* primary = nullptr;  // its pivot order is what Refactor reuses
   klu_numeric* aside = nullptr;    // a fresh factorisation, when reuse failed
   klu_numeric* active = nullptr;   // primary, aside or null
@@ -73,10 +72,12 @@ struct KluLu::Impl {
     return s;
   }
 
-  // The flops of factorisation `numeric` of analysis `s`.
-  double Flops(klu_symbolic* s, klu_numeric* numeric) {
-    if (klu_flops(s, numeric, &common) != 1) Fail("klu_flops", common.status);
-    return common.flops;
+  // The flops of factorisation `numeric` of analysis `s` (klu_flops), or
+  // -1 if KLU cannot count them. KLU writes the count into a klu_common: a
+  // copy keeps the shared one untouched.
+  double Flops(klu_symbolic* s, klu_numeric* numeric) const {
+    klu_common scratch = common;
+    return klu_flops(s, numeric, &scratch) == 1 ? scratch.flops : -1.0;
   }
 
   // Factorises `values` with the candidate analysis too and keeps the
@@ -87,8 +88,9 @@ struct KluLu::Impl {
     klu_symbolic* nd = candidate;
     candidate = nullptr;
     klu_numeric* other = klu_factor(col_ptr.data(), row_idx.data(), Values(values), nd, &common);
-    if (other != nullptr && klu_flops(nd, other, &common) == 1 && common.flops < flops) {
-      flops = common.flops;
+    const double amd_flops = Flops(symbolic, primary);
+    const double nd_flops = other != nullptr ? Flops(nd, other) : -1.0;
+    if (nd_flops >= 0 && amd_flops >= 0 && nd_flops < amd_flops) {
       std::swap(primary, other);
       std::swap(symbolic, nd);
       ordering = BlockOrdering::kNestedDissection;
@@ -121,10 +123,7 @@ struct KluLu::Impl {
       }
       Fail("klu_factor", common.status);
     }
-    if (slot == &primary) {
-      flops = Flops(symbolic, primary);
-      if (candidate != nullptr) ChooseOrdering(values);
-    }
+    if (slot == &primary && candidate != nullptr) ChooseOrdering(values);
     active = *slot;
     MeasureConditioning();
     return true;
@@ -208,7 +207,10 @@ const char* KluLu::ordering() const {
   return impl_->ordering == BlockOrdering::kNestedDissection ? "nested dissection" : "amd";
 }
 
-double KluLu::flops() const { return impl_->flops; }
+double KluLu::flops() const {
+  const Impl& m = *impl_;
+  return m.primary != nullptr ? m.Flops(m.symbolic, m.primary) : 0.0;
+}
 
 const std::vector<int>& KluLu::col_ptr() const { return impl_->col_ptr; }
 

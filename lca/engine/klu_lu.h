@@ -67,7 +67,7 @@ class KluLu {
   // The ordering of the blocks in use: "amd" or "nested dissection" (the
   // latter only for kRepeated, once the first Factor has chosen it).
   const char* ordering() const;
-  // Flops of the last Factor's factorisation (klu_flops; 0 before any),
+  // Flops of the primary factorisation (klu_flops; 0 before any Factor),
   // which every Refactor repeats.
   double flops() const;
 

@@ -94,7 +94,7 @@ double FirstUnitNormal(RandomEngine engine) {
   // 64-bit engine (int_float_pair.hpp), the low 8 bits as layer and sign
   // and the word with bit 11 cleared, shifted right 8 and scaled by 2^-56,
   // as the abscissa's fraction; inside the layer's rectangle it is done.
-  const RandomEngine start = engine;
+  RandomEngine start = engine;
   const uint64_t u = engine();
   const int bucket = static_cast<int>(u & 0xff);
   const int layer = bucket >> 1;
@@ -105,8 +105,7 @@ double FirstUnitNormal(RandomEngine engine) {
   if (x < table_x[layer + 1]) return x * static_cast<double>((bucket & 1) * 2 - 1) + 0.0;
   // Outside (2.8 % of draws): Boost from the same state, which draws
   // that word again.
-  RandomEngine again = start;
-  return UnitNormal(again);
+  return UnitNormal(start);
 }
 
 double Distribution::operator()(RandomEngine& engine) const {
